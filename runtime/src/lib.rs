@@ -1,0 +1,166 @@
+//! The CADENA runtime.
+//!
+//! A permissioned chain of customs administrations: Aura block production and
+//! GRANDPA finality among the member administrations' validators, with the
+//! validator set driven by `pallet-session`.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+
+pub mod apis;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+use sp_version::RuntimeVersion;
+
+pub use configs::{MILLISECS_PER_BLOCK, SESSION_PERIOD, SLOT_DURATION};
+
+/// Opaque types, for the node: it knows the block format but not the calls.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+
+	impl_opaque_keys! {
+		/// The keys a validator signs with: Aura for blocks, GRANDPA for finality.
+		pub struct SessionKeys {
+			pub aura: super::Aura,
+			pub grandpa: super::Grandpa,
+		}
+	}
+}
+
+pub use opaque::SessionKeys;
+#[cfg(feature = "std")]
+pub use apis::RuntimeApi;
+
+/// The runtime's version.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("cadena"),
+	impl_name: alloc::borrow::Cow::Borrowed("cadena"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// A block number.
+pub type BlockNumber = u32;
+/// A transaction signature: sr25519, ed25519 or ecdsa.
+pub type Signature = MultiSignature;
+/// An account: the public key behind the signature.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// Balance type. CADENA has no token; `pallet-session` asks for one, at zero deposit.
+pub type Balance = u128;
+/// A transaction counter per account.
+pub type Nonce = u32;
+/// A block hash.
+pub type Hash = sp_core::H256;
+/// How an account is addressed in a transaction.
+pub type Address = MultiAddress<AccountId, ()>;
+/// Block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// Block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+/// A block id.
+pub type BlockId = generic::BlockId<Block>;
+
+/// The checks every signed transaction goes through. There is no fee payment:
+/// transactions are feeless and bounded by weight; `CheckMembership` refuses
+/// signers who are not officers or validators of an active member.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	pallet_consortium::CheckMembership<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// An extrinsic as it travels over the wire.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload a signer signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations run on a runtime upgrade.
+type Migrations = ();
+
+/// Dispatches an extrinsic to its pallet.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Balances = pallet_balances;
+
+	// Session must come before Aura and GRANDPA: it hands them the authorities.
+	// Its session manager, the consortium, is read only at session changes.
+	#[runtime::pallet_index(3)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(4)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(5)]
+	pub type Grandpa = pallet_grandpa;
+
+	// CADENA
+
+	#[runtime::pallet_index(10)]
+	pub type Consortium = pallet_consortium;
+
+	#[runtime::pallet_index(11)]
+	pub type Council = pallet_collective<Instance1>;
+}

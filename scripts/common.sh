@@ -1,0 +1,11 @@
+# Sourced by the other scripts: one target directory, outside the checkout,
+# shared by every build and test so that nothing is compiled twice.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/cadena/target}"
+CADENA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CADENA_ROOT
+cd "$CADENA_ROOT"
+
+# Builds every binary of the workspace in the one profile the tests use.
+cadena_build() {
+	cargo build --release --workspace --locked
+}
