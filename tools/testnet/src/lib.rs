@@ -109,7 +109,6 @@ impl NodeConfig {
 			self.node_key.clone(),
 			"--no-mdns".into(),
 			"--no-telemetry".into(),
-			"--no-hardware-benchmarks".into(),
 			"--rpc-cors".into(),
 			"all".into(),
 		];
