@@ -5,52 +5,52 @@ use sc_cli::RunCmd;
 /// `cadena-node`: runs a node, or one of the maintenance subcommands.
 #[derive(Debug, clap::Parser)]
 pub struct Cli {
-    /// A maintenance subcommand; without one, the node runs.
-    #[command(subcommand)]
-    pub subcommand: Option<Subcommand>,
+	/// A maintenance subcommand; without one, the node runs.
+	#[command(subcommand)]
+	pub subcommand: Option<Subcommand>,
 
-    /// Options for running the node.
-    #[clap(flatten)]
-    pub run: RunCmd,
+	/// Options for running the node.
+	#[clap(flatten)]
+	pub run: RunCmd,
 }
 
 /// Maintenance subcommands.
 #[derive(Debug, clap::Subcommand)]
 #[allow(clippy::large_enum_variant)]
 pub enum Subcommand {
-    /// Key management: generate, inspect, insert keys.
-    #[command(subcommand)]
-    Key(sc_cli::KeySubcommand),
+	/// Key management: generate, inspect, insert keys.
+	#[command(subcommand)]
+	Key(sc_cli::KeySubcommand),
 
-    /// Build a chain specification (prefer `export-chain-spec`).
-    BuildSpec(sc_cli::BuildSpecCmd),
+	/// Build a chain specification (prefer `export-chain-spec`).
+	BuildSpec(sc_cli::BuildSpecCmd),
 
-    /// Export a chain specification.
-    ExportChainSpec(sc_cli::ExportChainSpecCmd),
+	/// Export a chain specification.
+	ExportChainSpec(sc_cli::ExportChainSpecCmd),
 
-    /// Validate blocks.
-    CheckBlock(sc_cli::CheckBlockCmd),
+	/// Validate blocks.
+	CheckBlock(sc_cli::CheckBlockCmd),
 
-    /// Export blocks.
-    ExportBlocks(sc_cli::ExportBlocksCmd),
+	/// Export blocks.
+	ExportBlocks(sc_cli::ExportBlocksCmd),
 
-    /// Export the state of a given block into a chain spec.
-    ExportState(sc_cli::ExportStateCmd),
+	/// Export the state of a given block into a chain spec.
+	ExportState(sc_cli::ExportStateCmd),
 
-    /// Import blocks.
-    ImportBlocks(sc_cli::ImportBlocksCmd),
+	/// Import blocks.
+	ImportBlocks(sc_cli::ImportBlocksCmd),
 
-    /// Remove the whole chain.
-    PurgeChain(sc_cli::PurgeChainCmd),
+	/// Remove the whole chain.
+	PurgeChain(sc_cli::PurgeChainCmd),
 
-    /// Revert the chain to a previous state.
-    Revert(sc_cli::RevertCmd),
+	/// Revert the chain to a previous state.
+	Revert(sc_cli::RevertCmd),
 
-    /// Database metadata.
-    ChainInfo(sc_cli::ChainInfoCmd),
+	/// Database metadata.
+	ChainInfo(sc_cli::ChainInfoCmd),
 
-    /// Benchmarks of the runtime's pallets (built with `--features runtime-benchmarks`).
-    #[cfg(feature = "runtime-benchmarks")]
-    #[command(subcommand)]
-    Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+	/// Benchmarks of the runtime's pallets (built with `--features runtime-benchmarks`).
+	#[cfg(feature = "runtime-benchmarks")]
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 }

@@ -1,181 +1,161 @@
 //! Dispatch of `cadena-node`'s subcommands.
 
 use crate::{
-    chain_spec,
-    cli::{Cli, Subcommand},
-    service,
+	chain_spec,
+	cli::{Cli, Subcommand},
+	service,
 };
 use cadena_runtime::opaque::Block;
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
 
 impl SubstrateCli for Cli {
-    fn impl_name() -> String {
-        "CADENA Node".into()
-    }
+	fn impl_name() -> String {
+		"CADENA Node".into()
+	}
 
-    fn impl_version() -> String {
-        env!("SUBSTRATE_CLI_IMPL_VERSION").into()
-    }
+	fn impl_version() -> String {
+		env!("SUBSTRATE_CLI_IMPL_VERSION").into()
+	}
 
-    fn description() -> String {
-        env!("CARGO_PKG_DESCRIPTION").into()
-    }
+	fn description() -> String {
+		env!("CARGO_PKG_DESCRIPTION").into()
+	}
 
-    fn author() -> String {
-        env!("CARGO_PKG_AUTHORS").into()
-    }
+	fn author() -> String {
+		env!("CARGO_PKG_AUTHORS").into()
+	}
 
-    fn support_url() -> String {
-        "https://github.com/cadena-aeo/cadena/issues".into()
-    }
+	fn support_url() -> String {
+		"https://github.com/cadena-aeo/cadena/issues".into()
+	}
 
-    fn copyright_start_year() -> i32 {
-        2026
-    }
+	fn copyright_start_year() -> i32 {
+		2026
+	}
 
-    fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
-        chain_spec::load(id)
-    }
+	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
+		chain_spec::load(id)
+	}
 }
 
 /// Parses the command line and runs what it asks for.
 pub fn run() -> sc_cli::Result<()> {
-    let cli = Cli::from_args();
+	let cli = Cli::from_args();
 
-    match &cli.subcommand {
-        Some(Subcommand::Key(cmd)) => cmd.run(&cli),
-        #[allow(deprecated)]
-        Some(Subcommand::BuildSpec(cmd)) => {
-            let runner = cli.create_runner(cmd)?;
-            runner.sync_run(|config| cmd.run(config.chain_spec, config.network))
-        }
-        Some(Subcommand::ExportChainSpec(cmd)) => {
-            let chain_spec = cli.load_spec(&cmd.chain)?;
-            cmd.run(chain_spec)
-        }
-        Some(Subcommand::CheckBlock(cmd)) => {
-            let runner = cli.create_runner(cmd)?;
-            runner.async_run(|config| {
-                let PartialComponents {
-                    client,
-                    task_manager,
-                    import_queue,
-                    ..
-                } = service::new_partial(&config)?;
-                Ok((cmd.run(client, import_queue), task_manager))
-            })
-        }
-        Some(Subcommand::ExportBlocks(cmd)) => {
-            let runner = cli.create_runner(cmd)?;
-            runner.async_run(|config| {
-                let PartialComponents {
-                    client,
-                    task_manager,
-                    ..
-                } = service::new_partial(&config)?;
-                Ok((cmd.run(client, config.database), task_manager))
-            })
-        }
-        Some(Subcommand::ExportState(cmd)) => {
-            let runner = cli.create_runner(cmd)?;
-            runner.async_run(|config| {
-                let PartialComponents {
-                    client,
-                    task_manager,
-                    ..
-                } = service::new_partial(&config)?;
-                Ok((cmd.run(client, config.chain_spec), task_manager))
-            })
-        }
-        Some(Subcommand::ImportBlocks(cmd)) => {
-            let runner = cli.create_runner(cmd)?;
-            runner.async_run(|config| {
-                let PartialComponents {
-                    client,
-                    task_manager,
-                    import_queue,
-                    ..
-                } = service::new_partial(&config)?;
-                Ok((cmd.run(client, import_queue), task_manager))
-            })
-        }
-        Some(Subcommand::PurgeChain(cmd)) => {
-            let runner = cli.create_runner(cmd)?;
-            runner.sync_run(|config| cmd.run(config.database))
-        }
-        Some(Subcommand::Revert(cmd)) => {
-            let runner = cli.create_runner(cmd)?;
-            runner.async_run(|config| {
-                let PartialComponents {
-                    client,
-                    task_manager,
-                    backend,
-                    ..
-                } = service::new_partial(&config)?;
-                let aux_revert = Box::new(|client, _, blocks| {
-                    sc_consensus_grandpa::revert(client, blocks)?;
-                    Ok(())
-                });
-                Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
-            })
-        }
-        Some(Subcommand::ChainInfo(cmd)) => {
-            let runner = cli.create_runner(cmd)?;
-            runner.sync_run(|config| cmd.run::<Block>(&config))
-        }
-        #[cfg(feature = "runtime-benchmarks")]
-        Some(Subcommand::Benchmark(cmd)) => {
-            use frame_benchmarking_cli::BenchmarkCmd;
-            let runner = cli.create_runner(cmd)?;
-            runner.sync_run(|config| match cmd {
-                BenchmarkCmd::Pallet(cmd) => cmd
-                    .run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
-                        config.chain_spec,
-                    )),
-                _ => Err("only `benchmark pallet` is supported".into()),
-            })
-        }
-        None => {
-            let runner = cli.create_runner(&cli.run)?;
-            runner.run_node_until_exit(|mut config| async move {
-                require_rpc_ports(&mut config)?;
-                match config.network.network_backend {
-                    sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
-                        sc_network::NetworkWorker<
-                            Block,
-                            <Block as sp_runtime::traits::Block>::Hash,
-                        >,
-                    >(config)
-                    .map_err(sc_cli::Error::Service),
-                    sc_network::config::NetworkBackendType::Litep2p => {
-                        service::new_full::<sc_network::Litep2pNetworkBackend>(config)
-                            .map_err(sc_cli::Error::Service)
-                    }
-                }
-            })
-        }
-    }
+	match &cli.subcommand {
+		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
+		#[allow(deprecated)]
+		Some(Subcommand::BuildSpec(cmd)) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))
+		}
+		Some(Subcommand::ExportChainSpec(cmd)) => {
+			let chain_spec = cli.load_spec(&cmd.chain)?;
+			cmd.run(chain_spec)
+		}
+		Some(Subcommand::CheckBlock(cmd)) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.async_run(|config| {
+				let PartialComponents { client, task_manager, import_queue, .. } =
+					service::new_partial(&config)?;
+				Ok((cmd.run(client, import_queue), task_manager))
+			})
+		}
+		Some(Subcommand::ExportBlocks(cmd)) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.async_run(|config| {
+				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
+				Ok((cmd.run(client, config.database), task_manager))
+			})
+		}
+		Some(Subcommand::ExportState(cmd)) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.async_run(|config| {
+				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
+				Ok((cmd.run(client, config.chain_spec), task_manager))
+			})
+		}
+		Some(Subcommand::ImportBlocks(cmd)) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.async_run(|config| {
+				let PartialComponents { client, task_manager, import_queue, .. } =
+					service::new_partial(&config)?;
+				Ok((cmd.run(client, import_queue), task_manager))
+			})
+		}
+		Some(Subcommand::PurgeChain(cmd)) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.sync_run(|config| cmd.run(config.database))
+		}
+		Some(Subcommand::Revert(cmd)) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.async_run(|config| {
+				let PartialComponents { client, task_manager, backend, .. } =
+					service::new_partial(&config)?;
+				let aux_revert = Box::new(|client, _, blocks| {
+					sc_consensus_grandpa::revert(client, blocks)?;
+					Ok(())
+				});
+				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
+			})
+		}
+		Some(Subcommand::ChainInfo(cmd)) => {
+			let runner = cli.create_runner(cmd)?;
+			runner.sync_run(|config| cmd.run::<Block>(&config))
+		}
+		#[cfg(feature = "runtime-benchmarks")]
+		Some(Subcommand::Benchmark(cmd)) => {
+			use frame_benchmarking_cli::BenchmarkCmd;
+			let runner = cli.create_runner(cmd)?;
+			runner.sync_run(|config| match cmd {
+				BenchmarkCmd::Pallet(cmd) => cmd
+					.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
+						config.chain_spec,
+					)),
+				_ => Err("only `benchmark pallet` is supported".into()),
+			})
+		}
+		None => {
+			let runner = cli.create_runner(&cli.run)?;
+			runner.run_node_until_exit(|mut config| async move {
+				require_rpc_ports(&mut config)?;
+				match config.network.network_backend {
+					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
+						sc_network::NetworkWorker<
+							Block,
+							<Block as sp_runtime::traits::Block>::Hash,
+						>,
+					>(config)
+					.map_err(sc_cli::Error::Service),
+					sc_network::config::NetworkBackendType::Litep2p => {
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+							.map_err(sc_cli::Error::Service)
+					}
+				}
+			})
+		}
+	}
 }
 
 /// An operator who names an RPC port gets that port or a clear error: never,
 /// silently, another port that integrators would not find.
 fn require_rpc_ports(config: &mut sc_service::Configuration) -> sc_cli::Result<()> {
-    let Some(endpoints) = config.rpc.addr.as_mut() else {
-        return Ok(());
-    };
-    for endpoint in endpoints.iter_mut() {
-        endpoint.retry_random_port = false;
-        if endpoint.is_optional {
-            continue;
-        }
-        std::net::TcpListener::bind(endpoint.listen_addr).map_err(|error| {
-            sc_cli::Error::Input(format!(
-                "RPC port {} on {} is not available ({error}); choose another with --rpc-port",
-                endpoint.listen_addr.port(),
-                endpoint.listen_addr.ip(),
-            ))
-        })?;
-    }
-    Ok(())
+	let Some(endpoints) = config.rpc.addr.as_mut() else {
+		return Ok(());
+	};
+	for endpoint in endpoints.iter_mut() {
+		endpoint.retry_random_port = false;
+		if endpoint.is_optional {
+			continue;
+		}
+		std::net::TcpListener::bind(endpoint.listen_addr).map_err(|error| {
+			sc_cli::Error::Input(format!(
+				"RPC port {} on {} is not available ({error}); choose another with --rpc-port",
+				endpoint.listen_addr.port(),
+				endpoint.listen_addr.ip(),
+			))
+		})?;
+	}
+	Ok(())
 }

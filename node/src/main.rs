@@ -8,15 +8,10 @@ mod rpc;
 mod service;
 
 fn main() {
-    if let Err(error) = command::run() {
-        // One line, no backtrace: operators read this in their service logs.
-        let message = error
-            .to_string()
-            .lines()
-            .map(str::trim)
-            .collect::<Vec<_>>()
-            .join(" ");
-        eprintln!("Error: {message}");
-        std::process::exit(1);
-    }
+	if let Err(error) = command::run() {
+		// One line, no backtrace: operators read this in their service logs.
+		let message = error.to_string().lines().map(str::trim).collect::<Vec<_>>().join(" ");
+		eprintln!("Error: {message}");
+		std::process::exit(1);
+	}
 }

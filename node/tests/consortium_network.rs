@@ -9,8 +9,8 @@ use anyhow::{anyhow, ensure, Result};
 use cadena_primitives::CountryCode;
 use cadena_runtime::{AccountId, Runtime, RuntimeCall, RuntimeEvent, SessionKeys};
 use cadena_testnet::{
-    chain::{dev_pair, from_hex, value_key, Chain},
-    wait_until, Network, Rpc,
+	chain::{dev_pair, from_hex, value_key, Chain},
+	wait_until, Network, Rpc,
 };
 use codec::{Decode, Encode};
 use frame_support::dispatch::GetDispatchInfo;
@@ -21,253 +21,209 @@ use sp_core::{sr25519, Pair};
 use sp_runtime::{traits::Hash as _, DigestItem};
 
 fn binary() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_cadena-node"))
+	PathBuf::from(env!("CARGO_BIN_EXE_cadena-node"))
 }
 
 /// A council motion for `call`: `proposer` proposes it with `threshold`,
 /// every one of `voters` approves, and the last voter closes it. Fails unless
 /// the call was executed successfully.
 async fn council_motion(
-    chain: &Chain<'_>,
-    proposer: &sr25519::Pair,
-    voters: &[&sr25519::Pair],
-    threshold: u32,
-    call: RuntimeCall,
+	chain: &Chain<'_>,
+	proposer: &sr25519::Pair,
+	voters: &[&sr25519::Pair],
+	threshold: u32,
+	call: RuntimeCall,
 ) -> Result<()> {
-    let length = call.encoded_size() as u32;
-    let weight = call.get_dispatch_info().call_weight;
-    let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-    let events = chain
-        .execute(
-            proposer,
-            pallet_collective::Call::propose {
-                threshold,
-                proposal: Box::new(call),
-                length_bound: length,
-            }
-            .into(),
-        )
-        .await?;
-    let index = events
-        .iter()
-        .find_map(|e| match e {
-            RuntimeEvent::Council(pallet_collective::Event::Proposed {
-                proposal_index, ..
-            }) => Some(*proposal_index),
-            _ => None,
-        })
-        .ok_or_else(|| anyhow!("no Proposed event in {events:?}"))?;
-    for voter in voters {
-        chain
-            .execute(
-                voter,
-                pallet_collective::Call::vote {
-                    proposal: hash,
-                    index,
-                    approve: true,
-                }
-                .into(),
-            )
-            .await?;
-    }
-    let closer = voters.last().copied().unwrap_or(proposer);
-    let events = chain
-        .execute(
-            closer,
-            pallet_collective::Call::close {
-                proposal_hash: hash,
-                index,
-                proposal_weight_bound: weight,
-                length_bound: length,
-            }
-            .into(),
-        )
-        .await?;
-    let executed = events.iter().find_map(|e| match e {
-        RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => Some(*result),
-        _ => None,
-    });
-    ensure!(executed == Some(Ok(())), "motion not executed: {events:?}");
-    Ok(())
+	let length = call.encoded_size() as u32;
+	let weight = call.get_dispatch_info().call_weight;
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let events = chain
+		.execute(
+			proposer,
+			pallet_collective::Call::propose {
+				threshold,
+				proposal: Box::new(call),
+				length_bound: length,
+			}
+			.into(),
+		)
+		.await?;
+	let index = events
+		.iter()
+		.find_map(|e| match e {
+			RuntimeEvent::Council(pallet_collective::Event::Proposed {
+				proposal_index, ..
+			}) => Some(*proposal_index),
+			_ => None,
+		})
+		.ok_or_else(|| anyhow!("no Proposed event in {events:?}"))?;
+	for voter in voters {
+		chain
+			.execute(
+				voter,
+				pallet_collective::Call::vote { proposal: hash, index, approve: true }.into(),
+			)
+			.await?;
+	}
+	let closer = voters.last().copied().unwrap_or(proposer);
+	let events = chain
+		.execute(
+			closer,
+			pallet_collective::Call::close {
+				proposal_hash: hash,
+				index,
+				proposal_weight_bound: weight,
+				length_bound: length,
+			}
+			.into(),
+		)
+		.await?;
+	let executed = events.iter().find_map(|e| match e {
+		RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => Some(*result),
+		_ => None,
+	});
+	ensure!(executed == Some(Ok(())), "motion not executed: {events:?}");
+	Ok(())
 }
 
 async fn aura_authorities(chain: &Chain<'_>) -> Result<Vec<AuraId>> {
-    Ok(chain
-        .storage(&value_key("Aura", "Authorities"), None)
-        .await?
-        .unwrap_or_default())
+	Ok(chain.storage(&value_key("Aura", "Authorities"), None).await?.unwrap_or_default())
 }
 
 async fn grandpa_authorities(chain: &Chain<'_>) -> Result<usize> {
-    let set: Vec<(sp_consensus_grandpa::AuthorityId, u64)> = chain
-        .storage(&value_key("Grandpa", "Authorities"), None)
-        .await?
-        .unwrap_or_default();
-    Ok(set.len())
+	let set: Vec<(sp_consensus_grandpa::AuthorityId, u64)> =
+		chain.storage(&value_key("Grandpa", "Authorities"), None).await?.unwrap_or_default();
+	Ok(set.len())
 }
 
 /// The Aura authority that authored the finalized block `number`.
 async fn author(client: &WsClient, chain: &Chain<'_>, number: u64) -> Result<AuraId> {
-    let hash: String = client
-        .request("chain_getBlockHash", rpc_params![number])
-        .await?;
-    let header = chain.header(&hash).await?;
-    let slot = header
-        .digest
-        .logs
-        .iter()
-        .find_map(|item| match item {
-            DigestItem::PreRuntime(engine, data) if *engine == AURA_ENGINE_ID => {
-                Slot::decode(&mut &data[..]).ok()
-            }
-            _ => None,
-        })
-        .ok_or_else(|| anyhow!("block {number} has no Aura slot"))?;
-    let parent = format!("{:?}", header.parent_hash);
-    let authorities: Vec<AuraId> = chain
-        .storage(&value_key("Aura", "Authorities"), Some(&parent))
-        .await?
-        .unwrap_or_default();
-    ensure!(!authorities.is_empty(), "no authorities at {parent}");
-    Ok(authorities[(u64::from(slot) % authorities.len() as u64) as usize].clone())
+	let hash: String = client.request("chain_getBlockHash", rpc_params![number]).await?;
+	let header = chain.header(&hash).await?;
+	let slot = header
+		.digest
+		.logs
+		.iter()
+		.find_map(|item| match item {
+			DigestItem::PreRuntime(engine, data) if *engine == AURA_ENGINE_ID => {
+				Slot::decode(&mut &data[..]).ok()
+			}
+			_ => None,
+		})
+		.ok_or_else(|| anyhow!("block {number} has no Aura slot"))?;
+	let parent = format!("{:?}", header.parent_hash);
+	let authorities: Vec<AuraId> =
+		chain.storage(&value_key("Aura", "Authorities"), Some(&parent)).await?.unwrap_or_default();
+	ensure!(!authorities.is_empty(), "no authorities at {parent}");
+	Ok(authorities[(u64::from(slot) % authorities.len() as u64) as usize].clone())
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn council_admits_and_retires_a_fifth_administration() -> Result<()> {
-    let mut network = Network::start(&binary(), "local", 4, None).await?;
-    let result = scenario(&mut network).await;
-    if result.is_err() {
-        eprintln!("{}", network.logs(30));
-    }
-    result?;
-    network.stop()
+	let mut network = Network::start(&binary(), "local", 4, None).await?;
+	let result = scenario(&mut network).await;
+	if result.is_err() {
+		eprintln!("{}", network.logs(30));
+	}
+	result?;
+	network.stop()
 }
 
 async fn scenario(network: &mut Network) -> Result<()> {
-    let long = Duration::from_secs(120);
-    let (alice, bob, charlie, dave) = (
-        dev_pair("//Alice"),
-        dev_pair("//Bob"),
-        dev_pair("//Charlie"),
-        dev_pair("//Dave"),
-    );
-    let eve = dev_pair("//Eve");
-    let guatemala = CountryCode(*b"GT");
+	let long = Duration::from_secs(120);
+	let (alice, bob, charlie, dave) =
+		(dev_pair("//Alice"), dev_pair("//Bob"), dev_pair("//Charlie"), dev_pair("//Dave"));
+	let eve = dev_pair("//Eve");
+	let guatemala = CountryCode(*b"GT");
 
-    let mx = network.nodes[0].client().await?;
-    let chain = Chain::new(&mx).await?;
-    wait_until("block 1 to be finalized", long, || async {
-        Ok((Rpc(&mx).finalized().await?.1 >= 1).then_some(()))
-    })
-    .await?;
+	let mx = network.nodes[0].client().await?;
+	let chain = Chain::new(&mx).await?;
+	wait_until("block 1 to be finalized", long, || async {
+		Ok((Rpc(&mx).finalized().await?.1 >= 1).then_some(()))
+	})
+	.await?;
 
-    // Guatemala's operator starts a fresh validator node and makes its keys.
-    let gt_node = network.add_validator("eve").await?;
-    let gt = gt_node.client().await?;
-    let owner = AccountId::from(eve.public()).encode();
-    let generated: Value = gt
-        .request(
-            "author_rotateKeysWithOwner",
-            rpc_params![format!("0x{}", hex::encode(&owner))],
-        )
-        .await?;
-    let keys = SessionKeys::decode(&mut &from_hex(generated["keys"].as_str().unwrap_or(""))?[..])?;
-    let proof = from_hex(generated["proof"].as_str().unwrap_or("0x"))?;
+	// Guatemala's operator starts a fresh validator node and makes its keys.
+	let gt_node = network.add_validator("eve").await?;
+	let gt = gt_node.client().await?;
+	let owner = AccountId::from(eve.public()).encode();
+	let generated: Value = gt
+		.request("author_rotateKeysWithOwner", rpc_params![format!("0x{}", hex::encode(&owner))])
+		.await?;
+	let keys = SessionKeys::decode(&mut &from_hex(generated["keys"].as_str().unwrap_or(""))?[..])?;
+	let proof = from_hex(generated["proof"].as_str().unwrap_or("0x"))?;
 
-    // The council (3 of 4 is at least two thirds) admits Guatemala.
-    let admit: RuntimeCall = pallet_consortium::Call::admit_member {
-        country: guatemala,
-        name: b"Superintendencia de Administracion Tributaria".to_vec(),
-        admin: eve.public().into(),
-        validator: eve.public().into(),
-        encryption_key: None,
-    }
-    .into();
-    council_motion(&chain, &alice, &[&alice, &bob, &charlie], 3, admit).await?;
+	// The council (3 of 4 is at least two thirds) admits Guatemala.
+	let admit: RuntimeCall = pallet_consortium::Call::admit_member {
+		country: guatemala,
+		name: b"Superintendencia de Administracion Tributaria".to_vec(),
+		admin: eve.public().into(),
+		validator: eve.public().into(),
+		encryption_key: None,
+	}
+	.into();
+	council_motion(&chain, &alice, &[&alice, &bob, &charlie], 3, admit).await?;
 
-    // Its validator registers the session keys its node generated.
-    chain
-        .execute(
-            &eve,
-            pallet_session::Call::set_keys {
-                keys: keys.clone(),
-                proof,
-            }
-            .into(),
-        )
-        .await?;
+	// Its validator registers the session keys its node generated.
+	chain
+		.execute(&eve, pallet_session::Call::set_keys { keys: keys.clone(), proof }.into())
+		.await?;
 
-    // From the next session on, five authorities in Aura and GRANDPA.
-    wait_until("five Aura authorities", long, || async {
-        Ok((aura_authorities(&chain).await?.len() == 5).then_some(()))
-    })
-    .await?;
-    ensure!(
-        aura_authorities(&chain).await?.contains(&keys.aura),
-        "Guatemala's key is an authority"
-    );
-    ensure!(
-        grandpa_authorities(&chain).await? == 5,
-        "GRANDPA has five voters"
-    );
+	// From the next session on, five authorities in Aura and GRANDPA.
+	wait_until("five Aura authorities", long, || async {
+		Ok((aura_authorities(&chain).await?.len() == 5).then_some(()))
+	})
+	.await?;
+	ensure!(
+		aura_authorities(&chain).await?.contains(&keys.aura),
+		"Guatemala's key is an authority"
+	);
+	ensure!(grandpa_authorities(&chain).await? == 5, "GRANDPA has five voters");
 
-    // Guatemala's node authors blocks, and they are finalized.
-    let (_, from) = Rpc(&mx).finalized().await?;
-    let authored = wait_until("a finalized block authored by Guatemala", long, || {
-        let (mx, chain, aura) = (&mx, &chain, keys.aura.clone());
-        async move {
-            let (_, to) = Rpc(mx).finalized().await?;
-            for number in from..=to {
-                if author(mx, chain, number).await? == aura {
-                    return Ok(Some(number));
-                }
-            }
-            Ok(None)
-        }
-    })
-    .await?;
-    let target = authored + 5;
-    wait_until(
-        &format!("finality past block {target} with five voters"),
-        long,
-        || async { Ok((Rpc(&mx).finalized().await?.1 >= target).then_some(())) },
-    )
-    .await?;
-    ensure!(
-        Rpc(&gt).finalized().await?.1 >= authored,
-        "Guatemala's node follows finality"
-    );
+	// Guatemala's node authors blocks, and they are finalized.
+	let (_, from) = Rpc(&mx).finalized().await?;
+	let authored = wait_until("a finalized block authored by Guatemala", long, || {
+		let (mx, chain, aura) = (&mx, &chain, keys.aura.clone());
+		async move {
+			let (_, to) = Rpc(mx).finalized().await?;
+			for number in from..=to {
+				if author(mx, chain, number).await? == aura {
+					return Ok(Some(number));
+				}
+			}
+			Ok(None)
+		}
+	})
+	.await?;
+	let target = authored + 5;
+	wait_until(&format!("finality past block {target} with five voters"), long, || async {
+		Ok((Rpc(&mx).finalized().await?.1 >= target).then_some(()))
+	})
+	.await?;
+	ensure!(Rpc(&gt).finalized().await?.1 >= authored, "Guatemala's node follows finality");
 
-    // The council, now five, retires Guatemala: 4 of 5 is at least two thirds.
-    let retire: RuntimeCall = pallet_consortium::Call::retire_member { country: guatemala }.into();
-    council_motion(&chain, &alice, &[&alice, &bob, &charlie, &dave], 4, retire).await?;
-    wait_until("four Aura authorities again", long, || async {
-        Ok((aura_authorities(&chain).await?.len() == 4).then_some(()))
-    })
-    .await?;
-    ensure!(
-        grandpa_authorities(&chain).await? == 4,
-        "GRANDPA back to four voters"
-    );
-    ensure!(
-        !aura_authorities(&chain).await?.contains(&keys.aura),
-        "Guatemala left Aura"
-    );
+	// The council, now five, retires Guatemala: 4 of 5 is at least two thirds.
+	let retire: RuntimeCall = pallet_consortium::Call::retire_member { country: guatemala }.into();
+	council_motion(&chain, &alice, &[&alice, &bob, &charlie, &dave], 4, retire).await?;
+	wait_until("four Aura authorities again", long, || async {
+		Ok((aura_authorities(&chain).await?.len() == 4).then_some(()))
+	})
+	.await?;
+	ensure!(grandpa_authorities(&chain).await? == 4, "GRANDPA back to four voters");
+	ensure!(!aura_authorities(&chain).await?.contains(&keys.aura), "Guatemala left Aura");
 
-    // The network goes on with four: new blocks are finalized, none by Guatemala.
-    let (_, after) = Rpc(&mx).finalized().await?;
-    let target = after + 8;
-    wait_until(
-        &format!("finality past block {target} with four voters"),
-        long,
-        || async { Ok((Rpc(&mx).finalized().await?.1 >= target).then_some(())) },
-    )
-    .await?;
-    for number in after + 1..=target {
-        ensure!(
-            author(&mx, &chain, number).await? != keys.aura,
-            "block {number} by a retired validator"
-        );
-    }
-    Ok(())
+	// The network goes on with four: new blocks are finalized, none by Guatemala.
+	let (_, after) = Rpc(&mx).finalized().await?;
+	let target = after + 8;
+	wait_until(&format!("finality past block {target} with four voters"), long, || async {
+		Ok((Rpc(&mx).finalized().await?.1 >= target).then_some(()))
+	})
+	.await?;
+	for number in after + 1..=target {
+		ensure!(
+			author(&mx, &chain, number).await? != keys.aura,
+			"block {number} by a retired validator"
+		);
+	}
+	Ok(())
 }

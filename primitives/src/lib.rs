@@ -13,30 +13,30 @@ pub use roles::{Role, Roles};
 /// What an account is within the consortium, as other pallets need to know it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Officer {
-    /// The administration (by country) the officer works for.
-    pub country: CountryCode,
-    /// The officer's roles there.
-    pub roles: Roles,
+	/// The administration (by country) the officer works for.
+	pub country: CountryCode,
+	/// The officer's roles there.
+	pub roles: Roles,
 }
 
 /// The consortium's answers to the questions other pallets ask.
 pub trait Consortium<AccountId> {
-    /// The administration and roles of `who`, if `who` is an officer of an
-    /// *active* member administration. Officers of suspended or retired
-    /// administrations get `None`: they can do nothing.
-    fn officer(who: &AccountId) -> Option<Officer>;
+	/// The administration and roles of `who`, if `who` is an officer of an
+	/// *active* member administration. Officers of suspended or retired
+	/// administrations get `None`: they can do nothing.
+	fn officer(who: &AccountId) -> Option<Officer>;
 
-    /// Whether `country`'s administration is an active member.
-    fn is_active_member(country: &CountryCode) -> bool;
+	/// Whether `country`'s administration is an active member.
+	fn is_active_member(country: &CountryCode) -> bool;
 }
 
 /// A consortium with no members, for tests of pallets that do not need one.
 impl<AccountId> Consortium<AccountId> for () {
-    fn officer(_: &AccountId) -> Option<Officer> {
-        None
-    }
+	fn officer(_: &AccountId) -> Option<Officer> {
+		None
+	}
 
-    fn is_active_member(_: &CountryCode) -> bool {
-        false
-    }
+	fn is_active_member(_: &CountryCode) -> bool {
+		false
+	}
 }

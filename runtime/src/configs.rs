@@ -1,21 +1,21 @@
 //! Configuration of each pallet in the CADENA runtime.
 
 use crate::{
-    AccountId, Aura, Balance, Block, BlockNumber, Consortium, Council, Hash, Nonce, PalletInfo,
-    Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-    RuntimeTask, Session, SessionKeys, System, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Council, Hash, Nonce, PalletInfo,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
+	RuntimeTask, Session, SessionKeys, System, VERSION,
 };
 use frame_support::{
-    derive_impl,
-    dispatch::DispatchClass,
-    parameter_types,
-    traits::{
-        ConstBool, ConstU128, ConstU32, ConstU64, NeverEnsureOrigin, Nothing, VariantCountOf,
-    },
-    weights::{
-        constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-        Weight,
-    },
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
+	traits::{
+		ConstBool, ConstU128, ConstU32, ConstU64, NeverEnsureOrigin, Nothing, VariantCountOf,
+	},
+	weights::{
+		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		Weight,
+	},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use sp_runtime::{traits::ConvertInto, Perbill};
@@ -45,104 +45,104 @@ pub const DAYS: BlockNumber = 24 * 60 * MINUTES;
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
 parameter_types! {
-    pub const BlockHashCount: BlockNumber = 2400;
-    pub const Version: sp_version::RuntimeVersion = VERSION;
+	pub const BlockHashCount: BlockNumber = 2400;
+	pub const Version: sp_version::RuntimeVersion = VERSION;
 
-    /// Half the slot may be spent executing a block, leaving time to author,
-    /// gossip and import it within the same second.
-    pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-        Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND / 2, u64::MAX),
-        NORMAL_DISPATCH_RATIO,
-    );
-    pub RuntimeBlockLength: BlockLength = BlockLength::builder()
-        .max_length(5 * 1024 * 1024)
-        .modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
-        .build();
-    pub const SS58Prefix: u8 = 42;
+	/// Half the slot may be spent executing a block, leaving time to author,
+	/// gossip and import it within the same second.
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
+		Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND / 2, u64::MAX),
+		NORMAL_DISPATCH_RATIO,
+	);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.build();
+	pub const SS58Prefix: u8 = 42;
 }
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
-    type Block = Block;
-    type BlockWeights = RuntimeBlockWeights;
-    type BlockLength = RuntimeBlockLength;
-    type AccountId = AccountId;
-    type Nonce = Nonce;
-    type Hash = Hash;
-    type BlockHashCount = BlockHashCount;
-    type DbWeight = RocksDbWeight;
-    type Version = Version;
-    type AccountData = pallet_balances::AccountData<Balance>;
-    type SS58Prefix = SS58Prefix;
-    type MaxConsumers = ConstU32<16>;
+	type Block = Block;
+	type BlockWeights = RuntimeBlockWeights;
+	type BlockLength = RuntimeBlockLength;
+	type AccountId = AccountId;
+	type Nonce = Nonce;
+	type Hash = Hash;
+	type BlockHashCount = BlockHashCount;
+	type DbWeight = RocksDbWeight;
+	type Version = Version;
+	type AccountData = pallet_balances::AccountData<Balance>;
+	type SS58Prefix = SS58Prefix;
+	type MaxConsumers = ConstU32<16>;
 }
 
 impl pallet_timestamp::Config for Runtime {
-    type Moment = u64;
-    type OnTimestampSet = Aura;
-    type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
-    type WeightInfo = ();
+	type Moment = u64;
+	type OnTimestampSet = Aura;
+	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	type WeightInfo = ();
 }
 
 /// CADENA has no token. `pallet-session` needs a currency to hold key
 /// deposits; the deposit is zero and no account is ever endowed.
 impl pallet_balances::Config for Runtime {
-    type RuntimeEvent = RuntimeEvent;
-    type RuntimeHoldReason = RuntimeHoldReason;
-    type RuntimeFreezeReason = RuntimeFreezeReason;
-    type WeightInfo = ();
-    type Balance = Balance;
-    type DustRemoval = ();
-    type ExistentialDeposit = ConstU128<1>;
-    type AccountStore = System;
-    type ReserveIdentifier = [u8; 8];
-    type FreezeIdentifier = RuntimeFreezeReason;
-    type MaxLocks = ConstU32<0>;
-    type MaxReserves = ConstU32<0>;
-    type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
-    type DoneSlashHandler = ();
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type WeightInfo = ();
+	type Balance = Balance;
+	type DustRemoval = ();
+	type ExistentialDeposit = ConstU128<1>;
+	type AccountStore = System;
+	type ReserveIdentifier = [u8; 8];
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxLocks = ConstU32<0>;
+	type MaxReserves = ConstU32<0>;
+	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
+	type DoneSlashHandler = ();
 }
 
 parameter_types! {
-    pub const Period: BlockNumber = SESSION_PERIOD;
-    pub const Offset: BlockNumber = 0;
+	pub const Period: BlockNumber = SESSION_PERIOD;
+	pub const Offset: BlockNumber = 0;
 }
 
 impl pallet_session::Config for Runtime {
-    type RuntimeEvent = RuntimeEvent;
-    type ValidatorId = AccountId;
-    type ValidatorIdOf = ConvertInto;
-    type ShouldEndSession = pallet_session::PeriodicSessions<Period, Offset>;
-    type NextSessionRotation = pallet_session::PeriodicSessions<Period, Offset>;
-    type SessionManager = Consortium;
-    type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
-    type Keys = SessionKeys;
-    type DisablingStrategy = ();
-    type WeightInfo = ();
-    type Currency = pallet_balances::Pallet<Runtime>;
-    type KeyDeposit = ConstU128<0>;
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<Period, Offset>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<Period, Offset>;
+	type SessionManager = Consortium;
+	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = ();
+	type Currency = pallet_balances::Pallet<Runtime>;
+	type KeyDeposit = ConstU128<0>;
 }
 
 impl pallet_aura::Config for Runtime {
-    type AuthorityId = sp_consensus_aura::sr25519::AuthorityId;
-    type DisabledValidators = ();
-    type MaxAuthorities = ConstU32<MAX_AUTHORITIES>;
-    type AllowMultipleBlocksPerSlot = ConstBool<false>;
-    type SlotDuration = ConstU64<SLOT_DURATION>;
+	type AuthorityId = sp_consensus_aura::sr25519::AuthorityId;
+	type DisabledValidators = ();
+	type MaxAuthorities = ConstU32<MAX_AUTHORITIES>;
+	type AllowMultipleBlocksPerSlot = ConstBool<false>;
+	type SlotDuration = ConstU64<SLOT_DURATION>;
 }
 
 impl pallet_grandpa::Config for Runtime {
-    type RuntimeEvent = RuntimeEvent;
-    type WeightInfo = ();
-    type MaxAuthorities = ConstU32<MAX_AUTHORITIES>;
-    type MaxNominators = ConstU32<0>;
-    type MaxSetIdSessionEntries = ConstU64<0>;
-    type KeyOwnerProof = sp_core::Void;
-    type EquivocationReportSystem = ();
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type MaxAuthorities = ConstU32<MAX_AUTHORITIES>;
+	type MaxNominators = ConstU32<0>;
+	type MaxSetIdSessionEntries = ConstU64<0>;
+	type KeyOwnerProof = sp_core::Void;
+	type EquivocationReportSystem = ();
 }
 
 parameter_types! {
-    pub MaxCouncilProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+	pub MaxCouncilProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
 }
 
 /// The customs council: one seat per active member administration, held by
@@ -151,34 +151,34 @@ pub type CouncilInstance = pallet_collective::Instance1;
 
 /// A governance decision: at least two thirds of the customs council.
 pub type GovernanceOrigin =
-    pallet_collective::EnsureProportionAtLeast<AccountId, CouncilInstance, 2, 3>;
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilInstance, 2, 3>;
 
 impl pallet_collective::Config<CouncilInstance> for Runtime {
-    type RuntimeOrigin = RuntimeOrigin;
-    type Proposal = RuntimeCall;
-    type RuntimeEvent = RuntimeEvent;
-    type MotionDuration = ConstU32<{ 7 * DAYS }>;
-    type MaxProposals = ConstU32<100>;
-    type MaxMembers = ConstU32<MAX_AUTHORITIES>;
-    type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
-    type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
-    // Only the consortium pallet changes the council's members.
-    type SetMembersOrigin = NeverEnsureOrigin<()>;
-    type MaxProposalWeight = MaxCouncilProposalWeight;
-    type DisapproveOrigin = GovernanceOrigin;
-    type KillOrigin = GovernanceOrigin;
-    type Consideration = ();
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = ConstU32<{ 7 * DAYS }>;
+	type MaxProposals = ConstU32<100>;
+	type MaxMembers = ConstU32<MAX_AUTHORITIES>;
+	type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	// Only the consortium pallet changes the council's members.
+	type SetMembersOrigin = NeverEnsureOrigin<()>;
+	type MaxProposalWeight = MaxCouncilProposalWeight;
+	type DisapproveOrigin = GovernanceOrigin;
+	type KillOrigin = GovernanceOrigin;
+	type Consideration = ();
 }
 
 impl pallet_consortium::Config for Runtime {
-    type RuntimeEvent = RuntimeEvent;
-    type GovernanceOrigin = GovernanceOrigin;
-    type Council = Council;
-    type CurrentValidators = Session;
-    // Linked traders join here with the TIN registry.
-    type ExtraSigners = Nothing;
-    type MaxMembers = ConstU32<MAX_AUTHORITIES>;
-    type MaxOfficers = ConstU32<100>;
-    type MaxNameLength = ConstU32<128>;
-    type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
+	type RuntimeEvent = RuntimeEvent;
+	type GovernanceOrigin = GovernanceOrigin;
+	type Council = Council;
+	type CurrentValidators = Session;
+	// Linked traders join here with the TIN registry.
+	type ExtraSigners = Nothing;
+	type MaxMembers = ConstU32<MAX_AUTHORITIES>;
+	type MaxOfficers = ConstU32<100>;
+	type MaxNameLength = ConstU32<128>;
+	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
 }

@@ -24,145 +24,134 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// A founding customs administration: its country and its validator's dev key.
 pub struct FoundingMember {
-    /// ISO 3166-1 alpha-2 country code.
-    pub country: &'static str,
-    /// The administration's name.
-    pub name: &'static str,
-    /// The development key of its validator account and Aura authority.
-    pub key: Sr25519Keyring,
-    /// The development key of its GRANDPA authority.
-    pub grandpa: Ed25519Keyring,
+	/// ISO 3166-1 alpha-2 country code.
+	pub country: &'static str,
+	/// The administration's name.
+	pub name: &'static str,
+	/// The development key of its validator account and Aura authority.
+	pub key: Sr25519Keyring,
+	/// The development key of its GRANDPA authority.
+	pub grandpa: Ed25519Keyring,
 }
 
 /// Administrations on development keys: `local_testnet` has the first four,
 /// `development` the first one; local networks of other sizes take the first N.
 pub const DEV_MEMBERS: [FoundingMember; 6] = [
-    FoundingMember {
-        country: "MX",
-        name: "Agencia Nacional de Aduanas de Mexico",
-        key: Sr25519Keyring::Alice,
-        grandpa: Ed25519Keyring::Alice,
-    },
-    FoundingMember {
-        country: "CR",
-        name: "Servicio Nacional de Aduanas de Costa Rica",
-        key: Sr25519Keyring::Bob,
-        grandpa: Ed25519Keyring::Bob,
-    },
-    FoundingMember {
-        country: "PE",
-        name: "Superintendencia Nacional de Aduanas y de Administracion Tributaria",
-        key: Sr25519Keyring::Charlie,
-        grandpa: Ed25519Keyring::Charlie,
-    },
-    FoundingMember {
-        country: "CO",
-        name: "Direccion de Impuestos y Aduanas Nacionales",
-        key: Sr25519Keyring::Dave,
-        grandpa: Ed25519Keyring::Dave,
-    },
-    FoundingMember {
-        country: "GT",
-        name: "Superintendencia de Administracion Tributaria",
-        key: Sr25519Keyring::Eve,
-        grandpa: Ed25519Keyring::Eve,
-    },
-    FoundingMember {
-        country: "PA",
-        name: "Autoridad Nacional de Aduanas de Panama",
-        key: Sr25519Keyring::Ferdie,
-        grandpa: Ed25519Keyring::Ferdie,
-    },
+	FoundingMember {
+		country: "MX",
+		name: "Agencia Nacional de Aduanas de Mexico",
+		key: Sr25519Keyring::Alice,
+		grandpa: Ed25519Keyring::Alice,
+	},
+	FoundingMember {
+		country: "CR",
+		name: "Servicio Nacional de Aduanas de Costa Rica",
+		key: Sr25519Keyring::Bob,
+		grandpa: Ed25519Keyring::Bob,
+	},
+	FoundingMember {
+		country: "PE",
+		name: "Superintendencia Nacional de Aduanas y de Administracion Tributaria",
+		key: Sr25519Keyring::Charlie,
+		grandpa: Ed25519Keyring::Charlie,
+	},
+	FoundingMember {
+		country: "CO",
+		name: "Direccion de Impuestos y Aduanas Nacionales",
+		key: Sr25519Keyring::Dave,
+		grandpa: Ed25519Keyring::Dave,
+	},
+	FoundingMember {
+		country: "GT",
+		name: "Superintendencia de Administracion Tributaria",
+		key: Sr25519Keyring::Eve,
+		grandpa: Ed25519Keyring::Eve,
+	},
+	FoundingMember {
+		country: "PA",
+		name: "Autoridad Nacional de Aduanas de Panama",
+		key: Sr25519Keyring::Ferdie,
+		grandpa: Ed25519Keyring::Ferdie,
+	},
 ];
 
 /// The session keys of a founding member's validator.
 fn session_keys(member: &FoundingMember) -> SessionKeys {
-    SessionKeys {
-        aura: AuraId::from(member.key.public()),
-        grandpa: GrandpaId::from(member.grandpa.public()),
-    }
+	SessionKeys {
+		aura: AuraId::from(member.key.public()),
+		grandpa: GrandpaId::from(member.grandpa.public()),
+	}
 }
 
 /// The account of a development key derived from a founding member's key,
 /// e.g. `//Alice//registrar`.
 pub fn derived_account(member: &FoundingMember, path: &str) -> AccountId {
-    let uri = format!("{}//{path}", member.key.to_seed());
-    sr25519::Pair::from_string(&uri, None)
-        .expect("dev derivation paths are valid")
-        .public()
-        .into()
+	let uri = format!("{}//{path}", member.key.to_seed());
+	sr25519::Pair::from_string(&uri, None).expect("dev derivation paths are valid").public().into()
 }
 
 /// The genesis of a chain whose validators are the first `count` (1 to 6)
 /// administrations of [`DEV_MEMBERS`].
 pub fn testnet_genesis(count: usize) -> Value {
-    genesis(&DEV_MEMBERS[..count.clamp(1, DEV_MEMBERS.len())])
+	genesis(&DEV_MEMBERS[..count.clamp(1, DEV_MEMBERS.len())])
 }
 
 /// The genesis of a chain whose validators are the given founding members.
 fn genesis(members: &[FoundingMember]) -> Value {
-    let validators: Vec<(AccountId, AccountId, SessionKeys)> = members
-        .iter()
-        .map(|m| {
-            let account = m.key.to_account_id();
-            (account.clone(), account, session_keys(m))
-        })
-        .collect();
-    let administrations = members
-        .iter()
-        .map(|m| {
-            let country = CountryCode::new(m.country.as_bytes())
-                .expect("founding members are real countries");
-            let officers = vec![
-                (derived_account(m, "registrar"), vec![Role::Registrar]),
-                (derived_account(m, "approver"), vec![Role::Approver]),
-            ];
-            (
-                country,
-                m.name.into(),
-                m.key.to_account_id(),
-                m.key.to_account_id(),
-                officers,
-            )
-        })
-        .collect::<Vec<_>>();
-    build_struct_json_patch!(RuntimeGenesisConfig {
-        session: SessionConfig { keys: validators },
-        consortium: ConsortiumConfig {
-            members: administrations
-        },
-    })
+	let validators: Vec<(AccountId, AccountId, SessionKeys)> = members
+		.iter()
+		.map(|m| {
+			let account = m.key.to_account_id();
+			(account.clone(), account, session_keys(m))
+		})
+		.collect();
+	let administrations = members
+		.iter()
+		.map(|m| {
+			let country = CountryCode::new(m.country.as_bytes())
+				.expect("founding members are real countries");
+			let officers = vec![
+				(derived_account(m, "registrar"), vec![Role::Registrar]),
+				(derived_account(m, "approver"), vec![Role::Approver]),
+			];
+			(country, m.name.into(), m.key.to_account_id(), m.key.to_account_id(), officers)
+		})
+		.collect::<Vec<_>>();
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		session: SessionConfig { keys: validators },
+		consortium: ConsortiumConfig { members: administrations },
+	})
 }
 
 /// The `development` preset: Mexico's customs administration alone, validator Alice.
 pub fn development_config_genesis() -> Value {
-    testnet_genesis(1)
+	testnet_genesis(1)
 }
 
 /// The `local_testnet` preset: Mexico, Costa Rica, Peru and Colombia,
 /// validators Alice, Bob, Charlie and Dave.
 pub fn local_config_genesis() -> Value {
-    testnet_genesis(4)
+	testnet_genesis(4)
 }
 
 /// The JSON of a named preset.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
-    let patch = match id.as_ref() {
-        sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
-        sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
-        _ => return None,
-    };
-    Some(
-        serde_json::to_string(&patch)
-            .expect("serialization to json is expected to work. qed.")
-            .into_bytes(),
-    )
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("serialization to json is expected to work. qed.")
+			.into_bytes(),
+	)
 }
 
 /// The names of the presets this runtime provides.
 pub fn preset_names() -> Vec<PresetId> {
-    vec![
-        PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
-        PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
-    ]
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
 }

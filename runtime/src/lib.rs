@@ -20,9 +20,9 @@ pub mod configs;
 pub mod genesis_config_presets;
 
 use sp_runtime::{
-    generic, impl_opaque_keys,
-    traits::{BlakeTwo256, IdentifyAccount, Verify},
-    MultiAddress, MultiSignature,
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
 };
 use sp_version::RuntimeVersion;
 
@@ -30,23 +30,23 @@ pub use configs::{MILLISECS_PER_BLOCK, SESSION_PERIOD, SLOT_DURATION};
 
 /// Opaque types, for the node: it knows the block format but not the calls.
 pub mod opaque {
-    use super::*;
-    pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
 
-    /// Opaque block header type.
-    pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
-    /// Opaque block type.
-    pub type Block = generic::Block<Header, UncheckedExtrinsic>;
-    /// Opaque block identifier type.
-    pub type BlockId = generic::BlockId<Block>;
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
 
-    impl_opaque_keys! {
-        /// The keys a validator signs with: Aura for blocks, GRANDPA for finality.
-        pub struct SessionKeys {
-            pub aura: super::Aura,
-            pub grandpa: super::Grandpa,
-        }
-    }
+	impl_opaque_keys! {
+		/// The keys a validator signs with: Aura for blocks, GRANDPA for finality.
+		pub struct SessionKeys {
+			pub aura: super::Aura,
+			pub grandpa: super::Grandpa,
+		}
+	}
 }
 
 #[cfg(feature = "std")]
@@ -56,14 +56,14 @@ pub use opaque::SessionKeys;
 /// The runtime's version.
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
-    spec_name: alloc::borrow::Cow::Borrowed("cadena"),
-    impl_name: alloc::borrow::Cow::Borrowed("cadena"),
-    authoring_version: 1,
-    spec_version: 100,
-    impl_version: 1,
-    apis: apis::RUNTIME_API_VERSIONS,
-    transaction_version: 1,
-    system_version: 1,
+	spec_name: alloc::borrow::Cow::Borrowed("cadena"),
+	impl_name: alloc::borrow::Cow::Borrowed("cadena"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
 };
 
 /// A block number.
@@ -91,20 +91,20 @@ pub type BlockId = generic::BlockId<Block>;
 /// transactions are feeless and bounded by weight; `CheckMembership` refuses
 /// signers who are not officers or validators of an active member.
 pub type TxExtension = (
-    frame_system::CheckNonZeroSender<Runtime>,
-    pallet_consortium::CheckMembership<Runtime>,
-    frame_system::CheckSpecVersion<Runtime>,
-    frame_system::CheckTxVersion<Runtime>,
-    frame_system::CheckGenesis<Runtime>,
-    frame_system::CheckEra<Runtime>,
-    frame_system::CheckNonce<Runtime>,
-    frame_system::CheckWeight<Runtime>,
-    frame_system::WeightReclaim<Runtime>,
+	frame_system::CheckNonZeroSender<Runtime>,
+	pallet_consortium::CheckMembership<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
 );
 
 /// An extrinsic as it travels over the wire.
 pub type UncheckedExtrinsic =
-    generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
@@ -113,56 +113,56 @@ type Migrations = ();
 
 /// Dispatches an extrinsic to its pallet.
 pub type Executive = frame_executive::Executive<
-    Runtime,
-    Block,
-    frame_system::ChainContext<Runtime>,
-    Runtime,
-    AllPalletsWithSystem,
-    Migrations,
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
 >;
 
 #[frame_support::runtime]
 mod runtime {
-    #[runtime::runtime]
-    #[runtime::derive(
-        RuntimeCall,
-        RuntimeEvent,
-        RuntimeError,
-        RuntimeOrigin,
-        RuntimeFreezeReason,
-        RuntimeHoldReason,
-        RuntimeSlashReason,
-        RuntimeLockId,
-        RuntimeTask,
-        RuntimeViewFunction
-    )]
-    pub struct Runtime;
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
 
-    #[runtime::pallet_index(0)]
-    pub type System = frame_system;
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
 
-    #[runtime::pallet_index(1)]
-    pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
 
-    #[runtime::pallet_index(2)]
-    pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Balances = pallet_balances;
 
-    // Session must come before Aura and GRANDPA: it hands them the authorities.
-    // Its session manager, the consortium, is read only at session changes.
-    #[runtime::pallet_index(3)]
-    pub type Session = pallet_session;
+	// Session must come before Aura and GRANDPA: it hands them the authorities.
+	// Its session manager, the consortium, is read only at session changes.
+	#[runtime::pallet_index(3)]
+	pub type Session = pallet_session;
 
-    #[runtime::pallet_index(4)]
-    pub type Aura = pallet_aura;
+	#[runtime::pallet_index(4)]
+	pub type Aura = pallet_aura;
 
-    #[runtime::pallet_index(5)]
-    pub type Grandpa = pallet_grandpa;
+	#[runtime::pallet_index(5)]
+	pub type Grandpa = pallet_grandpa;
 
-    // CADENA
+	// CADENA
 
-    #[runtime::pallet_index(10)]
-    pub type Consortium = pallet_consortium;
+	#[runtime::pallet_index(10)]
+	pub type Consortium = pallet_consortium;
 
-    #[runtime::pallet_index(11)]
-    pub type Council = pallet_collective<Instance1>;
+	#[runtime::pallet_index(11)]
+	pub type Council = pallet_collective<Instance1>;
 }

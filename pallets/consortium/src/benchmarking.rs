@@ -9,169 +9,145 @@ use frame_support::traits::EnsureOrigin;
 use frame_system::RawOrigin;
 
 fn governance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
-    T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+	T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
 }
 
 /// Admits members until there are `count` active ones; returns a country not yet a member.
 fn fill_members<T: Config>(count: u32) -> CountryCode {
-    let mut codes = ISO_3166_1_ALPHA_2.iter().map(|c| CountryCode(*c));
-    let mut index = 0u32;
-    while (ActiveMembers::<T>::get().len() as u32) < count {
-        let country = codes.next().expect("enough countries");
-        if Members::<T>::contains_key(country) {
-            continue;
-        }
-        index += 1;
-        let admin: T::AccountId = account("admin", index, 0);
-        let validator: T::AccountId = account("validator", index, 0);
-        Pallet::<T>::do_admit(
-            country,
-            vec![b'n'; T::MaxNameLength::get() as usize],
-            admin,
-            validator,
-            None,
-        )
-        .expect("room for members");
-    }
-    codes
-        .find(|c| !Members::<T>::contains_key(c))
-        .expect("a free country")
+	let mut codes = ISO_3166_1_ALPHA_2.iter().map(|c| CountryCode(*c));
+	let mut index = 0u32;
+	while (ActiveMembers::<T>::get().len() as u32) < count {
+		let country = codes.next().expect("enough countries");
+		if Members::<T>::contains_key(country) {
+			continue;
+		}
+		index += 1;
+		let admin: T::AccountId = account("admin", index, 0);
+		let validator: T::AccountId = account("validator", index, 0);
+		Pallet::<T>::do_admit(
+			country,
+			vec![b'n'; T::MaxNameLength::get() as usize],
+			admin,
+			validator,
+			None,
+		)
+		.expect("room for members");
+	}
+	codes.find(|c| !Members::<T>::contains_key(c)).expect("a free country")
 }
 
 /// The primary admin of an active member, with the consortium full but one.
 fn an_admin<T: Config>() -> (CountryCode, T::AccountId) {
-    fill_members::<T>(T::MaxMembers::get() - 1);
-    let country = ActiveMembers::<T>::get()[0];
-    (country, Members::<T>::get(country).expect("active").admin)
+	fill_members::<T>(T::MaxMembers::get() - 1);
+	let country = ActiveMembers::<T>::get()[0];
+	(country, Members::<T>::get(country).expect("active").admin)
 }
 
 #[benchmarks]
 mod benchmarks {
-    use super::*;
+	use super::*;
 
-    #[benchmark]
-    fn admit_member() -> Result<(), BenchmarkError> {
-        let origin = governance::<T>()?;
-        let country = fill_members::<T>(T::MaxMembers::get() - 1);
-        let name = vec![b'n'; T::MaxNameLength::get() as usize];
-        let admin: T::AccountId = account("new-admin", 0, 0);
-        let validator: T::AccountId = account("new-validator", 0, 0);
+	#[benchmark]
+	fn admit_member() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let country = fill_members::<T>(T::MaxMembers::get() - 1);
+		let name = vec![b'n'; T::MaxNameLength::get() as usize];
+		let admin: T::AccountId = account("new-admin", 0, 0);
+		let validator: T::AccountId = account("new-validator", 0, 0);
 
-        #[extrinsic_call]
-        _(
-            origin as T::RuntimeOrigin,
-            country,
-            name,
-            admin,
-            validator,
-            Some([1; 32]),
-        );
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, country, name, admin, validator, Some([1; 32]));
 
-        assert_eq!(ActiveMembers::<T>::get().len() as u32, T::MaxMembers::get());
-        Ok(())
-    }
+		assert_eq!(ActiveMembers::<T>::get().len() as u32, T::MaxMembers::get());
+		Ok(())
+	}
 
-    #[benchmark]
-    fn suspend_member() -> Result<(), BenchmarkError> {
-        let origin = governance::<T>()?;
-        let (country, _) = an_admin::<T>();
+	#[benchmark]
+	fn suspend_member() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let (country, _) = an_admin::<T>();
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, country);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, country);
 
-        assert_eq!(
-            Members::<T>::get(country).map(|m| m.status),
-            Some(MemberStatus::Suspended)
-        );
-        Ok(())
-    }
+		assert_eq!(Members::<T>::get(country).map(|m| m.status), Some(MemberStatus::Suspended));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn reinstate_member() -> Result<(), BenchmarkError> {
-        let origin = governance::<T>()?;
-        let (country, _) = an_admin::<T>();
-        Pallet::<T>::syncing_council(|| {
-            Pallet::<T>::change_status(country, &[MemberStatus::Active], MemberStatus::Suspended)
-        })
-        .expect("suspends");
+	#[benchmark]
+	fn reinstate_member() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let (country, _) = an_admin::<T>();
+		Pallet::<T>::syncing_council(|| {
+			Pallet::<T>::change_status(country, &[MemberStatus::Active], MemberStatus::Suspended)
+		})
+		.expect("suspends");
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, country);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, country);
 
-        assert_eq!(
-            Members::<T>::get(country).map(|m| m.status),
-            Some(MemberStatus::Active)
-        );
-        Ok(())
-    }
+		assert_eq!(Members::<T>::get(country).map(|m| m.status), Some(MemberStatus::Active));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn retire_member() -> Result<(), BenchmarkError> {
-        let origin = governance::<T>()?;
-        let (country, _) = an_admin::<T>();
+	#[benchmark]
+	fn retire_member() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let (country, _) = an_admin::<T>();
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, country);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, country);
 
-        assert_eq!(
-            Members::<T>::get(country).map(|m| m.status),
-            Some(MemberStatus::Retired)
-        );
-        Ok(())
-    }
+		assert_eq!(Members::<T>::get(country).map(|m| m.status), Some(MemberStatus::Retired));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn add_officer() {
-        let (country, admin) = an_admin::<T>();
-        let officer: T::AccountId = account("officer", 0, 0);
-        let roles = Roles::from_roles(&Role::ALL);
+	#[benchmark]
+	fn add_officer() {
+		let (country, admin) = an_admin::<T>();
+		let officer: T::AccountId = account("officer", 0, 0);
+		let roles = Roles::from_roles(&Role::ALL);
 
-        #[extrinsic_call]
-        _(RawOrigin::Signed(admin), officer.clone(), roles);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), officer.clone(), roles);
 
-        assert_eq!(
-            Officers::<T>::get(&officer),
-            Some(OfficerRecord { country, roles })
-        );
-    }
+		assert_eq!(Officers::<T>::get(&officer), Some(OfficerRecord { country, roles }));
+	}
 
-    #[benchmark]
-    fn set_roles() {
-        let (country, admin) = an_admin::<T>();
-        let officer: T::AccountId = account("officer", 0, 0);
-        Pallet::<T>::do_add_officer(country, officer.clone(), Role::Auditor.into()).expect("room");
-        let roles = Roles::from_roles(&[Role::Registrar, Role::Approver]);
+	#[benchmark]
+	fn set_roles() {
+		let (country, admin) = an_admin::<T>();
+		let officer: T::AccountId = account("officer", 0, 0);
+		Pallet::<T>::do_add_officer(country, officer.clone(), Role::Auditor.into()).expect("room");
+		let roles = Roles::from_roles(&[Role::Registrar, Role::Approver]);
 
-        #[extrinsic_call]
-        _(RawOrigin::Signed(admin), officer.clone(), roles);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), officer.clone(), roles);
 
-        assert_eq!(Officers::<T>::get(&officer).map(|o| o.roles), Some(roles));
-    }
+		assert_eq!(Officers::<T>::get(&officer).map(|o| o.roles), Some(roles));
+	}
 
-    #[benchmark]
-    fn remove_officer() {
-        let (country, admin) = an_admin::<T>();
-        let officer: T::AccountId = account("officer", 0, 0);
-        Pallet::<T>::do_add_officer(country, officer.clone(), Role::Auditor.into()).expect("room");
+	#[benchmark]
+	fn remove_officer() {
+		let (country, admin) = an_admin::<T>();
+		let officer: T::AccountId = account("officer", 0, 0);
+		Pallet::<T>::do_add_officer(country, officer.clone(), Role::Auditor.into()).expect("room");
 
-        #[extrinsic_call]
-        _(RawOrigin::Signed(admin), officer.clone());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), officer.clone());
 
-        assert!(!Officers::<T>::contains_key(&officer));
-    }
+		assert!(!Officers::<T>::contains_key(&officer));
+	}
 
-    #[benchmark]
-    fn set_encryption_key() {
-        let (country, admin) = an_admin::<T>();
+	#[benchmark]
+	fn set_encryption_key() {
+		let (country, admin) = an_admin::<T>();
 
-        #[extrinsic_call]
-        _(RawOrigin::Signed(admin), Some([9; 32]));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), Some([9; 32]));
 
-        assert_eq!(
-            Members::<T>::get(country).and_then(|m| m.encryption_key),
-            Some([9; 32])
-        );
-    }
+		assert_eq!(Members::<T>::get(country).and_then(|m| m.encryption_key), Some([9; 32]));
+	}
 
-    impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -4,16 +4,16 @@ use crate::{Config, Pallet};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
-    pallet_prelude::TransactionSource,
-    traits::{Get, OriginTrait},
-    weights::Weight,
-    DefaultNoBound,
+	pallet_prelude::TransactionSource,
+	traits::{Get, OriginTrait},
+	weights::Weight,
+	DefaultNoBound,
 };
 use scale_info::TypeInfo;
 use sp_runtime::{
-    impl_tx_ext_default,
-    traits::{DispatchInfoOf, TransactionExtension},
-    transaction_validity::InvalidTransaction,
+	impl_tx_ext_default,
+	traits::{DispatchInfoOf, TransactionExtension},
+	transaction_validity::InvalidTransaction,
 };
 
 /// `InvalidTransaction::Custom` code of a signed transaction from an account
@@ -30,46 +30,46 @@ pub const NOT_A_MEMBER: u8 = 100;
 pub struct CheckMembership<T>(PhantomData<T>);
 
 impl<T> CheckMembership<T> {
-    /// The extension.
-    pub fn new() -> Self {
-        Self(PhantomData)
-    }
+	/// The extension.
+	pub fn new() -> Self {
+		Self(PhantomData)
+	}
 }
 
 impl<T> core::fmt::Debug for CheckMembership<T> {
-    fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
-        write!(f, "CheckMembership")
-    }
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		write!(f, "CheckMembership")
+	}
 }
 
 impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckMembership<T> {
-    const IDENTIFIER: &'static str = "CheckMembership";
-    type Implicit = ();
-    type Val = ();
-    type Pre = ();
+	const IDENTIFIER: &'static str = "CheckMembership";
+	type Implicit = ();
+	type Val = ();
+	type Pre = ();
 
-    fn weight(&self, _: &T::RuntimeCall) -> Weight {
-        // Officers, ActiveMembers, and at worst Validators.
-        T::DbWeight::get().reads(3)
-    }
+	fn weight(&self, _: &T::RuntimeCall) -> Weight {
+		// Officers, ActiveMembers, and at worst Validators.
+		T::DbWeight::get().reads(3)
+	}
 
-    fn validate(
-        &self,
-        origin: T::RuntimeOrigin,
-        _call: &T::RuntimeCall,
-        _info: &DispatchInfoOf<T::RuntimeCall>,
-        _len: usize,
-        _self_implicit: Self::Implicit,
-        _inherited_implication: &impl Encode,
-        _source: TransactionSource,
-    ) -> sp_runtime::traits::ValidateResult<Self::Val, T::RuntimeCall> {
-        if let Some(who) = origin.as_signer() {
-            if !Pallet::<T>::is_permitted_signer(who) {
-                return Err(InvalidTransaction::Custom(NOT_A_MEMBER).into());
-            }
-        }
-        Ok((Default::default(), (), origin))
-    }
+	fn validate(
+		&self,
+		origin: T::RuntimeOrigin,
+		_call: &T::RuntimeCall,
+		_info: &DispatchInfoOf<T::RuntimeCall>,
+		_len: usize,
+		_self_implicit: Self::Implicit,
+		_inherited_implication: &impl Encode,
+		_source: TransactionSource,
+	) -> sp_runtime::traits::ValidateResult<Self::Val, T::RuntimeCall> {
+		if let Some(who) = origin.as_signer() {
+			if !Pallet::<T>::is_permitted_signer(who) {
+				return Err(InvalidTransaction::Custom(NOT_A_MEMBER).into());
+			}
+		}
+		Ok((Default::default(), (), origin))
+	}
 
-    impl_tx_ext_default!(T::RuntimeCall; prepare);
+	impl_tx_ext_default!(T::RuntimeCall; prepare);
 }

@@ -38,11 +38,11 @@ pub use weights::WeightInfo;
 use alloc::vec::Vec;
 use cadena_primitives::{CountryCode, CountryCodeError, Officer, Role, Roles};
 use frame_support::{
-    dispatch::DispatchResult,
-    ensure,
-    pallet_prelude::DispatchError,
-    traits::{ChangeMembers, Contains, Get, InitializeMembers, ValidatorSet},
-    BoundedVec,
+	dispatch::DispatchResult,
+	ensure,
+	pallet_prelude::DispatchError,
+	traits::{ChangeMembers, Contains, Get, InitializeMembers, ValidatorSet},
+	BoundedVec,
 };
 use frame_system::pallet_prelude::OriginFor;
 
@@ -51,601 +51,535 @@ pub const LOG_TARGET: &str = "runtime::consortium";
 
 #[frame_support::pallet]
 pub mod pallet {
-    use super::*;
-    use frame_support::pallet_prelude::*;
-    use frame_system::pallet_prelude::*;
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
 
-    /// A member administration record as stored.
-    pub type AdministrationOf<T> = Administration<
-        <T as frame_system::Config>::AccountId,
-        BlockNumberFor<T>,
-        <T as Config>::MaxNameLength,
-    >;
+	/// A member administration record as stored.
+	pub type AdministrationOf<T> = Administration<
+		<T as frame_system::Config>::AccountId,
+		BlockNumberFor<T>,
+		<T as Config>::MaxNameLength,
+	>;
 
-    #[pallet::pallet]
-    pub struct Pallet<T>(_);
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
 
-    #[pallet::config]
-    pub trait Config: frame_system::Config {
-        /// The overarching event type.
-        #[allow(deprecated)]
-        type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 
-        /// The origin of governance decisions: in the runtime, a vote of the
-        /// customs council reaching the configured threshold (two thirds).
-        type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// The origin of governance decisions: in the runtime, a vote of the
+		/// customs council reaching the configured threshold (two thirds).
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-        /// The customs council, kept equal to the active members' primary admins.
-        type Council: ChangeMembers<Self::AccountId> + InitializeMembers<Self::AccountId>;
+		/// The customs council, kept equal to the active members' primary admins.
+		type Council: ChangeMembers<Self::AccountId> + InitializeMembers<Self::AccountId>;
 
-        /// The validators of the current session (`pallet-session` in the runtime).
-        type CurrentValidators: ValidatorSet<Self::AccountId, ValidatorId = Self::AccountId>;
+		/// The validators of the current session (`pallet-session` in the runtime).
+		type CurrentValidators: ValidatorSet<Self::AccountId, ValidatorId = Self::AccountId>;
 
-        /// Accounts outside the consortium that may still sign transactions
-        /// (the traders linked to a TIN).
-        type ExtraSigners: Contains<Self::AccountId>;
+		/// Accounts outside the consortium that may still sign transactions
+		/// (the traders linked to a TIN).
+		type ExtraSigners: Contains<Self::AccountId>;
 
-        /// Most member administrations (and so validators and council seats).
-        #[pallet::constant]
-        type MaxMembers: Get<u32>;
+		/// Most member administrations (and so validators and council seats).
+		#[pallet::constant]
+		type MaxMembers: Get<u32>;
 
-        /// Most officers per administration.
-        #[pallet::constant]
-        type MaxOfficers: Get<u32>;
+		/// Most officers per administration.
+		#[pallet::constant]
+		type MaxOfficers: Get<u32>;
 
-        /// Longest administration name, in bytes.
-        #[pallet::constant]
-        type MaxNameLength: Get<u32>;
+		/// Longest administration name, in bytes.
+		#[pallet::constant]
+		type MaxNameLength: Get<u32>;
 
-        /// Weights of the dispatchables.
-        type WeightInfo: WeightInfo;
-    }
+		/// Weights of the dispatchables.
+		type WeightInfo: WeightInfo;
+	}
 
-    /// The member administrations, by country. Retired ones stay, for provenance.
-    #[pallet::storage]
-    pub type Members<T: Config> = StorageMap<_, Blake2_128Concat, CountryCode, AdministrationOf<T>>;
+	/// The member administrations, by country. Retired ones stay, for provenance.
+	#[pallet::storage]
+	pub type Members<T: Config> = StorageMap<_, Blake2_128Concat, CountryCode, AdministrationOf<T>>;
 
-    /// The active members, sorted: the source of the validator set and the council.
-    #[pallet::storage]
-    pub type ActiveMembers<T: Config> =
-        StorageValue<_, BoundedVec<CountryCode, T::MaxMembers>, ValueQuery>;
+	/// The active members, sorted: the source of the validator set and the council.
+	#[pallet::storage]
+	pub type ActiveMembers<T: Config> =
+		StorageValue<_, BoundedVec<CountryCode, T::MaxMembers>, ValueQuery>;
 
-    /// Every officer: the one administration it works for, and its roles.
-    #[pallet::storage]
-    pub type Officers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, OfficerRecord>;
+	/// Every officer: the one administration it works for, and its roles.
+	#[pallet::storage]
+	pub type Officers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, OfficerRecord>;
 
-    /// Validator accounts, and the administration each validates for.
-    #[pallet::storage]
-    pub type Validators<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, CountryCode>;
+	/// Validator accounts, and the administration each validates for.
+	#[pallet::storage]
+	pub type Validators<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, CountryCode>;
 
-    #[pallet::event]
-    #[pallet::generate_deposit(pub(super) fn deposit_event)]
-    pub enum Event<T: Config> {
-        /// An administration was admitted; its validator joins from the next session.
-        MemberAdmitted {
-            country: CountryCode,
-            admin: T::AccountId,
-            validator: T::AccountId,
-        },
-        /// An administration was suspended.
-        MemberSuspended { country: CountryCode },
-        /// A suspended administration was reinstated.
-        MemberReinstated { country: CountryCode },
-        /// An administration was retired, for good.
-        MemberRetired { country: CountryCode },
-        /// An officer was added to an administration.
-        OfficerAdded {
-            country: CountryCode,
-            officer: T::AccountId,
-            roles: Roles,
-        },
-        /// An officer's roles changed.
-        OfficerRolesChanged {
-            country: CountryCode,
-            officer: T::AccountId,
-            roles: Roles,
-        },
-        /// An officer was removed.
-        OfficerRemoved {
-            country: CountryCode,
-            officer: T::AccountId,
-        },
-        /// An administration's public encryption key changed.
-        EncryptionKeySet {
-            country: CountryCode,
-            key: Option<[u8; 32]>,
-        },
-    }
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An administration was admitted; its validator joins from the next session.
+		MemberAdmitted { country: CountryCode, admin: T::AccountId, validator: T::AccountId },
+		/// An administration was suspended.
+		MemberSuspended { country: CountryCode },
+		/// A suspended administration was reinstated.
+		MemberReinstated { country: CountryCode },
+		/// An administration was retired, for good.
+		MemberRetired { country: CountryCode },
+		/// An officer was added to an administration.
+		OfficerAdded { country: CountryCode, officer: T::AccountId, roles: Roles },
+		/// An officer's roles changed.
+		OfficerRolesChanged { country: CountryCode, officer: T::AccountId, roles: Roles },
+		/// An officer was removed.
+		OfficerRemoved { country: CountryCode, officer: T::AccountId },
+		/// An administration's public encryption key changed.
+		EncryptionKeySet { country: CountryCode, key: Option<[u8; 32]> },
+	}
 
-    #[pallet::error]
-    pub enum Error<T> {
-        /// The country code has lower-case letters (codes are upper case: `MX`).
-        LowerCaseCountryCode,
-        /// The country code is not an assigned ISO 3166-1 alpha-2 code.
-        UnknownCountryCode,
-        /// That country already has a member administration.
-        AlreadyMember,
-        /// That country has no member administration.
-        NotMember,
-        /// The administration's name is empty.
-        EmptyName,
-        /// The administration's name is longer than `MaxNameLength`.
-        NameTooLong,
-        /// The consortium already has `MaxMembers` members.
-        TooManyMembers,
-        /// The administration already has `MaxOfficers` officers.
-        TooManyOfficers,
-        /// The account is already an officer (of this or another administration).
-        AlreadyOfficer,
-        /// The account is already the validator of an administration.
-        AlreadyValidator,
-        /// The sender is not an officer of any administration.
-        NotOfficer,
-        /// The sender's administration is not active.
-        MemberNotActive,
-        /// The sender does not hold the `Admin` role.
-        NotAdmin,
-        /// The account is not an officer of the sender's administration.
-        NotOwnOfficer,
-        /// An officer needs at least one role.
-        NoRoles,
-        /// The roles byte has bits that name no role.
-        InvalidRoles,
-        /// The primary admin (the council seat) cannot be removed or lose `Admin`.
-        PrimaryAdmin,
-        /// The administration is not in the status this change starts from.
-        WrongStatus,
-        /// The last active member (the last validator) cannot leave.
-        LastActiveMember,
-    }
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The country code has lower-case letters (codes are upper case: `MX`).
+		LowerCaseCountryCode,
+		/// The country code is not an assigned ISO 3166-1 alpha-2 code.
+		UnknownCountryCode,
+		/// That country already has a member administration.
+		AlreadyMember,
+		/// That country has no member administration.
+		NotMember,
+		/// The administration's name is empty.
+		EmptyName,
+		/// The administration's name is longer than `MaxNameLength`.
+		NameTooLong,
+		/// The consortium already has `MaxMembers` members.
+		TooManyMembers,
+		/// The administration already has `MaxOfficers` officers.
+		TooManyOfficers,
+		/// The account is already an officer (of this or another administration).
+		AlreadyOfficer,
+		/// The account is already the validator of an administration.
+		AlreadyValidator,
+		/// The sender is not an officer of any administration.
+		NotOfficer,
+		/// The sender's administration is not active.
+		MemberNotActive,
+		/// The sender does not hold the `Admin` role.
+		NotAdmin,
+		/// The account is not an officer of the sender's administration.
+		NotOwnOfficer,
+		/// An officer needs at least one role.
+		NoRoles,
+		/// The roles byte has bits that name no role.
+		InvalidRoles,
+		/// The primary admin (the council seat) cannot be removed or lose `Admin`.
+		PrimaryAdmin,
+		/// The administration is not in the status this change starts from.
+		WrongStatus,
+		/// The last active member (the last validator) cannot leave.
+		LastActiveMember,
+	}
 
-    #[pallet::genesis_config]
-    #[derive(frame_support::DefaultNoBound)]
-    pub struct GenesisConfig<T: Config> {
-        /// The founding administrations: country, name, primary admin, validator,
-        /// and further officers with their roles.
-        pub members: Vec<(
-            CountryCode,
-            alloc::string::String,
-            T::AccountId,
-            T::AccountId,
-            Vec<(T::AccountId, Vec<Role>)>,
-        )>,
-    }
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The founding administrations: country, name, primary admin, validator,
+		/// and further officers with their roles.
+		pub members: Vec<(
+			CountryCode,
+			alloc::string::String,
+			T::AccountId,
+			T::AccountId,
+			Vec<(T::AccountId, Vec<Role>)>,
+		)>,
+	}
 
-    #[pallet::genesis_build]
-    impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
-        fn build(&self) {
-            for (country, name, admin, validator, officers) in &self.members {
-                Pallet::<T>::do_admit(
-                    *country,
-                    name.as_bytes().to_vec(),
-                    admin.clone(),
-                    validator.clone(),
-                    None,
-                )
-                .expect("genesis members are valid");
-                for (officer, roles) in officers {
-                    Pallet::<T>::do_add_officer(
-                        *country,
-                        officer.clone(),
-                        Roles::from_roles(roles),
-                    )
-                    .expect("genesis officers are valid");
-                }
-            }
-            let admins = Pallet::<T>::active_admins();
-            T::Council::initialize_members(&admins);
-        }
-    }
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (country, name, admin, validator, officers) in &self.members {
+				Pallet::<T>::do_admit(
+					*country,
+					name.as_bytes().to_vec(),
+					admin.clone(),
+					validator.clone(),
+					None,
+				)
+				.expect("genesis members are valid");
+				for (officer, roles) in officers {
+					Pallet::<T>::do_add_officer(
+						*country,
+						officer.clone(),
+						Roles::from_roles(roles),
+					)
+					.expect("genesis officers are valid");
+				}
+			}
+			let admins = Pallet::<T>::active_admins();
+			T::Council::initialize_members(&admins);
+		}
+	}
 
-    #[pallet::hooks]
-    impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-        #[cfg(feature = "try-runtime")]
-        fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
-            Self::do_try_state()
-        }
-    }
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
 
-    #[pallet::call]
-    impl<T: Config> Pallet<T> {
-        /// Admits `country`'s customs administration (governance only). Its
-        /// primary `admin` joins the council; its `validator` joins the validator
-        /// set from the next session, once it has set its session keys.
-        #[pallet::call_index(0)]
-        #[pallet::weight(T::WeightInfo::admit_member())]
-        pub fn admit_member(
-            origin: OriginFor<T>,
-            country: CountryCode,
-            name: Vec<u8>,
-            admin: T::AccountId,
-            validator: T::AccountId,
-            encryption_key: Option<[u8; 32]>,
-        ) -> DispatchResult {
-            T::GovernanceOrigin::ensure_origin(origin)?;
-            Self::syncing_council(|| {
-                Self::do_admit(country, name, admin, validator, encryption_key)
-            })
-        }
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Admits `country`'s customs administration (governance only). Its
+		/// primary `admin` joins the council; its `validator` joins the validator
+		/// set from the next session, once it has set its session keys.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::admit_member())]
+		pub fn admit_member(
+			origin: OriginFor<T>,
+			country: CountryCode,
+			name: Vec<u8>,
+			admin: T::AccountId,
+			validator: T::AccountId,
+			encryption_key: Option<[u8; 32]>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::syncing_council(|| {
+				Self::do_admit(country, name, admin, validator, encryption_key)
+			})
+		}
 
-        /// Suspends an active administration (governance only): its officers can
-        /// do nothing, its admin leaves the council, its validator the set.
-        #[pallet::call_index(1)]
-        #[pallet::weight(T::WeightInfo::suspend_member())]
-        pub fn suspend_member(origin: OriginFor<T>, country: CountryCode) -> DispatchResult {
-            T::GovernanceOrigin::ensure_origin(origin)?;
-            Self::syncing_council(|| {
-                Self::change_status(country, &[MemberStatus::Active], MemberStatus::Suspended)
-            })?;
-            Self::deposit_event(Event::MemberSuspended { country });
-            Ok(())
-        }
+		/// Suspends an active administration (governance only): its officers can
+		/// do nothing, its admin leaves the council, its validator the set.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::suspend_member())]
+		pub fn suspend_member(origin: OriginFor<T>, country: CountryCode) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::syncing_council(|| {
+				Self::change_status(country, &[MemberStatus::Active], MemberStatus::Suspended)
+			})?;
+			Self::deposit_event(Event::MemberSuspended { country });
+			Ok(())
+		}
 
-        /// Reinstates a suspended administration (governance only).
-        #[pallet::call_index(2)]
-        #[pallet::weight(T::WeightInfo::reinstate_member())]
-        pub fn reinstate_member(origin: OriginFor<T>, country: CountryCode) -> DispatchResult {
-            T::GovernanceOrigin::ensure_origin(origin)?;
-            Self::syncing_council(|| {
-                Self::change_status(country, &[MemberStatus::Suspended], MemberStatus::Active)
-            })?;
-            Self::deposit_event(Event::MemberReinstated { country });
-            Ok(())
-        }
+		/// Reinstates a suspended administration (governance only).
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::reinstate_member())]
+		pub fn reinstate_member(origin: OriginFor<T>, country: CountryCode) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::syncing_council(|| {
+				Self::change_status(country, &[MemberStatus::Suspended], MemberStatus::Active)
+			})?;
+			Self::deposit_event(Event::MemberReinstated { country });
+			Ok(())
+		}
 
-        /// Retires an active or suspended administration for good (governance only).
-        #[pallet::call_index(3)]
-        #[pallet::weight(T::WeightInfo::retire_member())]
-        pub fn retire_member(origin: OriginFor<T>, country: CountryCode) -> DispatchResult {
-            T::GovernanceOrigin::ensure_origin(origin)?;
-            Self::syncing_council(|| {
-                Self::change_status(
-                    country,
-                    &[MemberStatus::Active, MemberStatus::Suspended],
-                    MemberStatus::Retired,
-                )
-            })?;
-            Self::deposit_event(Event::MemberRetired { country });
-            Ok(())
-        }
+		/// Retires an active or suspended administration for good (governance only).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::retire_member())]
+		pub fn retire_member(origin: OriginFor<T>, country: CountryCode) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::syncing_council(|| {
+				Self::change_status(
+					country,
+					&[MemberStatus::Active, MemberStatus::Suspended],
+					MemberStatus::Retired,
+				)
+			})?;
+			Self::deposit_event(Event::MemberRetired { country });
+			Ok(())
+		}
 
-        /// An `Admin` adds an officer with `roles` to its own administration.
-        #[pallet::call_index(4)]
-        #[pallet::weight(T::WeightInfo::add_officer())]
-        pub fn add_officer(
-            origin: OriginFor<T>,
-            officer: T::AccountId,
-            roles: Roles,
-        ) -> DispatchResult {
-            let country = Self::ensure_admin(origin)?;
-            Self::do_add_officer(country, officer, roles)
-        }
+		/// An `Admin` adds an officer with `roles` to its own administration.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::add_officer())]
+		pub fn add_officer(
+			origin: OriginFor<T>,
+			officer: T::AccountId,
+			roles: Roles,
+		) -> DispatchResult {
+			let country = Self::ensure_admin(origin)?;
+			Self::do_add_officer(country, officer, roles)
+		}
 
-        /// An `Admin` changes the roles of one of its own administration's officers.
-        #[pallet::call_index(5)]
-        #[pallet::weight(T::WeightInfo::set_roles())]
-        pub fn set_roles(
-            origin: OriginFor<T>,
-            officer: T::AccountId,
-            roles: Roles,
-        ) -> DispatchResult {
-            let country = Self::ensure_admin(origin)?;
-            Self::ensure_roles(roles)?;
-            let mut record = Self::own_officer(country, &officer)?;
-            if !roles.contains(Role::Admin) {
-                Self::ensure_not_primary_admin(country, &officer)?;
-            }
-            record.roles = roles;
-            Officers::<T>::insert(&officer, record);
-            Self::deposit_event(Event::OfficerRolesChanged {
-                country,
-                officer,
-                roles,
-            });
-            Ok(())
-        }
+		/// An `Admin` changes the roles of one of its own administration's officers.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_roles())]
+		pub fn set_roles(
+			origin: OriginFor<T>,
+			officer: T::AccountId,
+			roles: Roles,
+		) -> DispatchResult {
+			let country = Self::ensure_admin(origin)?;
+			Self::ensure_roles(roles)?;
+			let mut record = Self::own_officer(country, &officer)?;
+			if !roles.contains(Role::Admin) {
+				Self::ensure_not_primary_admin(country, &officer)?;
+			}
+			record.roles = roles;
+			Officers::<T>::insert(&officer, record);
+			Self::deposit_event(Event::OfficerRolesChanged { country, officer, roles });
+			Ok(())
+		}
 
-        /// An `Admin` removes one of its own administration's officers.
-        #[pallet::call_index(6)]
-        #[pallet::weight(T::WeightInfo::remove_officer())]
-        pub fn remove_officer(origin: OriginFor<T>, officer: T::AccountId) -> DispatchResult {
-            let country = Self::ensure_admin(origin)?;
-            Self::own_officer(country, &officer)?;
-            Self::ensure_not_primary_admin(country, &officer)?;
-            Officers::<T>::remove(&officer);
-            Members::<T>::mutate(country, |member| {
-                if let Some(member) = member {
-                    member.officers = member.officers.saturating_sub(1);
-                }
-            });
-            // The account no longer needs to exist for the consortium's sake.
-            let _ = frame_system::Pallet::<T>::dec_providers(&officer);
-            Self::deposit_event(Event::OfficerRemoved { country, officer });
-            Ok(())
-        }
+		/// An `Admin` removes one of its own administration's officers.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::remove_officer())]
+		pub fn remove_officer(origin: OriginFor<T>, officer: T::AccountId) -> DispatchResult {
+			let country = Self::ensure_admin(origin)?;
+			Self::own_officer(country, &officer)?;
+			Self::ensure_not_primary_admin(country, &officer)?;
+			Officers::<T>::remove(&officer);
+			Members::<T>::mutate(country, |member| {
+				if let Some(member) = member {
+					member.officers = member.officers.saturating_sub(1);
+				}
+			});
+			// The account no longer needs to exist for the consortium's sake.
+			let _ = frame_system::Pallet::<T>::dec_providers(&officer);
+			Self::deposit_event(Event::OfficerRemoved { country, officer });
+			Ok(())
+		}
 
-        /// An `Admin` sets (or clears) its administration's public encryption key.
-        #[pallet::call_index(7)]
-        #[pallet::weight(T::WeightInfo::set_encryption_key())]
-        pub fn set_encryption_key(origin: OriginFor<T>, key: Option<[u8; 32]>) -> DispatchResult {
-            let country = Self::ensure_admin(origin)?;
-            Members::<T>::mutate(country, |member| {
-                if let Some(member) = member {
-                    member.encryption_key = key;
-                }
-            });
-            Self::deposit_event(Event::EncryptionKeySet { country, key });
-            Ok(())
-        }
-    }
+		/// An `Admin` sets (or clears) its administration's public encryption key.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::set_encryption_key())]
+		pub fn set_encryption_key(origin: OriginFor<T>, key: Option<[u8; 32]>) -> DispatchResult {
+			let country = Self::ensure_admin(origin)?;
+			Members::<T>::mutate(country, |member| {
+				if let Some(member) = member {
+					member.encryption_key = key;
+				}
+			});
+			Self::deposit_event(Event::EncryptionKeySet { country, key });
+			Ok(())
+		}
+	}
 }
 
 impl<T: Config> Pallet<T> {
-    /// Checks a country code, with a typed error naming the fault.
-    pub fn ensure_country(country: &CountryCode) -> Result<(), Error<T>> {
-        country.validate().map_err(|e| match e {
-            CountryCodeError::LowerCase => Error::<T>::LowerCaseCountryCode,
-            CountryCodeError::Unknown | CountryCodeError::WrongLength => {
-                Error::<T>::UnknownCountryCode
-            }
-        })
-    }
+	/// Checks a country code, with a typed error naming the fault.
+	pub fn ensure_country(country: &CountryCode) -> Result<(), Error<T>> {
+		country.validate().map_err(|e| match e {
+			CountryCodeError::LowerCase => Error::<T>::LowerCaseCountryCode,
+			CountryCodeError::Unknown | CountryCodeError::WrongLength => {
+				Error::<T>::UnknownCountryCode
+			}
+		})
+	}
 
-    fn ensure_roles(roles: Roles) -> Result<(), Error<T>> {
-        ensure!(roles.is_valid(), Error::<T>::InvalidRoles);
-        ensure!(!roles.is_empty(), Error::<T>::NoRoles);
-        Ok(())
-    }
+	fn ensure_roles(roles: Roles) -> Result<(), Error<T>> {
+		ensure!(roles.is_valid(), Error::<T>::InvalidRoles);
+		ensure!(!roles.is_empty(), Error::<T>::NoRoles);
+		Ok(())
+	}
 
-    /// The country of the signing `Admin` officer of an active administration.
-    fn ensure_admin(origin: OriginFor<T>) -> Result<CountryCode, DispatchError> {
-        let who = frame_system::ensure_signed(origin)?;
-        let record = Officers::<T>::get(&who).ok_or(Error::<T>::NotOfficer)?;
-        ensure!(
-            Self::is_active(&record.country),
-            Error::<T>::MemberNotActive
-        );
-        ensure!(record.roles.contains(Role::Admin), Error::<T>::NotAdmin);
-        Ok(record.country)
-    }
+	/// The country of the signing `Admin` officer of an active administration.
+	fn ensure_admin(origin: OriginFor<T>) -> Result<CountryCode, DispatchError> {
+		let who = frame_system::ensure_signed(origin)?;
+		let record = Officers::<T>::get(&who).ok_or(Error::<T>::NotOfficer)?;
+		ensure!(Self::is_active(&record.country), Error::<T>::MemberNotActive);
+		ensure!(record.roles.contains(Role::Admin), Error::<T>::NotAdmin);
+		Ok(record.country)
+	}
 
-    fn own_officer(
-        country: CountryCode,
-        officer: &T::AccountId,
-    ) -> Result<OfficerRecord, Error<T>> {
-        let record = Officers::<T>::get(officer).ok_or(Error::<T>::NotOwnOfficer)?;
-        ensure!(record.country == country, Error::<T>::NotOwnOfficer);
-        Ok(record)
-    }
+	fn own_officer(
+		country: CountryCode,
+		officer: &T::AccountId,
+	) -> Result<OfficerRecord, Error<T>> {
+		let record = Officers::<T>::get(officer).ok_or(Error::<T>::NotOwnOfficer)?;
+		ensure!(record.country == country, Error::<T>::NotOwnOfficer);
+		Ok(record)
+	}
 
-    fn ensure_not_primary_admin(
-        country: CountryCode,
-        officer: &T::AccountId,
-    ) -> Result<(), Error<T>> {
-        let member = Members::<T>::get(country).ok_or(Error::<T>::NotMember)?;
-        ensure!(&member.admin != officer, Error::<T>::PrimaryAdmin);
-        Ok(())
-    }
+	fn ensure_not_primary_admin(
+		country: CountryCode,
+		officer: &T::AccountId,
+	) -> Result<(), Error<T>> {
+		let member = Members::<T>::get(country).ok_or(Error::<T>::NotMember)?;
+		ensure!(&member.admin != officer, Error::<T>::PrimaryAdmin);
+		Ok(())
+	}
 
-    fn is_active(country: &CountryCode) -> bool {
-        ActiveMembers::<T>::get().binary_search(country).is_ok()
-    }
+	fn is_active(country: &CountryCode) -> bool {
+		ActiveMembers::<T>::get().binary_search(country).is_ok()
+	}
 
-    fn do_admit(
-        country: CountryCode,
-        name: Vec<u8>,
-        admin: T::AccountId,
-        validator: T::AccountId,
-        encryption_key: Option<[u8; 32]>,
-    ) -> DispatchResult {
-        Self::ensure_country(&country)?;
-        ensure!(
-            !Members::<T>::contains_key(country),
-            Error::<T>::AlreadyMember
-        );
-        ensure!(!name.is_empty(), Error::<T>::EmptyName);
-        let name: BoundedVec<u8, T::MaxNameLength> =
-            name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
-        ensure!(
-            !Officers::<T>::contains_key(&admin),
-            Error::<T>::AlreadyOfficer
-        );
-        ensure!(
-            !Validators::<T>::contains_key(&validator),
-            Error::<T>::AlreadyValidator
-        );
-        let mut active = ActiveMembers::<T>::get();
-        let position = active.binary_search(&country).unwrap_err();
-        active
-            .try_insert(position, country)
-            .map_err(|_| Error::<T>::TooManyMembers)?;
+	fn do_admit(
+		country: CountryCode,
+		name: Vec<u8>,
+		admin: T::AccountId,
+		validator: T::AccountId,
+		encryption_key: Option<[u8; 32]>,
+	) -> DispatchResult {
+		Self::ensure_country(&country)?;
+		ensure!(!Members::<T>::contains_key(country), Error::<T>::AlreadyMember);
+		ensure!(!name.is_empty(), Error::<T>::EmptyName);
+		let name: BoundedVec<u8, T::MaxNameLength> =
+			name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
+		ensure!(!Officers::<T>::contains_key(&admin), Error::<T>::AlreadyOfficer);
+		ensure!(!Validators::<T>::contains_key(&validator), Error::<T>::AlreadyValidator);
+		let mut active = ActiveMembers::<T>::get();
+		let position = active.binary_search(&country).unwrap_err();
+		active.try_insert(position, country).map_err(|_| Error::<T>::TooManyMembers)?;
 
-        ActiveMembers::<T>::put(active);
-        Members::<T>::insert(
-            country,
-            Administration {
-                name,
-                status: MemberStatus::Active,
-                admin: admin.clone(),
-                validator: validator.clone(),
-                encryption_key,
-                officers: 1,
-                since: frame_system::Pallet::<T>::block_number(),
-            },
-        );
-        Officers::<T>::insert(
-            &admin,
-            OfficerRecord {
-                country,
-                roles: Role::Admin.into(),
-            },
-        );
-        Validators::<T>::insert(&validator, country);
-        // Officers and validators sign transactions: their accounts must exist.
-        frame_system::Pallet::<T>::inc_providers(&admin);
-        frame_system::Pallet::<T>::inc_providers(&validator);
-        Self::deposit_event(Event::MemberAdmitted {
-            country,
-            admin,
-            validator,
-        });
-        Ok(())
-    }
+		ActiveMembers::<T>::put(active);
+		Members::<T>::insert(
+			country,
+			Administration {
+				name,
+				status: MemberStatus::Active,
+				admin: admin.clone(),
+				validator: validator.clone(),
+				encryption_key,
+				officers: 1,
+				since: frame_system::Pallet::<T>::block_number(),
+			},
+		);
+		Officers::<T>::insert(&admin, OfficerRecord { country, roles: Role::Admin.into() });
+		Validators::<T>::insert(&validator, country);
+		// Officers and validators sign transactions: their accounts must exist.
+		frame_system::Pallet::<T>::inc_providers(&admin);
+		frame_system::Pallet::<T>::inc_providers(&validator);
+		Self::deposit_event(Event::MemberAdmitted { country, admin, validator });
+		Ok(())
+	}
 
-    fn do_add_officer(country: CountryCode, officer: T::AccountId, roles: Roles) -> DispatchResult {
-        Self::ensure_roles(roles)?;
-        ensure!(
-            !Officers::<T>::contains_key(&officer),
-            Error::<T>::AlreadyOfficer
-        );
-        Members::<T>::try_mutate(country, |member| -> Result<(), Error<T>> {
-            let member = member.as_mut().ok_or(Error::<T>::NotMember)?;
-            ensure!(
-                member.officers < T::MaxOfficers::get(),
-                Error::<T>::TooManyOfficers
-            );
-            member.officers += 1;
-            Ok(())
-        })?;
-        Officers::<T>::insert(&officer, OfficerRecord { country, roles });
-        frame_system::Pallet::<T>::inc_providers(&officer);
-        Self::deposit_event(Event::OfficerAdded {
-            country,
-            officer,
-            roles,
-        });
-        Ok(())
-    }
+	fn do_add_officer(country: CountryCode, officer: T::AccountId, roles: Roles) -> DispatchResult {
+		Self::ensure_roles(roles)?;
+		ensure!(!Officers::<T>::contains_key(&officer), Error::<T>::AlreadyOfficer);
+		Members::<T>::try_mutate(country, |member| -> Result<(), Error<T>> {
+			let member = member.as_mut().ok_or(Error::<T>::NotMember)?;
+			ensure!(member.officers < T::MaxOfficers::get(), Error::<T>::TooManyOfficers);
+			member.officers += 1;
+			Ok(())
+		})?;
+		Officers::<T>::insert(&officer, OfficerRecord { country, roles });
+		frame_system::Pallet::<T>::inc_providers(&officer);
+		Self::deposit_event(Event::OfficerAdded { country, officer, roles });
+		Ok(())
+	}
 
-    fn change_status(
-        country: CountryCode,
-        from: &[MemberStatus],
-        to: MemberStatus,
-    ) -> DispatchResult {
-        Self::ensure_country(&country)?;
-        let mut member = Members::<T>::get(country).ok_or(Error::<T>::NotMember)?;
-        ensure!(from.contains(&member.status), Error::<T>::WrongStatus);
-        let mut active = ActiveMembers::<T>::get();
-        match (member.status, to) {
-            (MemberStatus::Active, _) => {
-                ensure!(active.len() > 1, Error::<T>::LastActiveMember);
-                active.retain(|c| c != &country);
-            }
-            (_, MemberStatus::Active) => {
-                let position = active.binary_search(&country).unwrap_err();
-                active
-                    .try_insert(position, country)
-                    .map_err(|_| Error::<T>::TooManyMembers)?;
-            }
-            _ => {}
-        }
-        let changes_active_set =
-            member.status == MemberStatus::Active || to == MemberStatus::Active;
-        member.status = to;
-        member.since = frame_system::Pallet::<T>::block_number();
-        Members::<T>::insert(country, member);
-        if changes_active_set {
-            ActiveMembers::<T>::put(active);
-        }
-        Ok(())
-    }
+	fn change_status(
+		country: CountryCode,
+		from: &[MemberStatus],
+		to: MemberStatus,
+	) -> DispatchResult {
+		Self::ensure_country(&country)?;
+		let mut member = Members::<T>::get(country).ok_or(Error::<T>::NotMember)?;
+		ensure!(from.contains(&member.status), Error::<T>::WrongStatus);
+		let mut active = ActiveMembers::<T>::get();
+		match (member.status, to) {
+			(MemberStatus::Active, _) => {
+				ensure!(active.len() > 1, Error::<T>::LastActiveMember);
+				active.retain(|c| c != &country);
+			}
+			(_, MemberStatus::Active) => {
+				let position = active.binary_search(&country).unwrap_err();
+				active.try_insert(position, country).map_err(|_| Error::<T>::TooManyMembers)?;
+			}
+			_ => {}
+		}
+		let changes_active_set =
+			member.status == MemberStatus::Active || to == MemberStatus::Active;
+		member.status = to;
+		member.since = frame_system::Pallet::<T>::block_number();
+		Members::<T>::insert(country, member);
+		if changes_active_set {
+			ActiveMembers::<T>::put(active);
+		}
+		Ok(())
+	}
 
-    /// The primary admins of the active members, sorted.
-    pub fn active_admins() -> Vec<T::AccountId> {
-        let mut admins: Vec<_> = ActiveMembers::<T>::get()
-            .iter()
-            .filter_map(|c| Members::<T>::get(c).map(|m| m.admin))
-            .collect();
-        admins.sort();
-        admins
-    }
+	/// The primary admins of the active members, sorted.
+	pub fn active_admins() -> Vec<T::AccountId> {
+		let mut admins: Vec<_> = ActiveMembers::<T>::get()
+			.iter()
+			.filter_map(|c| Members::<T>::get(c).map(|m| m.admin))
+			.collect();
+		admins.sort();
+		admins
+	}
 
-    /// The validators of the active members, in country order.
-    pub fn active_validators() -> Vec<T::AccountId> {
-        ActiveMembers::<T>::get()
-            .iter()
-            .filter_map(|c| Members::<T>::get(c).map(|m| m.validator))
-            .collect()
-    }
+	/// The validators of the active members, in country order.
+	pub fn active_validators() -> Vec<T::AccountId> {
+		ActiveMembers::<T>::get()
+			.iter()
+			.filter_map(|c| Members::<T>::get(c).map(|m| m.validator))
+			.collect()
+	}
 
-    /// Runs `change`; if it changed the active members' primary admins, makes
-    /// the council equal to them.
-    fn syncing_council<R>(
-        change: impl FnOnce() -> Result<R, DispatchError>,
-    ) -> Result<R, DispatchError> {
-        let before = Self::active_admins();
-        let result = change()?;
-        let after = Self::active_admins();
-        if before != after {
-            T::Council::set_members_sorted(&after, &before);
-        }
-        Ok(result)
-    }
+	/// Runs `change`; if it changed the active members' primary admins, makes
+	/// the council equal to them.
+	fn syncing_council<R>(
+		change: impl FnOnce() -> Result<R, DispatchError>,
+	) -> Result<R, DispatchError> {
+		let before = Self::active_admins();
+		let result = change()?;
+		let after = Self::active_admins();
+		if before != after {
+			T::Council::set_members_sorted(&after, &before);
+		}
+		Ok(result)
+	}
 
-    /// Whether `who` may sign transactions: an officer or validator of an active
-    /// member, or an account the runtime permits otherwise.
-    pub fn is_permitted_signer(who: &T::AccountId) -> bool {
-        Officers::<T>::get(who).is_some_and(|o| Self::is_active(&o.country))
-            || Validators::<T>::get(who).is_some_and(|c| Self::is_active(&c))
-            || T::ExtraSigners::contains(who)
-    }
+	/// Whether `who` may sign transactions: an officer or validator of an active
+	/// member, or an account the runtime permits otherwise.
+	pub fn is_permitted_signer(who: &T::AccountId) -> bool {
+		Officers::<T>::get(who).is_some_and(|o| Self::is_active(&o.country))
+			|| Validators::<T>::get(who).is_some_and(|c| Self::is_active(&c))
+			|| T::ExtraSigners::contains(who)
+	}
 
-    /// The consortium's invariants.
-    #[cfg(any(feature = "try-runtime", test))]
-    pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-        let active = ActiveMembers::<T>::get();
-        ensure!(
-            active.windows(2).all(|w| w[0] < w[1]),
-            "active members not sorted"
-        );
-        ensure!(!active.is_empty(), "no active member: no validator");
-        let mut officers_per_country = alloc::collections::BTreeMap::<CountryCode, u32>::new();
-        for (_, record) in Officers::<T>::iter() {
-            ensure!(
-                Members::<T>::contains_key(record.country),
-                "officer of no member"
-            );
-            *officers_per_country.entry(record.country).or_default() += 1;
-        }
-        for (country, member) in Members::<T>::iter() {
-            ensure!(
-                (member.status == MemberStatus::Active) == active.contains(&country),
-                "active members list out of step with statuses"
-            );
-            ensure!(
-                officers_per_country.get(&country).copied().unwrap_or(0) == member.officers,
-                "officer count out of step"
-            );
-            ensure!(
-                Officers::<T>::get(&member.admin)
-                    .is_some_and(|o| o.country == country && o.roles.contains(Role::Admin)),
-                "primary admin is not an Admin officer of its administration"
-            );
-            ensure!(
-                Validators::<T>::get(&member.validator) == Some(country),
-                "validator index out of step"
-            );
-        }
-        ensure!(
-            Validators::<T>::iter().count() == Members::<T>::iter().count(),
-            "validator index has strays"
-        );
-        Ok(())
-    }
+	/// The consortium's invariants.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let active = ActiveMembers::<T>::get();
+		ensure!(active.windows(2).all(|w| w[0] < w[1]), "active members not sorted");
+		ensure!(!active.is_empty(), "no active member: no validator");
+		let mut officers_per_country = alloc::collections::BTreeMap::<CountryCode, u32>::new();
+		for (_, record) in Officers::<T>::iter() {
+			ensure!(Members::<T>::contains_key(record.country), "officer of no member");
+			*officers_per_country.entry(record.country).or_default() += 1;
+		}
+		for (country, member) in Members::<T>::iter() {
+			ensure!(
+				(member.status == MemberStatus::Active) == active.contains(&country),
+				"active members list out of step with statuses"
+			);
+			ensure!(
+				officers_per_country.get(&country).copied().unwrap_or(0) == member.officers,
+				"officer count out of step"
+			);
+			ensure!(
+				Officers::<T>::get(&member.admin)
+					.is_some_and(|o| o.country == country && o.roles.contains(Role::Admin)),
+				"primary admin is not an Admin officer of its administration"
+			);
+			ensure!(
+				Validators::<T>::get(&member.validator) == Some(country),
+				"validator index out of step"
+			);
+		}
+		ensure!(
+			Validators::<T>::iter().count() == Members::<T>::iter().count(),
+			"validator index has strays"
+		);
+		Ok(())
+	}
 }
 
 impl<T: Config> cadena_primitives::Consortium<T::AccountId> for Pallet<T> {
-    fn officer(who: &T::AccountId) -> Option<Officer> {
-        let record = Officers::<T>::get(who)?;
-        Self::is_active(&record.country).then_some(Officer {
-            country: record.country,
-            roles: record.roles,
-        })
-    }
+	fn officer(who: &T::AccountId) -> Option<Officer> {
+		let record = Officers::<T>::get(who)?;
+		Self::is_active(&record.country)
+			.then_some(Officer { country: record.country, roles: record.roles })
+	}
 
-    fn is_active_member(country: &CountryCode) -> bool {
-        Self::is_active(country)
-    }
+	fn is_active_member(country: &CountryCode) -> bool {
+		Self::is_active(country)
+	}
 }
 
 /// The validator set is the active members' validators. A change decided in
@@ -654,25 +588,25 @@ impl<T: Config> cadena_primitives::Consortium<T::AccountId> for Pallet<T> {
 /// without session keys is skipped by `pallet-session`; it is planned again at
 /// every boundary until its keys are set.
 impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
-    fn new_session(new_index: u32) -> Option<Vec<T::AccountId>> {
-        let planned = Self::active_validators();
-        let mut sorted = planned.clone();
-        sorted.sort();
-        let mut current = T::CurrentValidators::validators();
-        current.sort();
-        if sorted == current {
-            return None;
-        }
-        log::info!(target: LOG_TARGET, "session {new_index}: {} validators planned", planned.len());
-        Some(planned)
-    }
+	fn new_session(new_index: u32) -> Option<Vec<T::AccountId>> {
+		let planned = Self::active_validators();
+		let mut sorted = planned.clone();
+		sorted.sort();
+		let mut current = T::CurrentValidators::validators();
+		current.sort();
+		if sorted == current {
+			return None;
+		}
+		log::info!(target: LOG_TARGET, "session {new_index}: {} validators planned", planned.len());
+		Some(planned)
+	}
 
-    fn new_session_genesis(_: u32) -> Option<Vec<T::AccountId>> {
-        let validators = Self::active_validators();
-        (!validators.is_empty()).then_some(validators)
-    }
+	fn new_session_genesis(_: u32) -> Option<Vec<T::AccountId>> {
+		let validators = Self::active_validators();
+		(!validators.is_empty()).then_some(validators)
+	}
 
-    fn end_session(_: u32) {}
+	fn end_session(_: u32) {}
 
-    fn start_session(_: u32) {}
+	fn start_session(_: u32) {}
 }

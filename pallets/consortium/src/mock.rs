@@ -3,9 +3,9 @@
 use crate as pallet_consortium;
 use cadena_primitives::{CountryCode, Role};
 use frame_support::{
-    derive_impl, parameter_types,
-    traits::{ConstU32, ConstU64},
-    weights::Weight,
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+	weights::Weight,
 };
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
@@ -14,79 +14,79 @@ type Block = frame_system::mocking::MockBlock<Test>;
 pub type AccountId = u64;
 
 frame_support::construct_runtime!(
-    pub enum Test {
-        System: frame_system,
-        Council: pallet_collective::<Instance1>,
-        Consortium: pallet_consortium,
-    }
+	pub enum Test {
+		System: frame_system,
+		Council: pallet_collective::<Instance1>,
+		Consortium: pallet_consortium,
+	}
 );
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
-    type Block = Block;
+	type Block = Block;
 }
 
 parameter_types! {
-    pub MaxProposalWeight: Weight = Weight::from_parts(u64::MAX, u64::MAX);
+	pub MaxProposalWeight: Weight = Weight::from_parts(u64::MAX, u64::MAX);
 }
 
 pub type CouncilInstance = pallet_collective::Instance1;
 
 impl pallet_collective::Config<CouncilInstance> for Test {
-    type RuntimeOrigin = RuntimeOrigin;
-    type Proposal = RuntimeCall;
-    type RuntimeEvent = RuntimeEvent;
-    type MotionDuration = ConstU64<100>;
-    type MaxProposals = ConstU32<10>;
-    type MaxMembers = ConstU32<8>;
-    type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
-    type WeightInfo = ();
-    type SetMembersOrigin = EnsureRoot<AccountId>;
-    type MaxProposalWeight = MaxProposalWeight;
-    type DisapproveOrigin = EnsureRoot<AccountId>;
-    type KillOrigin = EnsureRoot<AccountId>;
-    type Consideration = ();
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = ConstU64<100>;
+	type MaxProposals = ConstU32<10>;
+	type MaxMembers = ConstU32<8>;
+	type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
+	type WeightInfo = ();
+	type SetMembersOrigin = EnsureRoot<AccountId>;
+	type MaxProposalWeight = MaxProposalWeight;
+	type DisapproveOrigin = EnsureRoot<AccountId>;
+	type KillOrigin = EnsureRoot<AccountId>;
+	type Consideration = ();
 }
 
 /// Accounts the runtime lets sign besides the consortium's: here, 99.
 pub struct Trader99;
 impl frame_support::traits::Contains<AccountId> for Trader99 {
-    fn contains(who: &AccountId) -> bool {
-        *who == 99
-    }
+	fn contains(who: &AccountId) -> bool {
+		*who == 99
+	}
 }
 
 parameter_types! {
-    /// The current session's validators, as `pallet-session` would report them.
-    pub static SessionValidators: Vec<AccountId> = vec![14, 12, 11, 13];
+	/// The current session's validators, as `pallet-session` would report them.
+	pub static SessionValidators: Vec<AccountId> = vec![14, 12, 11, 13];
 }
 
 /// The current validator set of the test: [`SessionValidators`].
 pub struct CurrentValidators;
 impl frame_support::traits::ValidatorSet<AccountId> for CurrentValidators {
-    type ValidatorId = AccountId;
-    type ValidatorIdOf = sp_runtime::traits::ConvertInto;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
 
-    fn session_index() -> u32 {
-        0
-    }
+	fn session_index() -> u32 {
+		0
+	}
 
-    fn validators() -> Vec<AccountId> {
-        SessionValidators::get()
-    }
+	fn validators() -> Vec<AccountId> {
+		SessionValidators::get()
+	}
 }
 
 impl pallet_consortium::Config for Test {
-    type RuntimeEvent = RuntimeEvent;
-    type CurrentValidators = CurrentValidators;
-    type GovernanceOrigin =
-        pallet_collective::EnsureProportionAtLeast<AccountId, CouncilInstance, 2, 3>;
-    type Council = Council;
-    type ExtraSigners = Trader99;
-    type MaxMembers = ConstU32<5>;
-    type MaxOfficers = ConstU32<4>;
-    type MaxNameLength = ConstU32<32>;
-    type WeightInfo = ();
+	type RuntimeEvent = RuntimeEvent;
+	type CurrentValidators = CurrentValidators;
+	type GovernanceOrigin =
+		pallet_collective::EnsureProportionAtLeast<AccountId, CouncilInstance, 2, 3>;
+	type Council = Council;
+	type ExtraSigners = Trader99;
+	type MaxMembers = ConstU32<5>;
+	type MaxOfficers = ConstU32<4>;
+	type MaxNameLength = ConstU32<32>;
+	type WeightInfo = ();
 }
 
 pub const MX: CountryCode = CountryCode(*b"MX");
@@ -112,48 +112,39 @@ pub const OUTSIDER: AccountId = 77;
 
 /// Four founding members, MX with a registrar and an approver, CR with a registrar.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-    let members = vec![
-        (
-            MX,
-            "Mexico".into(),
-            MX_ADMIN,
-            MX_VALIDATOR,
-            vec![
-                (MX_REGISTRAR, vec![Role::Registrar]),
-                (MX_APPROVER, vec![Role::Approver]),
-            ],
-        ),
-        (
-            CR,
-            "Costa Rica".into(),
-            CR_ADMIN,
-            12,
-            vec![(CR_REGISTRAR, vec![Role::Registrar])],
-        ),
-        (PE, "Peru".into(), PE_ADMIN, 13, vec![]),
-        (CO, "Colombia".into(), CO_ADMIN, 14, vec![]),
-    ];
-    let storage = RuntimeGenesisConfig {
-        system: Default::default(),
-        council: Default::default(),
-        consortium: pallet_consortium::GenesisConfig { members },
-    }
-    .build_storage()
-    .unwrap();
-    let mut ext = sp_io::TestExternalities::new(storage);
-    ext.execute_with(|| System::set_block_number(1));
-    ext
+	let members = vec![
+		(
+			MX,
+			"Mexico".into(),
+			MX_ADMIN,
+			MX_VALIDATOR,
+			vec![(MX_REGISTRAR, vec![Role::Registrar]), (MX_APPROVER, vec![Role::Approver])],
+		),
+		(CR, "Costa Rica".into(), CR_ADMIN, 12, vec![(CR_REGISTRAR, vec![Role::Registrar])]),
+		(PE, "Peru".into(), PE_ADMIN, 13, vec![]),
+		(CO, "Colombia".into(), CO_ADMIN, 14, vec![]),
+	];
+	let storage = RuntimeGenesisConfig {
+		system: Default::default(),
+		council: Default::default(),
+		consortium: pallet_consortium::GenesisConfig { members },
+	}
+	.build_storage()
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
 }
 
 /// Runs `test` in the test externalities, then checks the pallet's invariants.
 pub fn run(test: impl FnOnce()) {
-    new_test_ext().execute_with(|| {
-        test();
-        Consortium::do_try_state().expect("invariants hold");
-    });
+	new_test_ext().execute_with(|| {
+		test();
+		Consortium::do_try_state().expect("invariants hold");
+	});
 }
 
 /// The council's origin when `ayes` of its `of` members approved.
 pub fn council(ayes: u32, of: u32) -> RuntimeOrigin {
-    pallet_collective::RawOrigin::<AccountId, CouncilInstance>::Members(ayes, of).into()
+	pallet_collective::RawOrigin::<AccountId, CouncilInstance>::Members(ayes, of).into()
 }

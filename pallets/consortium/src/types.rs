@@ -7,63 +7,63 @@ use scale_info::TypeInfo;
 
 /// Where a member administration stands.
 #[derive(
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Debug,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum MemberStatus {
-    /// A full member: its officers act, its validator validates, its admin votes.
-    Active,
-    /// Temporarily out: its officers can do nothing, its validator leaves the set
-    /// at the next session, its admin leaves the council.
-    Suspended,
-    /// Out for good. Its records stay on chain for provenance.
-    Retired,
+	/// A full member: its officers act, its validator validates, its admin votes.
+	Active,
+	/// Temporarily out: its officers can do nothing, its validator leaves the set
+	/// at the next session, its admin leaves the council.
+	Suspended,
+	/// Out for good. Its records stay on chain for provenance.
+	Retired,
 }
 
 /// A member customs administration.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(MaxNameLength))]
 pub struct Administration<AccountId, BlockNumber, MaxNameLength: Get<u32>> {
-    /// The administration's name.
-    pub name: BoundedVec<u8, MaxNameLength>,
-    /// Active, suspended or retired.
-    pub status: MemberStatus,
-    /// Its primary `Admin` officer: its seat in the customs council.
-    pub admin: AccountId,
-    /// The account of its validator node (its session keys are set by this account).
-    pub validator: AccountId,
-    /// A public key (x25519) its partners encrypt confidential fields to.
-    pub encryption_key: Option<[u8; 32]>,
-    /// How many officers it has, the primary admin included.
-    pub officers: u32,
-    /// When its status last changed.
-    pub since: BlockNumber,
+	/// The administration's name.
+	pub name: BoundedVec<u8, MaxNameLength>,
+	/// Active, suspended or retired.
+	pub status: MemberStatus,
+	/// Its primary `Admin` officer: its seat in the customs council.
+	pub admin: AccountId,
+	/// The account of its validator node (its session keys are set by this account).
+	pub validator: AccountId,
+	/// A public key (x25519) its partners encrypt confidential fields to.
+	pub encryption_key: Option<[u8; 32]>,
+	/// How many officers it has, the primary admin included.
+	pub officers: u32,
+	/// When its status last changed.
+	pub since: BlockNumber,
 }
 
 /// An officer: the administration it works for and its roles there.
 #[derive(
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Debug,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct OfficerRecord {
-    /// The administration, by country.
-    pub country: CountryCode,
-    /// The officer's roles.
-    pub roles: Roles,
+	/// The administration, by country.
+	pub country: CountryCode,
+	/// The officer's roles.
+	pub roles: Roles,
 }

@@ -11,107 +11,107 @@
 
 use core::marker::PhantomData;
 use frame_support::{
-    traits::Get,
-    weights::{constants::RocksDbWeight, Weight},
+	traits::Get,
+	weights::{constants::RocksDbWeight, Weight},
 };
 
 /// Weight functions needed for `pallet_consortium`.
 pub trait WeightInfo {
-    fn admit_member() -> Weight;
-    fn suspend_member() -> Weight;
-    fn reinstate_member() -> Weight;
-    fn retire_member() -> Weight;
-    fn add_officer() -> Weight;
-    fn set_roles() -> Weight;
-    fn remove_officer() -> Weight;
-    fn set_encryption_key() -> Weight;
+	fn admit_member() -> Weight;
+	fn suspend_member() -> Weight;
+	fn reinstate_member() -> Weight;
+	fn retire_member() -> Weight;
+	fn add_officer() -> Weight;
+	fn set_roles() -> Weight;
+	fn remove_officer() -> Weight;
+	fn set_encryption_key() -> Weight;
 }
 
 /// Weights for `pallet_consortium` using the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-    fn admit_member() -> Weight {
-        Weight::from_parts(60_000_000, 6_000)
-            .saturating_add(T::DbWeight::get().reads(72))
-            .saturating_add(T::DbWeight::get().writes(9))
-    }
-    fn suspend_member() -> Weight {
-        Weight::from_parts(50_000_000, 6_000)
-            .saturating_add(T::DbWeight::get().reads(72))
-            .saturating_add(T::DbWeight::get().writes(6))
-    }
-    fn reinstate_member() -> Weight {
-        Weight::from_parts(50_000_000, 6_000)
-            .saturating_add(T::DbWeight::get().reads(72))
-            .saturating_add(T::DbWeight::get().writes(6))
-    }
-    fn retire_member() -> Weight {
-        Weight::from_parts(50_000_000, 6_000)
-            .saturating_add(T::DbWeight::get().reads(72))
-            .saturating_add(T::DbWeight::get().writes(6))
-    }
-    fn add_officer() -> Weight {
-        Weight::from_parts(20_000_000, 4_000)
-            .saturating_add(T::DbWeight::get().reads(4))
-            .saturating_add(T::DbWeight::get().writes(3))
-    }
-    fn set_roles() -> Weight {
-        Weight::from_parts(18_000_000, 4_000)
-            .saturating_add(T::DbWeight::get().reads(4))
-            .saturating_add(T::DbWeight::get().writes(1))
-    }
-    fn remove_officer() -> Weight {
-        Weight::from_parts(20_000_000, 4_000)
-            .saturating_add(T::DbWeight::get().reads(4))
-            .saturating_add(T::DbWeight::get().writes(3))
-    }
-    fn set_encryption_key() -> Weight {
-        Weight::from_parts(15_000_000, 4_000)
-            .saturating_add(T::DbWeight::get().reads(3))
-            .saturating_add(T::DbWeight::get().writes(1))
-    }
+	fn admit_member() -> Weight {
+		Weight::from_parts(60_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(72))
+			.saturating_add(T::DbWeight::get().writes(9))
+	}
+	fn suspend_member() -> Weight {
+		Weight::from_parts(50_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(72))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	fn reinstate_member() -> Weight {
+		Weight::from_parts(50_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(72))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	fn retire_member() -> Weight {
+		Weight::from_parts(50_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(72))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	fn add_officer() -> Weight {
+		Weight::from_parts(20_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	fn set_roles() -> Weight {
+		Weight::from_parts(18_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn remove_officer() -> Weight {
+		Weight::from_parts(20_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	fn set_encryption_key() -> Weight {
+		Weight::from_parts(15_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
 }
 
 // For backwards compatibility and tests.
 impl WeightInfo for () {
-    fn admit_member() -> Weight {
-        Weight::from_parts(60_000_000, 6_000)
-            .saturating_add(RocksDbWeight::get().reads(72))
-            .saturating_add(RocksDbWeight::get().writes(9))
-    }
-    fn suspend_member() -> Weight {
-        Weight::from_parts(50_000_000, 6_000)
-            .saturating_add(RocksDbWeight::get().reads(72))
-            .saturating_add(RocksDbWeight::get().writes(6))
-    }
-    fn reinstate_member() -> Weight {
-        Weight::from_parts(50_000_000, 6_000)
-            .saturating_add(RocksDbWeight::get().reads(72))
-            .saturating_add(RocksDbWeight::get().writes(6))
-    }
-    fn retire_member() -> Weight {
-        Weight::from_parts(50_000_000, 6_000)
-            .saturating_add(RocksDbWeight::get().reads(72))
-            .saturating_add(RocksDbWeight::get().writes(6))
-    }
-    fn add_officer() -> Weight {
-        Weight::from_parts(20_000_000, 4_000)
-            .saturating_add(RocksDbWeight::get().reads(4))
-            .saturating_add(RocksDbWeight::get().writes(3))
-    }
-    fn set_roles() -> Weight {
-        Weight::from_parts(18_000_000, 4_000)
-            .saturating_add(RocksDbWeight::get().reads(4))
-            .saturating_add(RocksDbWeight::get().writes(1))
-    }
-    fn remove_officer() -> Weight {
-        Weight::from_parts(20_000_000, 4_000)
-            .saturating_add(RocksDbWeight::get().reads(4))
-            .saturating_add(RocksDbWeight::get().writes(3))
-    }
-    fn set_encryption_key() -> Weight {
-        Weight::from_parts(15_000_000, 4_000)
-            .saturating_add(RocksDbWeight::get().reads(3))
-            .saturating_add(RocksDbWeight::get().writes(1))
-    }
+	fn admit_member() -> Weight {
+		Weight::from_parts(60_000_000, 6_000)
+			.saturating_add(RocksDbWeight::get().reads(72))
+			.saturating_add(RocksDbWeight::get().writes(9))
+	}
+	fn suspend_member() -> Weight {
+		Weight::from_parts(50_000_000, 6_000)
+			.saturating_add(RocksDbWeight::get().reads(72))
+			.saturating_add(RocksDbWeight::get().writes(6))
+	}
+	fn reinstate_member() -> Weight {
+		Weight::from_parts(50_000_000, 6_000)
+			.saturating_add(RocksDbWeight::get().reads(72))
+			.saturating_add(RocksDbWeight::get().writes(6))
+	}
+	fn retire_member() -> Weight {
+		Weight::from_parts(50_000_000, 6_000)
+			.saturating_add(RocksDbWeight::get().reads(72))
+			.saturating_add(RocksDbWeight::get().writes(6))
+	}
+	fn add_officer() -> Weight {
+		Weight::from_parts(20_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	fn set_roles() -> Weight {
+		Weight::from_parts(18_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn remove_officer() -> Weight {
+		Weight::from_parts(20_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	fn set_encryption_key() -> Weight {
+		Weight::from_parts(15_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
 }

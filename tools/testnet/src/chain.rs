@@ -4,15 +4,15 @@
 
 use anyhow::{anyhow, bail, Context, Result};
 use cadena_runtime::{
-    Block, Hash, Nonce, Runtime, RuntimeCall, RuntimeError, RuntimeEvent, SignedPayload,
-    TxExtension, UncheckedExtrinsic,
+	Block, Hash, Nonce, Runtime, RuntimeCall, RuntimeError, RuntimeEvent, SignedPayload,
+	TxExtension, UncheckedExtrinsic,
 };
 use codec::{Decode, Encode};
 use frame_system::EventRecord;
 use jsonrpsee::{
-    core::client::{ClientT, Subscription, SubscriptionClientT},
-    rpc_params,
-    ws_client::WsClient,
+	core::client::{ClientT, Subscription, SubscriptionClientT},
+	rpc_params,
+	ws_client::WsClient,
 };
 use serde_json::Value;
 use sp_core::{sr25519, Pair};
@@ -24,198 +24,176 @@ pub type Events = Vec<RuntimeEvent>;
 
 /// What a node needs to sign for: its genesis and runtime version.
 pub struct Chain<'a> {
-    /// The JSON-RPC client.
-    pub client: &'a WsClient,
-    genesis: Hash,
-    spec_version: u32,
-    transaction_version: u32,
+	/// The JSON-RPC client.
+	pub client: &'a WsClient,
+	genesis: Hash,
+	spec_version: u32,
+	transaction_version: u32,
 }
 
 /// Decodes `0x`-prefixed hex.
 pub fn from_hex(text: &str) -> Result<Vec<u8>> {
-    Ok(hex::decode(text.trim_start_matches("0x"))?)
+	Ok(hex::decode(text.trim_start_matches("0x"))?)
 }
 
 /// The storage key of a plain `StorageValue`.
 pub fn value_key(pallet: &str, item: &str) -> Vec<u8> {
-    frame_support::storage::storage_prefix(pallet.as_bytes(), item.as_bytes()).to_vec()
+	frame_support::storage::storage_prefix(pallet.as_bytes(), item.as_bytes()).to_vec()
 }
 
 /// A development key pair from a secret URI such as `//Alice//registrar`.
 pub fn dev_pair(uri: &str) -> sr25519::Pair {
-    sr25519::Pair::from_string(uri, None).expect("valid dev URI")
+	sr25519::Pair::from_string(uri, None).expect("valid dev URI")
 }
 
 impl<'a> Chain<'a> {
-    /// Reads the genesis hash and runtime version from the node.
-    pub async fn new(client: &'a WsClient) -> Result<Self> {
-        let genesis: Hash = client.request("chain_getBlockHash", rpc_params![0]).await?;
-        let version: Value = client
-            .request("state_getRuntimeVersion", rpc_params![])
-            .await?;
-        let field = |name: &str| {
-            version[name]
-                .as_u64()
-                .map(|v| v as u32)
-                .ok_or_else(|| anyhow!("no {name} in {version}"))
-        };
-        Ok(Self {
-            client,
-            genesis,
-            spec_version: field("specVersion")?,
-            transaction_version: field("transactionVersion")?,
-        })
-    }
+	/// Reads the genesis hash and runtime version from the node.
+	pub async fn new(client: &'a WsClient) -> Result<Self> {
+		let genesis: Hash = client.request("chain_getBlockHash", rpc_params![0]).await?;
+		let version: Value = client.request("state_getRuntimeVersion", rpc_params![]).await?;
+		let field = |name: &str| {
+			version[name]
+				.as_u64()
+				.map(|v| v as u32)
+				.ok_or_else(|| anyhow!("no {name} in {version}"))
+		};
+		Ok(Self {
+			client,
+			genesis,
+			spec_version: field("specVersion")?,
+			transaction_version: field("transactionVersion")?,
+		})
+	}
 
-    /// The next nonce of `who`, counting its transactions in the pool.
-    pub async fn nonce(&self, who: &sr25519::Pair) -> Result<Nonce> {
-        let account = cadena_runtime::AccountId::from(who.public());
-        Ok(self
-            .client
-            .request("system_accountNextIndex", rpc_params![account.to_string()])
-            .await?)
-    }
+	/// The next nonce of `who`, counting its transactions in the pool.
+	pub async fn nonce(&self, who: &sr25519::Pair) -> Result<Nonce> {
+		let account = cadena_runtime::AccountId::from(who.public());
+		Ok(self.client.request("system_accountNextIndex", rpc_params![account.to_string()]).await?)
+	}
 
-    /// `call` signed by `signer` with `nonce`, immortal.
-    pub fn sign(
-        &self,
-        signer: &sr25519::Pair,
-        call: RuntimeCall,
-        nonce: Nonce,
-    ) -> UncheckedExtrinsic {
-        let extension: TxExtension = (
-            frame_system::CheckNonZeroSender::<Runtime>::new(),
-            pallet_consortium::CheckMembership::<Runtime>::new(),
-            frame_system::CheckSpecVersion::<Runtime>::new(),
-            frame_system::CheckTxVersion::<Runtime>::new(),
-            frame_system::CheckGenesis::<Runtime>::new(),
-            frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-            frame_system::CheckNonce::<Runtime>::from(nonce),
-            frame_system::CheckWeight::<Runtime>::new(),
-            frame_system::WeightReclaim::<Runtime>::new(),
-        );
-        let implicit = (
-            (),
-            (),
-            self.spec_version,
-            self.transaction_version,
-            self.genesis,
-            self.genesis,
-            (),
-            (),
-            (),
-        );
-        let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-        let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-        UncheckedExtrinsic::new_signed(
-            call,
-            cadena_runtime::AccountId::from(signer.public()).into(),
-            signature.into(),
-            extension,
-        )
-    }
+	/// `call` signed by `signer` with `nonce`, immortal.
+	pub fn sign(
+		&self,
+		signer: &sr25519::Pair,
+		call: RuntimeCall,
+		nonce: Nonce,
+	) -> UncheckedExtrinsic {
+		let extension: TxExtension = (
+			frame_system::CheckNonZeroSender::<Runtime>::new(),
+			pallet_consortium::CheckMembership::<Runtime>::new(),
+			frame_system::CheckSpecVersion::<Runtime>::new(),
+			frame_system::CheckTxVersion::<Runtime>::new(),
+			frame_system::CheckGenesis::<Runtime>::new(),
+			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+			frame_system::CheckNonce::<Runtime>::from(nonce),
+			frame_system::CheckWeight::<Runtime>::new(),
+			frame_system::WeightReclaim::<Runtime>::new(),
+		);
+		let implicit = (
+			(),
+			(),
+			self.spec_version,
+			self.transaction_version,
+			self.genesis,
+			self.genesis,
+			(),
+			(),
+			(),
+		);
+		let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+		UncheckedExtrinsic::new_signed(
+			call,
+			cadena_runtime::AccountId::from(signer.public()).into(),
+			signature.into(),
+			extension,
+		)
+	}
 
-    /// Submits `call` signed by `signer` to the pool; returns its hash. A pool
-    /// refusal is an error carrying the node's message.
-    pub async fn submit(&self, signer: &sr25519::Pair, call: RuntimeCall) -> Result<Hash> {
-        let nonce = self.nonce(signer).await?;
-        let extrinsic = self.sign(signer, call, nonce);
-        let hex = format!("0x{}", hex::encode(extrinsic.encode()));
-        Ok(self
-            .client
-            .request("author_submitExtrinsic", rpc_params![hex])
-            .await?)
-    }
+	/// Submits `call` signed by `signer` to the pool; returns its hash. A pool
+	/// refusal is an error carrying the node's message.
+	pub async fn submit(&self, signer: &sr25519::Pair, call: RuntimeCall) -> Result<Hash> {
+		let nonce = self.nonce(signer).await?;
+		let extrinsic = self.sign(signer, call, nonce);
+		let hex = format!("0x{}", hex::encode(extrinsic.encode()));
+		Ok(self.client.request("author_submitExtrinsic", rpc_params![hex]).await?)
+	}
 
-    /// Submits `call` signed by `signer`, waits until the block holding it is
-    /// finalized, and returns its events; a failed dispatch is an error naming
-    /// the runtime error.
-    pub async fn execute(&self, signer: &sr25519::Pair, call: RuntimeCall) -> Result<Events> {
-        let nonce = self.nonce(signer).await?;
-        let extrinsic = self.sign(signer, call, nonce);
-        let encoded = extrinsic.encode();
-        let hex = format!("0x{}", hex::encode(&encoded));
-        let mut watch: Subscription<Value> = self
-            .client
-            .subscribe(
-                "author_submitAndWatchExtrinsic",
-                rpc_params![hex],
-                "author_unwatchExtrinsic",
-            )
-            .await?;
-        let block = loop {
-            let status = tokio::time::timeout(Duration::from_secs(60), watch.next())
-                .await
-                .context("no status for 60 s")?
-                .ok_or_else(|| anyhow!("watch ended"))??;
-            if let Some(hash) = status.get("finalized").and_then(Value::as_str) {
-                break hash.to_string();
-            }
-            for bad in ["invalid", "dropped", "usurped", "finalityTimeout"] {
-                if status.get(bad).is_some() || status == Value::String(bad.into()) {
-                    bail!("extrinsic {bad}: {status}");
-                }
-            }
-        };
-        self.extrinsic_events(&block, &encoded).await
-    }
+	/// Submits `call` signed by `signer`, waits until the block holding it is
+	/// finalized, and returns its events; a failed dispatch is an error naming
+	/// the runtime error.
+	pub async fn execute(&self, signer: &sr25519::Pair, call: RuntimeCall) -> Result<Events> {
+		let nonce = self.nonce(signer).await?;
+		let extrinsic = self.sign(signer, call, nonce);
+		let encoded = extrinsic.encode();
+		let hex = format!("0x{}", hex::encode(&encoded));
+		let mut watch: Subscription<Value> = self
+			.client
+			.subscribe(
+				"author_submitAndWatchExtrinsic",
+				rpc_params![hex],
+				"author_unwatchExtrinsic",
+			)
+			.await?;
+		let block = loop {
+			let status = tokio::time::timeout(Duration::from_secs(60), watch.next())
+				.await
+				.context("no status for 60 s")?
+				.ok_or_else(|| anyhow!("watch ended"))??;
+			if let Some(hash) = status.get("finalized").and_then(Value::as_str) {
+				break hash.to_string();
+			}
+			for bad in ["invalid", "dropped", "usurped", "finalityTimeout"] {
+				if status.get(bad).is_some() || status == Value::String(bad.into()) {
+					bail!("extrinsic {bad}: {status}");
+				}
+			}
+		};
+		self.extrinsic_events(&block, &encoded).await
+	}
 
-    /// The events of the extrinsic `encoded` in block `hash`.
-    pub async fn extrinsic_events(&self, hash: &str, encoded: &[u8]) -> Result<Events> {
-        let block: Value = self
-            .client
-            .request("chain_getBlock", rpc_params![hash])
-            .await?;
-        let wanted = format!("0x{}", hex::encode(encoded));
-        let index = block["block"]["extrinsics"]
-            .as_array()
-            .and_then(|list| {
-                list.iter()
-                    .position(|x| x.as_str() == Some(wanted.as_str()))
-            })
-            .ok_or_else(|| anyhow!("extrinsic not in block {hash}"))? as u32;
-        let records: Vec<EventRecord<RuntimeEvent, Hash>> = self
-            .storage(&value_key("System", "Events"), Some(hash))
-            .await?
-            .unwrap_or_default();
-        let events: Events = records
-            .into_iter()
-            .filter(|r| r.phase == frame_system::Phase::ApplyExtrinsic(index))
-            .map(|r| r.event)
-            .collect();
-        for event in &events {
-            if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
-                dispatch_error,
-                ..
-            }) = event
-            {
-                let named = RuntimeError::from_dispatch_error(*dispatch_error)
-                    .map(|e| format!("{e:?}"))
-                    .unwrap_or_else(|| format!("{dispatch_error:?}"));
-                bail!("dispatch failed: {named}");
-            }
-        }
-        Ok(events)
-    }
+	/// The events of the extrinsic `encoded` in block `hash`.
+	pub async fn extrinsic_events(&self, hash: &str, encoded: &[u8]) -> Result<Events> {
+		let block: Value = self.client.request("chain_getBlock", rpc_params![hash]).await?;
+		let wanted = format!("0x{}", hex::encode(encoded));
+		let index = block["block"]["extrinsics"]
+			.as_array()
+			.and_then(|list| list.iter().position(|x| x.as_str() == Some(wanted.as_str())))
+			.ok_or_else(|| anyhow!("extrinsic not in block {hash}"))? as u32;
+		let records: Vec<EventRecord<RuntimeEvent, Hash>> =
+			self.storage(&value_key("System", "Events"), Some(hash)).await?.unwrap_or_default();
+		let events: Events = records
+			.into_iter()
+			.filter(|r| r.phase == frame_system::Phase::ApplyExtrinsic(index))
+			.map(|r| r.event)
+			.collect();
+		for event in &events {
+			if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
+				dispatch_error,
+				..
+			}) = event
+			{
+				let named = RuntimeError::from_dispatch_error(*dispatch_error)
+					.map(|e| format!("{e:?}"))
+					.unwrap_or_else(|| format!("{dispatch_error:?}"));
+				bail!("dispatch failed: {named}");
+			}
+		}
+		Ok(events)
+	}
 
-    /// The value at `key`, at block `at` (best block if `None`).
-    pub async fn storage<T: Decode>(&self, key: &[u8], at: Option<&str>) -> Result<Option<T>> {
-        let key = format!("0x{}", hex::encode(key));
-        let data: Option<String> = self
-            .client
-            .request("state_getStorage", rpc_params![key, at])
-            .await?;
-        data.map(|hex| Ok(T::decode(&mut &from_hex(&hex)?[..])?))
-            .transpose()
-    }
+	/// The value at `key`, at block `at` (best block if `None`).
+	pub async fn storage<T: Decode>(&self, key: &[u8], at: Option<&str>) -> Result<Option<T>> {
+		let key = format!("0x{}", hex::encode(key));
+		let data: Option<String> =
+			self.client.request("state_getStorage", rpc_params![key, at]).await?;
+		data.map(|hex| Ok(T::decode(&mut &from_hex(&hex)?[..])?)).transpose()
+	}
 
-    /// The header of block `hash`, decoded.
-    pub async fn header(&self, hash: &str) -> Result<Header> {
-        Ok(self
-            .client
-            .request("chain_getHeader", rpc_params![hash])
-            .await?)
-    }
+	/// The header of block `hash`, decoded.
+	pub async fn header(&self, hash: &str) -> Result<Header> {
+		Ok(self.client.request("chain_getHeader", rpc_params![hash]).await?)
+	}
 }
 
 /// A block header.

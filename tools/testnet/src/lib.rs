@@ -8,18 +8,18 @@
 pub mod chain;
 
 use std::{
-    fs::File,
-    net::TcpListener,
-    path::{Path, PathBuf},
-    process::{Child, Command, ExitStatus, Stdio},
-    time::{Duration, Instant},
+	fs::File,
+	net::TcpListener,
+	path::{Path, PathBuf},
+	process::{Child, Command, ExitStatus, Stdio},
+	time::{Duration, Instant},
 };
 
 use anyhow::{anyhow, bail, Context, Result};
 use jsonrpsee::{
-    core::client::ClientT,
-    rpc_params,
-    ws_client::{WsClient, WsClientBuilder},
+	core::client::ClientT,
+	rpc_params,
+	ws_client::{WsClient, WsClientBuilder},
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -30,482 +30,442 @@ pub const DEV_KEYS: [&str; 6] = ["alice", "bob", "charlie", "dave", "eve", "ferd
 /// Finds the `cadena-node` binary: `$CADENA_NODE`, else next to the running
 /// executable's target directory (`target/<profile>/cadena-node`).
 pub fn node_binary() -> Result<PathBuf> {
-    if let Some(path) = std::env::var_os("CADENA_NODE") {
-        return Ok(PathBuf::from(path));
-    }
-    let exe = std::env::current_exe()?;
-    for dir in exe.ancestors().skip(1).take(3) {
-        let candidate = dir.join("cadena-node");
-        if candidate.is_file() {
-            return Ok(candidate);
-        }
-    }
-    bail!(
-        "cadena-node binary not found next to {}; set CADENA_NODE",
-        exe.display()
-    )
+	if let Some(path) = std::env::var_os("CADENA_NODE") {
+		return Ok(PathBuf::from(path));
+	}
+	let exe = std::env::current_exe()?;
+	for dir in exe.ancestors().skip(1).take(3) {
+		let candidate = dir.join("cadena-node");
+		if candidate.is_file() {
+			return Ok(candidate);
+		}
+	}
+	bail!("cadena-node binary not found next to {}; set CADENA_NODE", exe.display())
 }
 
 /// A TCP port on loopback that nothing listens on right now.
 pub fn free_port() -> Result<u16> {
-    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+	Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
 /// How to start one node.
 #[derive(Clone, Debug)]
 pub struct NodeConfig {
-    /// A name for logs and telemetry.
-    pub name: String,
-    /// `--chain`: `dev`, `local` or a chain spec path.
-    pub chain: String,
-    /// The node's base path (database, keystore, network key).
-    pub base_path: PathBuf,
-    /// The libp2p port.
-    pub p2p_port: u16,
-    /// The JSON-RPC port.
-    pub rpc_port: u16,
-    /// The Prometheus port.
-    pub prometheus_port: u16,
-    /// The development key whose validator this node runs (`alice`, ...), if any.
-    pub dev_key: Option<String>,
-    /// The node's libp2p secret key, hex; fixes its peer id across restarts.
-    pub node_key: String,
-    /// Bootnode multiaddresses.
-    pub bootnodes: Vec<String>,
-    /// Any further arguments.
-    pub extra_args: Vec<String>,
+	/// A name for logs and telemetry.
+	pub name: String,
+	/// `--chain`: `dev`, `local` or a chain spec path.
+	pub chain: String,
+	/// The node's base path (database, keystore, network key).
+	pub base_path: PathBuf,
+	/// The libp2p port.
+	pub p2p_port: u16,
+	/// The JSON-RPC port.
+	pub rpc_port: u16,
+	/// The Prometheus port.
+	pub prometheus_port: u16,
+	/// The development key whose validator this node runs (`alice`, ...), if any.
+	pub dev_key: Option<String>,
+	/// The node's libp2p secret key, hex; fixes its peer id across restarts.
+	pub node_key: String,
+	/// Bootnode multiaddresses.
+	pub bootnodes: Vec<String>,
+	/// Any further arguments.
+	pub extra_args: Vec<String>,
 }
 
 impl NodeConfig {
-    /// A node of `chain` under `base_path`, on free ports.
-    pub fn new(name: &str, chain: &str, base_path: &Path, index: usize) -> Result<Self> {
-        Ok(Self {
-            name: name.to_string(),
-            chain: chain.to_string(),
-            base_path: base_path.to_path_buf(),
-            p2p_port: free_port()?,
-            rpc_port: free_port()?,
-            prometheus_port: free_port()?,
-            dev_key: None,
-            node_key: format!("{:064x}", index + 1),
-            bootnodes: Vec::new(),
-            extra_args: Vec::new(),
-        })
-    }
+	/// A node of `chain` under `base_path`, on free ports.
+	pub fn new(name: &str, chain: &str, base_path: &Path, index: usize) -> Result<Self> {
+		Ok(Self {
+			name: name.to_string(),
+			chain: chain.to_string(),
+			base_path: base_path.to_path_buf(),
+			p2p_port: free_port()?,
+			rpc_port: free_port()?,
+			prometheus_port: free_port()?,
+			dev_key: None,
+			node_key: format!("{:064x}", index + 1),
+			bootnodes: Vec::new(),
+			extra_args: Vec::new(),
+		})
+	}
 
-    /// The command-line arguments for `cadena-node`.
-    pub fn args(&self) -> Vec<String> {
-        let mut args = vec![
-            "--chain".into(),
-            self.chain.clone(),
-            "--name".into(),
-            self.name.clone(),
-            "--base-path".into(),
-            self.base_path.display().to_string(),
-            "--listen-addr".into(),
-            format!("/ip4/127.0.0.1/tcp/{}", self.p2p_port),
-            "--rpc-port".into(),
-            self.rpc_port.to_string(),
-            "--prometheus-port".into(),
-            self.prometheus_port.to_string(),
-            "--node-key".into(),
-            self.node_key.clone(),
-            "--no-mdns".into(),
-            "--no-telemetry".into(),
-            "--rpc-cors".into(),
-            "all".into(),
-        ];
-        if let Some(key) = &self.dev_key {
-            args.push(format!("--{key}"));
-            args.push("--validator".into());
-        }
-        for bootnode in &self.bootnodes {
-            args.push("--bootnodes".into());
-            args.push(bootnode.clone());
-        }
-        args.extend(self.extra_args.iter().cloned());
-        args
-    }
+	/// The command-line arguments for `cadena-node`.
+	pub fn args(&self) -> Vec<String> {
+		let mut args = vec![
+			"--chain".into(),
+			self.chain.clone(),
+			"--name".into(),
+			self.name.clone(),
+			"--base-path".into(),
+			self.base_path.display().to_string(),
+			"--listen-addr".into(),
+			format!("/ip4/127.0.0.1/tcp/{}", self.p2p_port),
+			"--rpc-port".into(),
+			self.rpc_port.to_string(),
+			"--prometheus-port".into(),
+			self.prometheus_port.to_string(),
+			"--node-key".into(),
+			self.node_key.clone(),
+			"--no-mdns".into(),
+			"--no-telemetry".into(),
+			"--rpc-cors".into(),
+			"all".into(),
+		];
+		if let Some(key) = &self.dev_key {
+			args.push(format!("--{key}"));
+			args.push("--validator".into());
+		}
+		for bootnode in &self.bootnodes {
+			args.push("--bootnodes".into());
+			args.push(bootnode.clone());
+		}
+		args.extend(self.extra_args.iter().cloned());
+		args
+	}
 
-    /// The node's JSON-RPC WebSocket endpoint.
-    pub fn rpc_url(&self) -> String {
-        format!("ws://127.0.0.1:{}", self.rpc_port)
-    }
+	/// The node's JSON-RPC WebSocket endpoint.
+	pub fn rpc_url(&self) -> String {
+		format!("ws://127.0.0.1:{}", self.rpc_port)
+	}
 }
 
 /// A running `cadena-node` process. Dropping it kills the process.
 pub struct Node {
-    /// How it was started.
-    pub config: NodeConfig,
-    binary: PathBuf,
-    child: Option<Child>,
-    log: PathBuf,
+	/// How it was started.
+	pub config: NodeConfig,
+	binary: PathBuf,
+	child: Option<Child>,
+	log: PathBuf,
 }
 
 impl Node {
-    /// Starts a node; its output goes to `<base_path>.log`.
-    pub fn start(binary: &Path, config: NodeConfig) -> Result<Self> {
-        let log = config.base_path.with_extension("log");
-        let mut node = Self {
-            config,
-            binary: binary.to_path_buf(),
-            child: None,
-            log,
-        };
-        node.spawn()?;
-        Ok(node)
-    }
+	/// Starts a node; its output goes to `<base_path>.log`.
+	pub fn start(binary: &Path, config: NodeConfig) -> Result<Self> {
+		let log = config.base_path.with_extension("log");
+		let mut node = Self { config, binary: binary.to_path_buf(), child: None, log };
+		node.spawn()?;
+		Ok(node)
+	}
 
-    fn spawn(&mut self) -> Result<()> {
-        let log = File::options()
-            .create(true)
-            .append(true)
-            .open(&self.log)
-            .with_context(|| format!("opening {}", self.log.display()))?;
-        let child = Command::new(&self.binary)
-            .args(self.config.args())
-            .stdin(Stdio::null())
-            .stdout(log.try_clone()?)
-            .stderr(log)
-            .spawn()
-            .with_context(|| format!("starting {}", self.binary.display()))?;
-        self.child = Some(child);
-        Ok(())
-    }
+	fn spawn(&mut self) -> Result<()> {
+		let log = File::options()
+			.create(true)
+			.append(true)
+			.open(&self.log)
+			.with_context(|| format!("opening {}", self.log.display()))?;
+		let child = Command::new(&self.binary)
+			.args(self.config.args())
+			.stdin(Stdio::null())
+			.stdout(log.try_clone()?)
+			.stderr(log)
+			.spawn()
+			.with_context(|| format!("starting {}", self.binary.display()))?;
+		self.child = Some(child);
+		Ok(())
+	}
 
-    /// The path of the node's log file.
-    pub fn log_path(&self) -> &Path {
-        &self.log
-    }
+	/// The path of the node's log file.
+	pub fn log_path(&self) -> &Path {
+		&self.log
+	}
 
-    /// The last lines of the node's log, for failure messages.
-    pub fn log_tail(&self, lines: usize) -> String {
-        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
-        let all: Vec<&str> = text.lines().collect();
-        all[all.len().saturating_sub(lines)..].join("\n")
-    }
+	/// The last lines of the node's log, for failure messages.
+	pub fn log_tail(&self, lines: usize) -> String {
+		let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+		let all: Vec<&str> = text.lines().collect();
+		all[all.len().saturating_sub(lines)..].join("\n")
+	}
 
-    /// The process id, while running.
-    pub fn pid(&self) -> Option<u32> {
-        self.child.as_ref().map(|c| c.id())
-    }
+	/// The process id, while running.
+	pub fn pid(&self) -> Option<u32> {
+		self.child.as_ref().map(|c| c.id())
+	}
 
-    /// Whether the process is still running.
-    pub fn is_running(&mut self) -> bool {
-        matches!(self.child.as_mut().map(|c| c.try_wait()), Some(Ok(None)))
-    }
+	/// Whether the process is still running.
+	pub fn is_running(&mut self) -> bool {
+		matches!(self.child.as_mut().map(|c| c.try_wait()), Some(Ok(None)))
+	}
 
-    /// Kills the node with SIGKILL, as a crash would, and reaps it.
-    pub fn kill(&mut self) -> Result<()> {
-        if let Some(mut child) = self.child.take() {
-            child.kill().ok();
-            child.wait()?;
-        }
-        Ok(())
-    }
+	/// Kills the node with SIGKILL, as a crash would, and reaps it.
+	pub fn kill(&mut self) -> Result<()> {
+		if let Some(mut child) = self.child.take() {
+			child.kill().ok();
+			child.wait()?;
+		}
+		Ok(())
+	}
 
-    /// Stops the node with SIGTERM and waits for it to exit, at most `timeout`
-    /// (then it is killed). Returns how it exited.
-    pub fn stop(&mut self, timeout: Duration) -> Result<ExitStatus> {
-        let mut child = self
-            .child
-            .take()
-            .ok_or_else(|| anyhow!("node is not running"))?;
-        // SAFETY: `kill` with a pid we own and a valid signal has no memory effects.
-        unsafe {
-            libc::kill(child.id() as libc::pid_t, libc::SIGTERM);
-        }
-        let deadline = Instant::now() + timeout;
-        loop {
-            if let Some(status) = child.try_wait()? {
-                return Ok(status);
-            }
-            if Instant::now() > deadline {
-                child.kill().ok();
-                child.wait()?;
-                bail!(
-                    "{} did not stop within {timeout:?} of SIGTERM",
-                    self.config.name
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
+	/// Stops the node with SIGTERM and waits for it to exit, at most `timeout`
+	/// (then it is killed). Returns how it exited.
+	pub fn stop(&mut self, timeout: Duration) -> Result<ExitStatus> {
+		let mut child = self.child.take().ok_or_else(|| anyhow!("node is not running"))?;
+		// SAFETY: `kill` with a pid we own and a valid signal has no memory effects.
+		unsafe {
+			libc::kill(child.id() as libc::pid_t, libc::SIGTERM);
+		}
+		let deadline = Instant::now() + timeout;
+		loop {
+			if let Some(status) = child.try_wait()? {
+				return Ok(status);
+			}
+			if Instant::now() > deadline {
+				child.kill().ok();
+				child.wait()?;
+				bail!("{} did not stop within {timeout:?} of SIGTERM", self.config.name);
+			}
+			std::thread::sleep(Duration::from_millis(50));
+		}
+	}
 
-    /// Starts the node again with the same configuration and base path.
-    pub fn restart(&mut self) -> Result<()> {
-        if self.child.is_some() {
-            bail!("{} is still running", self.config.name);
-        }
-        self.spawn()
-    }
+	/// Starts the node again with the same configuration and base path.
+	pub fn restart(&mut self) -> Result<()> {
+		if self.child.is_some() {
+			bail!("{} is still running", self.config.name);
+		}
+		self.spawn()
+	}
 
-    /// A JSON-RPC client connected to the node.
-    pub async fn client(&self) -> Result<WsClient> {
-        WsClientBuilder::default()
-            .request_timeout(Duration::from_secs(30))
-            .build(self.config.rpc_url())
-            .await
-            .with_context(|| format!("connecting to {}", self.config.rpc_url()))
-    }
+	/// A JSON-RPC client connected to the node.
+	pub async fn client(&self) -> Result<WsClient> {
+		WsClientBuilder::default()
+			.request_timeout(Duration::from_secs(30))
+			.build(self.config.rpc_url())
+			.await
+			.with_context(|| format!("connecting to {}", self.config.rpc_url()))
+	}
 
-    /// Waits until the node answers JSON-RPC, at most `timeout`.
-    pub async fn wait_for_rpc(&mut self, timeout: Duration) -> Result<WsClient> {
-        let deadline = Instant::now() + timeout;
-        loop {
-            if !self.is_running() {
-                bail!("{} exited; log:\n{}", self.config.name, self.log_tail(20));
-            }
-            if let Ok(client) = self.client().await {
-                if client
-                    .request::<Value, _>("system_health", rpc_params![])
-                    .await
-                    .is_ok()
-                {
-                    return Ok(client);
-                }
-            }
-            if Instant::now() > deadline {
-                bail!(
-                    "{} did not answer RPC in {timeout:?}; log:\n{}",
-                    self.config.name,
-                    self.log_tail(20)
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-    }
+	/// Waits until the node answers JSON-RPC, at most `timeout`.
+	pub async fn wait_for_rpc(&mut self, timeout: Duration) -> Result<WsClient> {
+		let deadline = Instant::now() + timeout;
+		loop {
+			if !self.is_running() {
+				bail!("{} exited; log:\n{}", self.config.name, self.log_tail(20));
+			}
+			if let Ok(client) = self.client().await {
+				if client.request::<Value, _>("system_health", rpc_params![]).await.is_ok() {
+					return Ok(client);
+				}
+			}
+			if Instant::now() > deadline {
+				bail!(
+					"{} did not answer RPC in {timeout:?}; log:\n{}",
+					self.config.name,
+					self.log_tail(20)
+				);
+			}
+			tokio::time::sleep(Duration::from_millis(200)).await;
+		}
+	}
 }
 
 impl Drop for Node {
-    fn drop(&mut self) {
-        let _ = self.kill();
-    }
+	fn drop(&mut self) {
+		let _ = self.kill();
+	}
 }
 
 /// Reading the chain through a node's JSON-RPC.
 pub struct Rpc<'a>(pub &'a WsClient);
 
 impl Rpc<'_> {
-    /// Calls `method` and decodes its result.
-    pub async fn call<T: DeserializeOwned>(
-        &self,
-        method: &str,
-        params: jsonrpsee::core::params::ArrayParams,
-    ) -> Result<T> {
-        self.0
-            .request(method, params)
-            .await
-            .with_context(|| format!("calling {method}"))
-    }
+	/// Calls `method` and decodes its result.
+	pub async fn call<T: DeserializeOwned>(
+		&self,
+		method: &str,
+		params: jsonrpsee::core::params::ArrayParams,
+	) -> Result<T> {
+		self.0.request(method, params).await.with_context(|| format!("calling {method}"))
+	}
 
-    /// The number of connected peers.
-    pub async fn peers(&self) -> Result<u64> {
-        let health: Value = self.call("system_health", rpc_params![]).await?;
-        health["peers"]
-            .as_u64()
-            .ok_or_else(|| anyhow!("bad system_health: {health}"))
-    }
+	/// The number of connected peers.
+	pub async fn peers(&self) -> Result<u64> {
+		let health: Value = self.call("system_health", rpc_params![]).await?;
+		health["peers"].as_u64().ok_or_else(|| anyhow!("bad system_health: {health}"))
+	}
 
-    /// The peer id of the node.
-    pub async fn peer_id(&self) -> Result<String> {
-        self.call("system_localPeerId", rpc_params![]).await
-    }
+	/// The peer id of the node.
+	pub async fn peer_id(&self) -> Result<String> {
+		self.call("system_localPeerId", rpc_params![]).await
+	}
 
-    /// The hash and number of the best block.
-    pub async fn best(&self) -> Result<(String, u64)> {
-        let header: Value = self.call("chain_getHeader", rpc_params![]).await?;
-        Ok((
-            self.call("chain_getBlockHash", rpc_params![]).await?,
-            block_number(&header)?,
-        ))
-    }
+	/// The hash and number of the best block.
+	pub async fn best(&self) -> Result<(String, u64)> {
+		let header: Value = self.call("chain_getHeader", rpc_params![]).await?;
+		Ok((self.call("chain_getBlockHash", rpc_params![]).await?, block_number(&header)?))
+	}
 
-    /// The hash and number of the last finalized block.
-    pub async fn finalized(&self) -> Result<(String, u64)> {
-        let hash: String = self.call("chain_getFinalizedHead", rpc_params![]).await?;
-        let header: Value = self
-            .call("chain_getHeader", rpc_params![hash.clone()])
-            .await?;
-        Ok((hash, block_number(&header)?))
-    }
+	/// The hash and number of the last finalized block.
+	pub async fn finalized(&self) -> Result<(String, u64)> {
+		let hash: String = self.call("chain_getFinalizedHead", rpc_params![]).await?;
+		let header: Value = self.call("chain_getHeader", rpc_params![hash.clone()]).await?;
+		Ok((hash, block_number(&header)?))
+	}
 
-    /// The hash of the block at `number` on the node's best chain.
-    pub async fn block_hash(&self, number: u64) -> Result<Option<String>> {
-        self.call("chain_getBlockHash", rpc_params![number]).await
-    }
+	/// The hash of the block at `number` on the node's best chain.
+	pub async fn block_hash(&self, number: u64) -> Result<Option<String>> {
+		self.call("chain_getBlockHash", rpc_params![number]).await
+	}
 
-    /// The header of the block `hash`.
-    pub async fn header(&self, hash: &str) -> Result<Value> {
-        self.call("chain_getHeader", rpc_params![hash]).await
-    }
+	/// The header of the block `hash`.
+	pub async fn header(&self, hash: &str) -> Result<Value> {
+		self.call("chain_getHeader", rpc_params![hash]).await
+	}
 }
 
 fn block_number(header: &Value) -> Result<u64> {
-    let hex = header["number"]
-        .as_str()
-        .ok_or_else(|| anyhow!("header without number"))?;
-    Ok(u64::from_str_radix(hex.trim_start_matches("0x"), 16)?)
+	let hex = header["number"].as_str().ok_or_else(|| anyhow!("header without number"))?;
+	Ok(u64::from_str_radix(hex.trim_start_matches("0x"), 16)?)
 }
 
 /// Polls `check` every 250 ms until it returns `Some`, at most `timeout`.
 pub async fn wait_until<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> Result<T>
 where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Result<Option<T>>>,
+	F: FnMut() -> Fut,
+	Fut: std::future::Future<Output = Result<Option<T>>>,
 {
-    let deadline = Instant::now() + timeout;
-    let mut last_error = None;
-    loop {
-        match check().await {
-            Ok(Some(value)) => return Ok(value),
-            Ok(None) => {}
-            Err(error) => last_error = Some(error),
-        }
-        if Instant::now() > deadline {
-            let why = last_error
-                .map(|e| format!(" (last error: {e:#})"))
-                .unwrap_or_default();
-            bail!("timed out after {timeout:?} waiting for {what}{why}");
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
+	let deadline = Instant::now() + timeout;
+	let mut last_error = None;
+	loop {
+		match check().await {
+			Ok(Some(value)) => return Ok(value),
+			Ok(None) => {}
+			Err(error) => last_error = Some(error),
+		}
+		if Instant::now() > deadline {
+			let why = last_error.map(|e| format!(" (last error: {e:#})")).unwrap_or_default();
+			bail!("timed out after {timeout:?} waiting for {what}{why}");
+		}
+		tokio::time::sleep(Duration::from_millis(250)).await;
+	}
 }
 
 /// Writes under `dir` the chain spec of a local network whose administrations
 /// are the first `validators` of the runtime's development members (MX, CR,
 /// PE, CO, GT, PA), and returns its path.
 pub fn local_spec(binary: &Path, validators: usize, dir: &Path) -> Result<PathBuf> {
-    let output = Command::new(binary)
-        .args(["export-chain-spec", "--chain", "local"])
-        .output()
-        .with_context(|| format!("running {}", binary.display()))?;
-    if !output.status.success() {
-        bail!(
-            "export-chain-spec failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-    let mut spec: Value =
-        serde_json::from_slice(&output.stdout).context("reading the local spec")?;
-    spec["name"] = format!("CADENA Local Testnet ({validators} validators)").into();
-    spec["genesis"]["runtimeGenesis"]["patch"] =
-        cadena_runtime::genesis_config_presets::testnet_genesis(validators);
-    let path = dir.join(format!("local-{validators}.json"));
-    std::fs::write(&path, serde_json::to_vec_pretty(&spec)?)?;
-    Ok(path)
+	let output = Command::new(binary)
+		.args(["export-chain-spec", "--chain", "local"])
+		.output()
+		.with_context(|| format!("running {}", binary.display()))?;
+	if !output.status.success() {
+		bail!("export-chain-spec failed: {}", String::from_utf8_lossy(&output.stderr));
+	}
+	let mut spec: Value =
+		serde_json::from_slice(&output.stdout).context("reading the local spec")?;
+	spec["name"] = format!("CADENA Local Testnet ({validators} validators)").into();
+	spec["genesis"]["runtimeGenesis"]["patch"] =
+		cadena_runtime::genesis_config_presets::testnet_genesis(validators);
+	let path = dir.join(format!("local-{validators}.json"));
+	std::fs::write(&path, serde_json::to_vec_pretty(&spec)?)?;
+	Ok(path)
 }
 
 /// A local network of validators on loopback.
 pub struct Network {
-    /// The nodes, in validator order (Alice first).
-    pub nodes: Vec<Node>,
-    binary: PathBuf,
-    chain: String,
-    bootnode: Option<String>,
-    dir: PathBuf,
-    _temp: Option<tempfile::TempDir>,
+	/// The nodes, in validator order (Alice first).
+	pub nodes: Vec<Node>,
+	binary: PathBuf,
+	chain: String,
+	bootnode: Option<String>,
+	dir: PathBuf,
+	_temp: Option<tempfile::TempDir>,
 }
 
 impl Network {
-    /// Starts `validators` validator nodes of `chain` (dev keys Alice, Bob, ...)
-    /// under `dir` (a temporary directory if `None`), and waits until each answers RPC.
-    pub async fn start(
-        binary: &Path,
-        chain: &str,
-        validators: usize,
-        dir: Option<&Path>,
-    ) -> Result<Self> {
-        if validators == 0 || validators > DEV_KEYS.len() {
-            bail!(
-                "between 1 and {} validators (the development keys)",
-                DEV_KEYS.len()
-            );
-        }
-        if chain == "dev" && validators != 1 {
-            bail!("the `dev` chain has one validator; use `local` for {validators}");
-        }
-        let (dir, temp) = match dir {
-            Some(dir) => {
-                std::fs::create_dir_all(dir)?;
-                (dir.to_path_buf(), None)
-            }
-            None => {
-                let temp = tempfile::Builder::new().prefix("cadena-net-").tempdir()?;
-                (temp.path().to_path_buf(), Some(temp))
-            }
-        };
-        // `local` has four administrations; other sizes get a spec of their own.
-        let chain = if chain == "local" && validators != 4 {
-            local_spec(binary, validators, &dir)?.display().to_string()
-        } else {
-            chain.to_string()
-        };
-        let mut network = Self {
-            nodes: Vec::new(),
-            binary: binary.to_path_buf(),
-            chain,
-            bootnode: None,
-            dir,
-            _temp: temp,
-        };
-        for key in DEV_KEYS.iter().take(validators) {
-            network.add_validator(key).await?;
-        }
-        Ok(network)
-    }
+	/// Starts `validators` validator nodes of `chain` (dev keys Alice, Bob, ...)
+	/// under `dir` (a temporary directory if `None`), and waits until each answers RPC.
+	pub async fn start(
+		binary: &Path,
+		chain: &str,
+		validators: usize,
+		dir: Option<&Path>,
+	) -> Result<Self> {
+		if validators == 0 || validators > DEV_KEYS.len() {
+			bail!("between 1 and {} validators (the development keys)", DEV_KEYS.len());
+		}
+		if chain == "dev" && validators != 1 {
+			bail!("the `dev` chain has one validator; use `local` for {validators}");
+		}
+		let (dir, temp) = match dir {
+			Some(dir) => {
+				std::fs::create_dir_all(dir)?;
+				(dir.to_path_buf(), None)
+			}
+			None => {
+				let temp = tempfile::Builder::new().prefix("cadena-net-").tempdir()?;
+				(temp.path().to_path_buf(), Some(temp))
+			}
+		};
+		// `local` has four administrations; other sizes get a spec of their own.
+		let chain = if chain == "local" && validators != 4 {
+			local_spec(binary, validators, &dir)?.display().to_string()
+		} else {
+			chain.to_string()
+		};
+		let mut network = Self {
+			nodes: Vec::new(),
+			binary: binary.to_path_buf(),
+			chain,
+			bootnode: None,
+			dir,
+			_temp: temp,
+		};
+		for key in DEV_KEYS.iter().take(validators) {
+			network.add_validator(key).await?;
+		}
+		Ok(network)
+	}
 
-    /// Starts one more validator node with the development key `key`
-    /// (`alice`, ..., `ferdie`), connected to the first node, and waits until
-    /// it answers RPC. Whether it validates is the chain's decision.
-    pub async fn add_validator(&mut self, key: &str) -> Result<&mut Node> {
-        let index = self.nodes.len();
-        let mut config = NodeConfig::new(key, &self.chain, &self.dir.join(key), index)?;
-        config.dev_key = Some(key.to_string());
-        config.bootnodes.extend(self.bootnode.clone());
-        let mut node = Node::start(&self.binary, config)?;
-        let client = node.wait_for_rpc(Duration::from_secs(60)).await?;
-        if self.bootnode.is_none() {
-            let peer_id = Rpc(&client).peer_id().await?;
-            self.bootnode = Some(format!(
-                "/ip4/127.0.0.1/tcp/{}/p2p/{peer_id}",
-                node.config.p2p_port
-            ));
-        }
-        self.nodes.push(node);
-        Ok(self.nodes.last_mut().expect("just pushed"))
-    }
+	/// Starts one more validator node with the development key `key`
+	/// (`alice`, ..., `ferdie`), connected to the first node, and waits until
+	/// it answers RPC. Whether it validates is the chain's decision.
+	pub async fn add_validator(&mut self, key: &str) -> Result<&mut Node> {
+		let index = self.nodes.len();
+		let mut config = NodeConfig::new(key, &self.chain, &self.dir.join(key), index)?;
+		config.dev_key = Some(key.to_string());
+		config.bootnodes.extend(self.bootnode.clone());
+		let mut node = Node::start(&self.binary, config)?;
+		let client = node.wait_for_rpc(Duration::from_secs(60)).await?;
+		if self.bootnode.is_none() {
+			let peer_id = Rpc(&client).peer_id().await?;
+			self.bootnode =
+				Some(format!("/ip4/127.0.0.1/tcp/{}/p2p/{peer_id}", node.config.p2p_port));
+		}
+		self.nodes.push(node);
+		Ok(self.nodes.last_mut().expect("just pushed"))
+	}
 
-    /// The directory holding the nodes' base paths and logs.
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
+	/// The directory holding the nodes' base paths and logs.
+	pub fn dir(&self) -> &Path {
+		&self.dir
+	}
 
-    /// Connects a JSON-RPC client to every running node.
-    pub async fn clients(&self) -> Result<Vec<WsClient>> {
-        let mut clients = Vec::new();
-        for node in &self.nodes {
-            clients.push(node.client().await?);
-        }
-        Ok(clients)
-    }
+	/// Connects a JSON-RPC client to every running node.
+	pub async fn clients(&self) -> Result<Vec<WsClient>> {
+		let mut clients = Vec::new();
+		for node in &self.nodes {
+			clients.push(node.client().await?);
+		}
+		Ok(clients)
+	}
 
-    /// The last lines of every node's log, for failure messages.
-    pub fn logs(&self, lines: usize) -> String {
-        self.nodes
-            .iter()
-            .map(|n| format!("--- {} ---\n{}", n.config.name, n.log_tail(lines)))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
+	/// The last lines of every node's log, for failure messages.
+	pub fn logs(&self, lines: usize) -> String {
+		self.nodes
+			.iter()
+			.map(|n| format!("--- {} ---\n{}", n.config.name, n.log_tail(lines)))
+			.collect::<Vec<_>>()
+			.join("\n")
+	}
 
-    /// Stops every node with SIGTERM.
-    pub fn stop(&mut self) -> Result<()> {
-        for node in &mut self.nodes {
-            if node.is_running() {
-                node.stop(Duration::from_secs(20))?;
-            }
-        }
-        Ok(())
-    }
+	/// Stops every node with SIGTERM.
+	pub fn stop(&mut self) -> Result<()> {
+		for node in &mut self.nodes {
+			if node.is_running() {
+				node.stop(Duration::from_secs(20))?;
+			}
+		}
+		Ok(())
+	}
 }
