@@ -1,5 +1,8 @@
 //! `cadena-node`: a CADENA validator or full node.
 #![warn(missing_docs)]
+// `sc_cli::Error` and `sc_service::Error`, returned by every runner and service
+// builder, are large; that is their crates' choice, not ours to box.
+#![allow(clippy::result_large_err)]
 
 mod chain_spec;
 mod cli;

@@ -5,12 +5,13 @@ use crate::{
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
 	RuntimeTask, Session, SessionKeys, System, VERSION,
 };
+use alloc::vec::Vec;
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{
-		ConstBool, ConstU128, ConstU32, ConstU64, NeverEnsureOrigin, Nothing, VariantCountOf,
+		ConstBool, ConstU128, ConstU32, ConstU64, Get, NeverEnsureOrigin, Nothing, VariantCountOf,
 	},
 	weights::{
 		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -170,8 +171,17 @@ impl pallet_collective::Config<CouncilInstance> for Runtime {
 	type Consideration = ();
 }
 
+/// The customs council's members, for the consortium's invariant checks.
+pub struct CouncilMembers;
+impl Get<Vec<AccountId>> for CouncilMembers {
+	fn get() -> Vec<AccountId> {
+		pallet_collective::Members::<Runtime, CouncilInstance>::get()
+	}
+}
+
 impl pallet_consortium::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
+	type CouncilMembers = CouncilMembers;
 	type GovernanceOrigin = GovernanceOrigin;
 	type Council = Council;
 	type CurrentValidators = Session;

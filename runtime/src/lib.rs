@@ -166,3 +166,42 @@ mod runtime {
 	#[runtime::pallet_index(11)]
 	pub type Council = pallet_collective<Instance1>;
 }
+
+/// Signs `call` as `signer` for the chain with genesis hash `genesis` and the
+/// given runtime version: the transaction a client built on this crate submits
+/// (the end-to-end tests do). Immortal; `nonce` is the signer's next.
+#[cfg(feature = "std")]
+pub fn sign_extrinsic(
+	signer: &sp_core::sr25519::Pair,
+	call: RuntimeCall,
+	nonce: Nonce,
+	genesis: Hash,
+	spec_version: u32,
+	transaction_version: u32,
+) -> UncheckedExtrinsic {
+	use codec::Encode;
+	use sp_core::Pair;
+	let extension: TxExtension = (
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		pallet_consortium::CheckMembership::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		frame_system::CheckEra::<Runtime>::from(generic::Era::Immortal),
+		frame_system::CheckNonce::<Runtime>::from(nonce),
+		frame_system::CheckWeight::<Runtime>::new(),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	);
+	let implicit = ((), (), spec_version, transaction_version, genesis, genesis, (), (), ());
+	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	UncheckedExtrinsic::new_signed(
+		call,
+		AccountId::from(signer.public()).into(),
+		signature.into(),
+		extension,
+	)
+}
+
+#[cfg(test)]
+mod tests;

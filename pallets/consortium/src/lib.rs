@@ -46,6 +46,11 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::OriginFor;
 
+/// A founding administration in the genesis configuration: country, name,
+/// primary admin, validator, and further officers with their roles.
+pub type GenesisMember<AccountId> =
+	(CountryCode, alloc::string::String, AccountId, AccountId, Vec<(AccountId, Vec<Role>)>);
+
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::consortium";
 
@@ -77,6 +82,9 @@ pub mod pallet {
 
 		/// The customs council, kept equal to the active members' primary admins.
 		type Council: ChangeMembers<Self::AccountId> + InitializeMembers<Self::AccountId>;
+
+		/// The council's current members (for the invariant checks).
+		type CouncilMembers: Get<Vec<Self::AccountId>>;
 
 		/// The validators of the current session (`pallet-session` in the runtime).
 		type CurrentValidators: ValidatorSet<Self::AccountId, ValidatorId = Self::AccountId>;
@@ -186,13 +194,7 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// The founding administrations: country, name, primary admin, validator,
 		/// and further officers with their roles.
-		pub members: Vec<(
-			CountryCode,
-			alloc::string::String,
-			T::AccountId,
-			T::AccountId,
-			Vec<(T::AccountId, Vec<Role>)>,
-		)>,
+		pub members: Vec<GenesisMember<T::AccountId>>,
 	}
 
 	#[pallet::genesis_build]
@@ -532,8 +534,7 @@ impl<T: Config> Pallet<T> {
 			|| T::ExtraSigners::contains(who)
 	}
 
-	/// The consortium's invariants.
-	#[cfg(any(feature = "try-runtime", test))]
+	/// The consortium's invariants (checked by `try_state`, and by tests).
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let active = ActiveMembers::<T>::get();
 		ensure!(active.windows(2).all(|w| w[0] < w[1]), "active members not sorted");
@@ -565,6 +566,16 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			Validators::<T>::iter().count() == Members::<T>::iter().count(),
 			"validator index has strays"
+		);
+		let mut council = T::CouncilMembers::get();
+		council.sort();
+		ensure!(council == Self::active_admins(), "council is not the active members' admins");
+		// The session's set lags a decision by up to two sessions, so it may
+		// still hold a validator of a member just suspended or retired, but
+		// never anyone else's.
+		ensure!(
+			T::CurrentValidators::validators().iter().all(Validators::<T>::contains_key),
+			"a session validator is no member's validator"
 		);
 		Ok(())
 	}

@@ -76,8 +76,17 @@ impl frame_support::traits::ValidatorSet<AccountId> for CurrentValidators {
 	}
 }
 
+/// The council's members, read from `pallet-collective`.
+pub struct CouncilMembers;
+impl frame_support::traits::Get<Vec<AccountId>> for CouncilMembers {
+	fn get() -> Vec<AccountId> {
+		pallet_collective::Members::<Test, CouncilInstance>::get()
+	}
+}
+
 impl pallet_consortium::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
+	type CouncilMembers = CouncilMembers;
 	type CurrentValidators = CurrentValidators;
 	type GovernanceOrigin =
 		pallet_collective::EnsureProportionAtLeast<AccountId, CouncilInstance, 2, 3>;

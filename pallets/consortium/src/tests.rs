@@ -495,4 +495,14 @@ fn try_state_catches_broken_invariants() {
 		ActiveMembers::<Test>::mutate(|a| a.retain(|c| c != &MX));
 		assert!(Consortium::do_try_state().is_err());
 	});
+	new_test_ext().execute_with(|| {
+		pallet_collective::Members::<Test, CouncilInstance>::mutate(|m| {
+			m.retain(|a| *a != CR_ADMIN)
+		});
+		assert!(Consortium::do_try_state().is_err());
+	});
+	new_test_ext().execute_with(|| {
+		SessionValidators::set(vec![11, 12, 13, 14, OUTSIDER]);
+		assert!(Consortium::do_try_state().is_err());
+	});
 }

