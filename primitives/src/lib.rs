@@ -6,9 +6,11 @@ extern crate alloc;
 
 mod country;
 mod roles;
+mod tin;
 
 pub use country::{CountryCode, CountryCodeError, ISO_3166_1_ALPHA_2};
 pub use roles::{Role, Roles};
+pub use tin::{Tin, TinError, MAX_NATIONAL_ID};
 
 /// What an account is within the consortium, as other pallets need to know it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -39,4 +41,16 @@ impl<AccountId> Consortium<AccountId> for () {
 	fn is_active_member(_: &CountryCode) -> bool {
 		false
 	}
+}
+
+/// The TIN registry's answers to the questions other pallets ask.
+pub trait TinRegistry<AccountId> {
+	/// Whether `tin` is registered and not closed.
+	fn is_active(tin: &Tin) -> bool;
+
+	/// Whether the trader holding `tin` consents to share its data.
+	fn consents(tin: &Tin) -> bool;
+
+	/// The TIN an account is linked to, if any.
+	fn linked_tin(who: &AccountId) -> Option<Tin>;
 }

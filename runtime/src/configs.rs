@@ -3,16 +3,14 @@
 use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Council, Hash, Nonce, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, Session, SessionKeys, System, VERSION,
+	RuntimeTask, Session, SessionKeys, Signature, System, Timestamp, TinRegistry, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{
-		ConstBool, ConstU128, ConstU32, ConstU64, Get, NeverEnsureOrigin, Nothing, VariantCountOf,
-	},
+	traits::{ConstBool, ConstU128, ConstU32, ConstU64, Get, NeverEnsureOrigin, VariantCountOf},
 	weights::{
 		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		Weight,
@@ -185,10 +183,20 @@ impl pallet_consortium::Config for Runtime {
 	type GovernanceOrigin = GovernanceOrigin;
 	type Council = Council;
 	type CurrentValidators = Session;
-	// Linked traders join here with the TIN registry.
-	type ExtraSigners = Nothing;
+	// Trader accounts linked to a TIN sign their consent changes.
+	type ExtraSigners = TinRegistry;
 	type MaxMembers = ConstU32<MAX_AUTHORITIES>;
 	type MaxOfficers = ConstU32<100>;
 	type MaxNameLength = ConstU32<128>;
 	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_tin_registry::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Consortium = Consortium;
+	type Time = Timestamp;
+	type LinkSignature = Signature;
+	type MaxTextLength = ConstU32<128>;
+	type MaxLinkedAccounts = ConstU32<10>;
+	type WeightInfo = pallet_tin_registry::weights::SubstrateWeight<Runtime>;
 }

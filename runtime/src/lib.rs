@@ -89,7 +89,8 @@ pub type BlockId = generic::BlockId<Block>;
 
 /// The checks every signed transaction goes through. There is no fee payment:
 /// transactions are feeless and bounded by weight; `CheckMembership` refuses
-/// signers who are not officers or validators of an active member.
+/// signers who are not officers or validators of an active member, nor
+/// trader accounts linked to a TIN.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	pallet_consortium::CheckMembership<Runtime>,
@@ -165,6 +166,9 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(12)]
+	pub type TinRegistry = pallet_tin_registry;
 }
 
 /// Signs `call` as `signer` for the chain with genesis hash `genesis` and the

@@ -103,3 +103,29 @@ fn testnet_genesis_takes_the_first_n_administrations() {
 		Consortium::do_try_state().unwrap();
 	});
 }
+
+#[test]
+fn a_trader_linked_to_a_tin_may_sign_and_nobody_else() {
+	externalities(local_config_genesis()).execute_with(|| {
+		let registrar = RuntimeOrigin::signed(AccountId::from(dev("//Alice//registrar").public()));
+		let trader = dev("//trader");
+		let tin = cadena_primitives::Tin::parse(b"MXAAA010101AAA").unwrap();
+		let data = pallet_tin_registry::TraderData {
+			legal_name: b"Exportadora del Norte".to_vec(),
+			trade_name: vec![],
+			street: b"Av. Reforma 100".to_vec(),
+			city: b"Ciudad de Mexico".to_vec(),
+			postal_code: b"06600".to_vec(),
+			region: b"MX-CMX".to_vec(),
+			consent: true,
+		};
+		TinRegistry::register(registrar.clone(), tin.to_bytes(), data).unwrap();
+		let not_a_member = Err(InvalidTransaction::Custom(pallet_consortium::NOT_A_MEMBER).into());
+		assert_eq!(validate(&trader), not_a_member);
+
+		let account = AccountId::from(trader.public());
+		let signature = trader.sign(&pallet_tin_registry::link_payload(&tin, &account));
+		TinRegistry::link_account(registrar, tin.to_bytes(), account, signature.into()).unwrap();
+		assert_eq!(validate(&trader), Ok(()));
+	});
+}

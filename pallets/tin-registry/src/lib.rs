@@ -1,0 +1,410 @@
+//! # TIN registry pallet
+//!
+//! Trader Identification Numbers (WCO format: ISO 3166-1 alpha-2 country code
+//! and 1 to 15 upper-case letters and digits) and their traders' records.
+//!
+//! - Only `Registrar`s of the TIN's country's administration register, update
+//!   and close its TINs (roles come from the consortium, through
+//!   [`cadena_primitives::Consortium`]).
+//! - A trader's own account is linked to its TIN in two steps: the trader
+//!   signs a request with its key ([`link_payload`]), and a `Registrar` of its
+//!   country submits it with [`Pallet::link_account`]. A linked account may
+//!   withdraw its consent to share its data, and give it again.
+//! - Other pallets ask through [`cadena_primitives::TinRegistry`].
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod types;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use pallet::*;
+pub use types::{Address, TinStatus, TraderData, TraderRecord};
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+use cadena_primitives::{Consortium, Role, Tin, TinError};
+use codec::Encode;
+use frame_support::{
+	dispatch::DispatchResult,
+	ensure,
+	pallet_prelude::DispatchError,
+	traits::{Contains, Get, UnixTime},
+	BoundedVec,
+};
+use sp_runtime::traits::{IdentifyAccount, Verify};
+
+/// The bytes a trader signs to ask for `account` to be linked to `tin`.
+pub fn link_payload<AccountId: Encode>(tin: &Tin, account: &AccountId) -> Vec<u8> {
+	(b"cadena:link-account", tin, account).encode()
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+
+	/// A trader's record as stored.
+	pub type RecordOf<T> = TraderRecord<
+		<T as frame_system::Config>::AccountId,
+		BlockNumberFor<T>,
+		u64,
+		<T as Config>::MaxTextLength,
+	>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// Who is an officer of which administration, with which roles.
+		type Consortium: Consortium<Self::AccountId>;
+
+		/// The time, for the records' "when".
+		type Time: UnixTime;
+
+		/// The signature a trader's key makes over [`link_payload`].
+		type LinkSignature: Parameter + Verify<Signer: IdentifyAccount<AccountId = Self::AccountId>>;
+
+		/// Longest name, street or city, in bytes.
+		#[pallet::constant]
+		type MaxTextLength: Get<u32>;
+
+		/// Most accounts linked to one TIN.
+		#[pallet::constant]
+		type MaxLinkedAccounts: Get<u32>;
+
+		/// Weights of the dispatchables.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The traders' records, by TIN.
+	#[pallet::storage]
+	pub type Traders<T: Config> = StorageMap<_, Blake2_128Concat, Tin, RecordOf<T>>;
+
+	/// The TIN each linked trader account belongs to.
+	#[pallet::storage]
+	pub type LinkedAccounts<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Tin>;
+
+	/// The accounts linked to each TIN.
+	#[pallet::storage]
+	pub type AccountsOf<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		Tin,
+		BoundedVec<T::AccountId, T::MaxLinkedAccounts>,
+		ValueQuery,
+	>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A TIN was registered.
+		TinRegistered { tin: Tin, by: T::AccountId },
+		/// A TIN's record was updated.
+		TinUpdated { tin: Tin, by: T::AccountId },
+		/// A TIN was closed.
+		TinClosed { tin: Tin, by: T::AccountId },
+		/// A trader account was linked to a TIN.
+		AccountLinked { tin: Tin, account: T::AccountId, by: T::AccountId },
+		/// A trader account was unlinked from a TIN.
+		AccountUnlinked { tin: Tin, account: T::AccountId, by: T::AccountId },
+		/// The trader consented, or withdrew its consent, to share its data.
+		ConsentChanged { tin: Tin, consent: bool, by: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The TIN is empty.
+		EmptyTin,
+		/// The TIN has a country code and no national identifier.
+		MissingNationalId,
+		/// The TIN's national identifier is longer than 15 characters.
+		TinTooLong,
+		/// The TIN has lower-case letters.
+		LowerCaseTin,
+		/// The TIN has a character other than `A`–`Z` and `0`–`9`.
+		InvalidTinCharacter,
+		/// The TIN does not start with an ISO 3166-1 alpha-2 country code.
+		UnknownTinCountry,
+		/// The sender is not an officer of an active administration.
+		NotOfficer,
+		/// The sender does not hold the `Registrar` role.
+		NotRegistrar,
+		/// The TIN belongs to another country's administration.
+		OtherCountry,
+		/// The TIN is already registered.
+		AlreadyRegistered,
+		/// The TIN is not registered.
+		UnknownTin,
+		/// The TIN is closed.
+		TinClosed,
+		/// The legal name is empty.
+		EmptyLegalName,
+		/// The legal name is longer than `MaxTextLength`.
+		LegalNameTooLong,
+		/// The trade name is longer than `MaxTextLength`.
+		TradeNameTooLong,
+		/// The street is longer than `MaxTextLength`.
+		StreetTooLong,
+		/// The city is longer than `MaxTextLength`.
+		CityTooLong,
+		/// The postal code is longer than 16 bytes.
+		PostalCodeTooLong,
+		/// The region is not an ISO 3166-2 code of the TIN's country (`MX-CMX`).
+		InvalidRegion,
+		/// The trader's signature over the link request does not verify.
+		BadLinkSignature,
+		/// The account is already linked to a TIN.
+		AlreadyLinked,
+		/// The TIN already has `MaxLinkedAccounts` linked accounts.
+		TooManyLinkedAccounts,
+		/// The account is not linked to that TIN.
+		NotLinked,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// A `Registrar` of the TIN's country registers a TIN and its trader's data.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register())]
+		pub fn register(origin: OriginFor<T>, tin: Vec<u8>, data: TraderData) -> DispatchResult {
+			let (who, tin) = Self::ensure_registrar(origin, &tin)?;
+			ensure!(!Traders::<T>::contains_key(&tin), Error::<T>::AlreadyRegistered);
+			let record = Self::record(&tin, data, TinStatus::Active, &who)?;
+			Traders::<T>::insert(&tin, record);
+			Self::deposit_event(Event::TinRegistered { tin, by: who });
+			Ok(())
+		}
+
+		/// A `Registrar` of the TIN's country replaces an active TIN's data.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::update())]
+		pub fn update(origin: OriginFor<T>, tin: Vec<u8>, data: TraderData) -> DispatchResult {
+			let (who, tin) = Self::ensure_registrar(origin, &tin)?;
+			Self::active_record(&tin)?;
+			let record = Self::record(&tin, data, TinStatus::Active, &who)?;
+			Traders::<T>::insert(&tin, record);
+			Self::deposit_event(Event::TinUpdated { tin, by: who });
+			Ok(())
+		}
+
+		/// A `Registrar` of the TIN's country closes an active TIN.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::close())]
+		pub fn close(origin: OriginFor<T>, tin: Vec<u8>) -> DispatchResult {
+			let (who, tin) = Self::ensure_registrar(origin, &tin)?;
+			let mut record = Self::active_record(&tin)?;
+			record.status = TinStatus::Closed;
+			Self::stamp(&mut record, &who);
+			Traders::<T>::insert(&tin, record);
+			Self::deposit_event(Event::TinClosed { tin, by: who });
+			Ok(())
+		}
+
+		/// A `Registrar` of the TIN's country links a trader's `account` to an
+		/// active TIN, with the trader's `signature` over [`link_payload`]
+		/// made by that account's key: the trader asked, the administration
+		/// approves.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::link_account())]
+		pub fn link_account(
+			origin: OriginFor<T>,
+			tin: Vec<u8>,
+			account: T::AccountId,
+			signature: T::LinkSignature,
+		) -> DispatchResult {
+			let (who, tin) = Self::ensure_registrar(origin, &tin)?;
+			Self::active_record(&tin)?;
+			ensure!(
+				signature.verify(&link_payload(&tin, &account)[..], &account),
+				Error::<T>::BadLinkSignature
+			);
+			ensure!(!LinkedAccounts::<T>::contains_key(&account), Error::<T>::AlreadyLinked);
+			AccountsOf::<T>::try_mutate(&tin, |accounts| accounts.try_push(account.clone()))
+				.map_err(|_| Error::<T>::TooManyLinkedAccounts)?;
+			LinkedAccounts::<T>::insert(&account, tin.clone());
+			// The trader signs its consent changes: its account must exist.
+			frame_system::Pallet::<T>::inc_providers(&account);
+			Self::deposit_event(Event::AccountLinked { tin, account, by: who });
+			Ok(())
+		}
+
+		/// Unlinks `account` from its TIN: by a `Registrar` of the TIN's
+		/// country, or by the linked account itself.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::unlink_account())]
+		pub fn unlink_account(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let tin = LinkedAccounts::<T>::get(&account).ok_or(Error::<T>::NotLinked)?;
+			if who != account {
+				Self::ensure_registrar_of(&who, &tin)?;
+			}
+			LinkedAccounts::<T>::remove(&account);
+			AccountsOf::<T>::mutate(&tin, |accounts| accounts.retain(|a| a != &account));
+			let _ = frame_system::Pallet::<T>::dec_providers(&account);
+			Self::deposit_event(Event::AccountUnlinked { tin, account, by: who });
+			Ok(())
+		}
+
+		/// A linked trader account gives (`true`) or withdraws (`false`) its
+		/// consent to share its data with MRA partners.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_consent())]
+		pub fn set_consent(origin: OriginFor<T>, consent: bool) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let tin = LinkedAccounts::<T>::get(&who).ok_or(Error::<T>::NotLinked)?;
+			let mut record = Self::active_record(&tin)?;
+			record.consent = consent;
+			Self::stamp(&mut record, &who);
+			Traders::<T>::insert(&tin, record);
+			Self::deposit_event(Event::ConsentChanged { tin, consent, by: who });
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Parses a TIN, with a typed error naming the fault.
+	pub fn parse_tin(tin: &[u8]) -> Result<Tin, Error<T>> {
+		Tin::parse(tin).map_err(|e| match e {
+			TinError::Empty => Error::<T>::EmptyTin,
+			TinError::MissingNationalId => Error::<T>::MissingNationalId,
+			TinError::TooLong => Error::<T>::TinTooLong,
+			TinError::LowerCase => Error::<T>::LowerCaseTin,
+			TinError::InvalidCharacter => Error::<T>::InvalidTinCharacter,
+			TinError::UnknownCountry => Error::<T>::UnknownTinCountry,
+		})
+	}
+
+	/// The signer and the parsed TIN, if the signer is a `Registrar` of its country.
+	fn ensure_registrar(
+		origin: frame_system::pallet_prelude::OriginFor<T>,
+		tin: &[u8],
+	) -> Result<(T::AccountId, Tin), DispatchError> {
+		let who = frame_system::ensure_signed(origin)?;
+		let tin = Self::parse_tin(tin)?;
+		Self::ensure_registrar_of(&who, &tin)?;
+		Ok((who, tin))
+	}
+
+	fn ensure_registrar_of(who: &T::AccountId, tin: &Tin) -> Result<(), Error<T>> {
+		let officer = T::Consortium::officer(who).ok_or(Error::<T>::NotOfficer)?;
+		ensure!(officer.roles.contains(Role::Registrar), Error::<T>::NotRegistrar);
+		ensure!(officer.country == tin.country, Error::<T>::OtherCountry);
+		Ok(())
+	}
+
+	fn active_record(tin: &Tin) -> Result<pallet::RecordOf<T>, Error<T>> {
+		let record = Traders::<T>::get(tin).ok_or(Error::<T>::UnknownTin)?;
+		ensure!(record.status == TinStatus::Active, Error::<T>::TinClosed);
+		Ok(record)
+	}
+
+	fn stamp(record: &mut pallet::RecordOf<T>, who: &T::AccountId) {
+		record.changed_by = who.clone();
+		record.changed_at_block = frame_system::Pallet::<T>::block_number();
+		record.changed_at = T::Time::now().as_millis() as u64;
+	}
+
+	/// Checks and bounds submitted data into a record.
+	fn record(
+		tin: &Tin,
+		data: TraderData,
+		status: TinStatus,
+		who: &T::AccountId,
+	) -> Result<pallet::RecordOf<T>, Error<T>> {
+		fn bound<S: Get<u32>, E>(bytes: Vec<u8>, error: E) -> Result<BoundedVec<u8, S>, E> {
+			bytes.try_into().map_err(|_| error)
+		}
+		ensure!(!data.legal_name.is_empty(), Error::<T>::EmptyLegalName);
+		ensure!(Self::is_region_of(&data.region, tin), Error::<T>::InvalidRegion);
+		let mut record = TraderRecord {
+			legal_name: bound(data.legal_name, Error::<T>::LegalNameTooLong)?,
+			trade_name: bound(data.trade_name, Error::<T>::TradeNameTooLong)?,
+			address: Address {
+				street: bound(data.street, Error::<T>::StreetTooLong)?,
+				city: bound(data.city, Error::<T>::CityTooLong)?,
+				postal_code: bound(data.postal_code, Error::<T>::PostalCodeTooLong)?,
+				region: bound(data.region, Error::<T>::InvalidRegion)?,
+			},
+			status,
+			consent: data.consent,
+			changed_by: who.clone(),
+			changed_at_block: Default::default(),
+			changed_at: 0,
+		};
+		Self::stamp(&mut record, who);
+		Ok(record)
+	}
+
+	/// Whether `region` has the form of an ISO 3166-2 code of `tin`'s country:
+	/// the country code, a dash, 1 to 3 upper-case letters or digits.
+	fn is_region_of(region: &[u8], tin: &Tin) -> bool {
+		match region {
+			[a, b, b'-', rest @ ..] => {
+				[*a, *b] == tin.country.0
+					&& (1..=3).contains(&rest.len())
+					&& rest.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+			}
+			_ => false,
+		}
+	}
+
+	/// The registry's invariants: the two link indexes agree.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		for (account, tin) in LinkedAccounts::<T>::iter() {
+			ensure!(AccountsOf::<T>::get(&tin).contains(&account), "link missing from AccountsOf");
+			ensure!(Traders::<T>::contains_key(&tin), "account linked to an unknown TIN");
+		}
+		for (tin, accounts) in AccountsOf::<T>::iter() {
+			for account in accounts {
+				ensure!(
+					LinkedAccounts::<T>::get(&account).as_ref() == Some(&tin),
+					"AccountsOf holds an unlinked account"
+				);
+			}
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> cadena_primitives::TinRegistry<T::AccountId> for Pallet<T> {
+	fn is_active(tin: &Tin) -> bool {
+		Traders::<T>::get(tin).is_some_and(|r| r.status == TinStatus::Active)
+	}
+
+	fn consents(tin: &Tin) -> bool {
+		Traders::<T>::get(tin).is_some_and(|r| r.consent)
+	}
+
+	fn linked_tin(who: &T::AccountId) -> Option<Tin> {
+		LinkedAccounts::<T>::get(who)
+	}
+}
+
+/// Linked trader accounts may sign transactions (their consent changes):
+/// the runtime adds them to the consortium's permitted signers.
+impl<T: Config> Contains<T::AccountId> for Pallet<T> {
+	fn contains(who: &T::AccountId) -> bool {
+		LinkedAccounts::<T>::contains_key(who)
+	}
+}

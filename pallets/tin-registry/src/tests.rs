@@ -1,0 +1,288 @@
+//! Tests of every dispatchable's success and errors, and every refused origin.
+
+use crate::{mock::*, *};
+use cadena_primitives::TinRegistry as _;
+use frame_support::{assert_noop, assert_ok};
+use sp_core::Pair;
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
+use sp_runtime::{DispatchError, MultiSignature};
+
+const TIN: &[u8] = b"MXAAA010101AAA";
+
+fn origin(key: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(account(key))
+}
+
+fn tin() -> Tin {
+	Tin::parse(TIN).unwrap()
+}
+
+fn data() -> TraderData {
+	TraderData {
+		legal_name: b"Exportadora del Norte SA de CV".to_vec(),
+		trade_name: b"ExNorte".to_vec(),
+		street: b"Av. Reforma 100".to_vec(),
+		city: b"Ciudad de Mexico".to_vec(),
+		postal_code: b"06600".to_vec(),
+		region: b"MX-CMX".to_vec(),
+		consent: true,
+	}
+}
+
+fn register() {
+	assert_ok!(TinRegistry::register(origin(Alice), TIN.to_vec(), data()));
+}
+
+fn link_signature(trader: Sr25519Keyring, tin: &Tin) -> MultiSignature {
+	trader.pair().sign(&link_payload(tin, &account(trader))).into()
+}
+
+fn link(trader: Sr25519Keyring) -> frame_support::dispatch::DispatchResult {
+	TinRegistry::link_account(
+		origin(Alice),
+		TIN.to_vec(),
+		account(trader),
+		link_signature(trader, &tin()),
+	)
+}
+
+fn last_event() -> RuntimeEvent {
+	System::events().pop().expect("an event").event
+}
+
+#[test]
+fn a_registrar_registers_a_tin_of_its_country() {
+	run(|| {
+		System::set_block_number(7);
+		register();
+		assert_eq!(last_event(), Event::TinRegistered { tin: tin(), by: account(Alice) }.into());
+		let record = Traders::<Test>::get(tin()).unwrap();
+		assert_eq!(record.legal_name.to_vec(), data().legal_name);
+		assert_eq!(record.address.region.to_vec(), b"MX-CMX".to_vec());
+		assert_eq!(record.status, TinStatus::Active);
+		assert!(record.consent);
+		assert_eq!(record.changed_by, account(Alice));
+		assert_eq!(record.changed_at_block, 7);
+		assert_eq!(record.changed_at, Now::get());
+		assert!(TinRegistry::is_active(&tin()));
+		assert!(TinRegistry::consents(&tin()));
+	});
+}
+
+#[test]
+fn malformed_tins_get_a_typed_error_each() {
+	run(|| {
+		let register = |tin: &[u8]| TinRegistry::register(origin(Alice), tin.to_vec(), data());
+		assert_noop!(register(b""), Error::<Test>::EmptyTin);
+		assert_noop!(register(b"MX"), Error::<Test>::MissingNationalId);
+		assert_noop!(register(b"MX1234567890123456"), Error::<Test>::TinTooLong);
+		assert_noop!(register(b"mxAAA010101AAA"), Error::<Test>::LowerCaseTin);
+		assert_noop!(register(b"MX AAA010101AAA"), Error::<Test>::InvalidTinCharacter);
+		assert_noop!(register(b"XXAAA010101AAA"), Error::<Test>::UnknownTinCountry);
+		assert!(Traders::<Test>::iter().next().is_none());
+	});
+}
+
+#[test]
+fn only_registrars_of_the_tins_country_register() {
+	run(|| {
+		let register_as = |who| TinRegistry::register(origin(who), TIN.to_vec(), data());
+		assert_noop!(register_as(Bob), Error::<Test>::NotRegistrar);
+		assert_noop!(register_as(Charlie), Error::<Test>::OtherCountry);
+		assert_noop!(register_as(Dave), Error::<Test>::NotOfficer);
+		assert_noop!(register_as(Eve), Error::<Test>::NotOfficer);
+		assert_noop!(
+			TinRegistry::register(RuntimeOrigin::root(), TIN.to_vec(), data()),
+			DispatchError::BadOrigin
+		);
+		register();
+		assert_noop!(register_as(Alice), Error::<Test>::AlreadyRegistered);
+	});
+}
+
+#[test]
+fn bad_data_gets_a_typed_error_each_and_writes_nothing() {
+	run(|| {
+		let with = |change: fn(&mut TraderData)| {
+			let mut d = data();
+			change(&mut d);
+			TinRegistry::register(origin(Alice), TIN.to_vec(), d)
+		};
+		assert_noop!(with(|d| d.legal_name.clear()), Error::<Test>::EmptyLegalName);
+		assert_noop!(with(|d| d.legal_name = vec![b'x'; 33]), Error::<Test>::LegalNameTooLong);
+		assert_noop!(with(|d| d.trade_name = vec![b'x'; 33]), Error::<Test>::TradeNameTooLong);
+		assert_noop!(with(|d| d.street = vec![b'x'; 33]), Error::<Test>::StreetTooLong);
+		assert_noop!(with(|d| d.city = vec![b'x'; 33]), Error::<Test>::CityTooLong);
+		assert_noop!(with(|d| d.postal_code = vec![b'1'; 17]), Error::<Test>::PostalCodeTooLong);
+		for region in [&b"CR-SJ"[..], b"MX", b"MX-", b"MX-ABCD", b"MX-cmx", b"MXCMX", b""] {
+			let mut d = data();
+			d.region = region.to_vec();
+			assert_noop!(
+				TinRegistry::register(origin(Alice), TIN.to_vec(), d),
+				Error::<Test>::InvalidRegion
+			);
+		}
+		assert_ok!(with(|d| d.legal_name = vec![b'x'; 32]));
+	});
+}
+
+#[test]
+fn a_registrar_updates_and_closes_its_tins() {
+	run(|| {
+		register();
+		let mut new = data();
+		new.trade_name = b"Norte Export".to_vec();
+		assert_ok!(TinRegistry::update(origin(Alice), TIN.to_vec(), new.clone()));
+		assert_eq!(last_event(), Event::TinUpdated { tin: tin(), by: account(Alice) }.into());
+		assert_eq!(Traders::<Test>::get(tin()).unwrap().trade_name.to_vec(), new.trade_name);
+		assert_noop!(
+			TinRegistry::update(origin(Charlie), TIN.to_vec(), data()),
+			Error::<Test>::OtherCountry
+		);
+		assert_noop!(TinRegistry::close(origin(Bob), TIN.to_vec()), Error::<Test>::NotRegistrar);
+		assert_noop!(
+			TinRegistry::update(origin(Alice), b"MXB1".to_vec(), data()),
+			Error::<Test>::UnknownTin
+		);
+		assert_ok!(TinRegistry::close(origin(Alice), TIN.to_vec()));
+		assert_eq!(last_event(), Event::TinClosed { tin: tin(), by: account(Alice) }.into());
+		assert!(!TinRegistry::is_active(&tin()));
+		// Closed is closed.
+		assert_noop!(TinRegistry::close(origin(Alice), TIN.to_vec()), Error::<Test>::TinClosed);
+		assert_noop!(
+			TinRegistry::update(origin(Alice), TIN.to_vec(), data()),
+			Error::<Test>::TinClosed
+		);
+		assert_noop!(link(Eve), Error::<Test>::TinClosed);
+	});
+}
+
+#[test]
+fn a_trader_asks_and_a_registrar_links_its_account() {
+	run(|| {
+		register();
+		assert!(!TinRegistry::contains(&account(Eve)));
+		assert_ok!(link(Eve));
+		assert_eq!(
+			last_event(),
+			Event::AccountLinked { tin: tin(), account: account(Eve), by: account(Alice) }.into()
+		);
+		assert_eq!(TinRegistry::linked_tin(&account(Eve)), Some(tin()));
+		assert!(TinRegistry::contains(&account(Eve)));
+		assert_eq!(System::providers(&account(Eve)), 1);
+		assert_noop!(link(Eve), Error::<Test>::AlreadyLinked);
+	});
+}
+
+#[test]
+fn linking_refuses_bad_requests() {
+	run(|| {
+		register();
+		// Signed by another key, or for another TIN or account.
+		let forged = link_signature(Ferdie, &tin());
+		assert_noop!(
+			TinRegistry::link_account(origin(Alice), TIN.to_vec(), account(Eve), forged),
+			Error::<Test>::BadLinkSignature
+		);
+		let other_tin = link_signature(Eve, &Tin::parse(b"MXB1").unwrap());
+		assert_noop!(
+			TinRegistry::link_account(origin(Alice), TIN.to_vec(), account(Eve), other_tin),
+			Error::<Test>::BadLinkSignature
+		);
+		// Only a Registrar of the TIN's country approves.
+		for (who, error) in [
+			(Bob, Error::<Test>::NotRegistrar),
+			(Charlie, Error::<Test>::OtherCountry),
+			(Eve, Error::<Test>::NotOfficer),
+		] {
+			assert_noop!(
+				TinRegistry::link_account(
+					origin(who),
+					TIN.to_vec(),
+					account(Eve),
+					link_signature(Eve, &tin())
+				),
+				error
+			);
+		}
+		assert_noop!(
+			TinRegistry::link_account(
+				origin(Alice),
+				b"MXB1".to_vec(),
+				account(Eve),
+				link_signature(Eve, &Tin::parse(b"MXB1").unwrap())
+			),
+			Error::<Test>::UnknownTin
+		);
+		// MaxLinkedAccounts is 2.
+		assert_ok!(link(Eve));
+		assert_ok!(link(Ferdie));
+		assert_noop!(link(Dave), Error::<Test>::TooManyLinkedAccounts);
+	});
+}
+
+#[test]
+fn accounts_are_unlinked_by_themselves_or_their_registrar() {
+	run(|| {
+		register();
+		assert_ok!(link(Eve));
+		assert_ok!(link(Ferdie));
+		assert_noop!(
+			TinRegistry::unlink_account(origin(Charlie), account(Eve)),
+			Error::<Test>::OtherCountry
+		);
+		assert_noop!(
+			TinRegistry::unlink_account(origin(Ferdie), account(Eve)),
+			Error::<Test>::NotOfficer
+		);
+		assert_noop!(
+			TinRegistry::unlink_account(origin(Alice), account(Dave)),
+			Error::<Test>::NotLinked
+		);
+		assert_ok!(TinRegistry::unlink_account(origin(Eve), account(Eve)));
+		assert_eq!(
+			last_event(),
+			Event::AccountUnlinked { tin: tin(), account: account(Eve), by: account(Eve) }.into()
+		);
+		assert_ok!(TinRegistry::unlink_account(origin(Alice), account(Ferdie)));
+		assert_eq!(TinRegistry::linked_tin(&account(Ferdie)), None);
+		assert!(AccountsOf::<Test>::get(tin()).is_empty());
+		assert_eq!(System::providers(&account(Eve)), 0);
+	});
+}
+
+#[test]
+fn a_linked_trader_withdraws_and_gives_consent() {
+	run(|| {
+		register();
+		assert_ok!(link(Eve));
+		Now::set(1_800_000_000_000);
+		assert_ok!(TinRegistry::set_consent(origin(Eve), false));
+		assert_eq!(
+			last_event(),
+			Event::ConsentChanged { tin: tin(), consent: false, by: account(Eve) }.into()
+		);
+		let record = Traders::<Test>::get(tin()).unwrap();
+		assert!(!record.consent);
+		assert_eq!((record.changed_by, record.changed_at), (account(Eve), 1_800_000_000_000));
+		assert!(!TinRegistry::consents(&tin()));
+		assert_ok!(TinRegistry::set_consent(origin(Eve), true));
+		assert!(TinRegistry::consents(&tin()));
+		// Nobody else: not an officer, not an unlinked trader.
+		assert_noop!(TinRegistry::set_consent(origin(Alice), false), Error::<Test>::NotLinked);
+		assert_noop!(TinRegistry::set_consent(origin(Ferdie), false), Error::<Test>::NotLinked);
+		assert_noop!(
+			TinRegistry::set_consent(RuntimeOrigin::root(), false),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn try_state_catches_broken_link_indexes() {
+	new_test_ext().execute_with(|| {
+		register();
+		LinkedAccounts::<Test>::insert(account(Eve), tin());
+		assert!(TinRegistry::do_try_state().is_err());
+	});
+}
