@@ -14,6 +14,9 @@ pallets=("$@")
 [ ${#pallets[@]} -gt 0 ] || pallets=(pallet_consortium)
 
 bench_target="${CADENA_BENCH_TARGET_DIR:-$HOME/.cache/cadena/bench-target}"
+# frame-benchmarking-cli's storage test runtime is not used here; its Wasm
+# cannot be built from this workspace (it is not in the default feature graph).
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 CARGO_TARGET_DIR="$bench_target" cargo build --release --locked -p cadena-node --features runtime-benchmarks
 node="$bench_target/release/cadena-node"
 
