@@ -188,7 +188,7 @@ impl pallet_consortium::Config for Runtime {
 	type MaxMembers = ConstU32<MAX_AUTHORITIES>;
 	type MaxOfficers = ConstU32<100>;
 	type MaxNameLength = ConstU32<128>;
-	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_consortium::WeightInfo<Runtime>;
 }
 
 impl pallet_tin_registry::Config for Runtime {

@@ -1,15 +1,14 @@
 //! Weights for `pallet_consortium`.
 //!
-//! Upper bounds from the storage each call touches (reads and writes at the
-//! runtime's database weights, `MaxMembers` = 64 for the council sync) plus a
-//! computation allowance. The benchmarks in `benchmarking.rs` exercise the
-//! worst case of every call; see docs/benchmarks.md.
+//! The trait the runtime implements with measured weights
+//! (`runtime/src/weights/pallet_consortium.rs`, written by
+//! `scripts/benchmark.sh` from the benchmarks in `benchmarking.rs`), and an
+//! implementation for tests.
 
 #![allow(unused_parens)]
 #![allow(unused_imports)]
 #![allow(missing_docs)]
 
-use core::marker::PhantomData;
 use frame_support::{
 	traits::Get,
 	weights::{constants::RocksDbWeight, Weight},
@@ -27,52 +26,7 @@ pub trait WeightInfo {
 	fn set_encryption_key() -> Weight;
 }
 
-/// Weights for `pallet_consortium` using the runtime's database weights.
-pub struct SubstrateWeight<T>(PhantomData<T>);
-impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn admit_member() -> Weight {
-		Weight::from_parts(60_000_000, 6_000)
-			.saturating_add(T::DbWeight::get().reads(72))
-			.saturating_add(T::DbWeight::get().writes(9))
-	}
-	fn suspend_member() -> Weight {
-		Weight::from_parts(50_000_000, 6_000)
-			.saturating_add(T::DbWeight::get().reads(72))
-			.saturating_add(T::DbWeight::get().writes(6))
-	}
-	fn reinstate_member() -> Weight {
-		Weight::from_parts(50_000_000, 6_000)
-			.saturating_add(T::DbWeight::get().reads(72))
-			.saturating_add(T::DbWeight::get().writes(6))
-	}
-	fn retire_member() -> Weight {
-		Weight::from_parts(50_000_000, 6_000)
-			.saturating_add(T::DbWeight::get().reads(72))
-			.saturating_add(T::DbWeight::get().writes(6))
-	}
-	fn add_officer() -> Weight {
-		Weight::from_parts(20_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(3))
-	}
-	fn set_roles() -> Weight {
-		Weight::from_parts(18_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(1))
-	}
-	fn remove_officer() -> Weight {
-		Weight::from_parts(20_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(3))
-	}
-	fn set_encryption_key() -> Weight {
-		Weight::from_parts(15_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(1))
-	}
-}
-
-// For backwards compatibility and tests.
+// For tests: the same order of magnitude as the measured weights.
 impl WeightInfo for () {
 	fn admit_member() -> Weight {
 		Weight::from_parts(60_000_000, 6_000)
