@@ -212,8 +212,18 @@ async fn scenario(network: &mut Network) -> Result<()> {
 	ensure!(grandpa_authorities(&chain).await? == 4, "GRANDPA back to four voters");
 	ensure!(!aura_authorities(&chain).await?.contains(&keys.aura), "Guatemala left Aura");
 
-	// The network goes on with four: new blocks are finalized, none by Guatemala.
-	let (_, after) = Rpc(&mx).finalized().await?;
+	// The network goes on with four: new blocks are finalized, none by
+	// Guatemala. A block's author comes from its parent's authorities, so
+	// count from the first finalized block whose state has four.
+	let after = wait_until("a finalized block with four authorities", long, || async {
+		let (hash, number) = Rpc(&mx).finalized().await?;
+		let authorities: Vec<AuraId> = chain
+			.storage(&value_key("Aura", "Authorities"), Some(&hash))
+			.await?
+			.unwrap_or_default();
+		Ok((authorities.len() == 4).then_some(number))
+	})
+	.await?;
 	let target = after + 8;
 	wait_until(&format!("finality past block {target} with four voters"), long, || async {
 		Ok((Rpc(&mx).finalized().await?.1 >= target).then_some(()))
