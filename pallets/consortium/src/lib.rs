@@ -51,7 +51,7 @@ use frame_system::pallet_prelude::OriginFor;
 pub type GenesisMember<AccountId> =
 	(CountryCode, alloc::string::String, AccountId, AccountId, Vec<(AccountId, Vec<Role>)>);
 
-/// Log target of this pallet.
+/// Log target of this pallet (`RUST_LOG=runtime::consortium=debug`).
 pub const LOG_TARGET: &str = "runtime::consortium";
 
 #[frame_support::pallet]
