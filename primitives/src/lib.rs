@@ -4,10 +4,16 @@
 
 extern crate alloc;
 
+mod aeo;
 mod country;
 mod roles;
 mod tin;
 
+pub use aeo::{
+	day_of, transition, Action, AeoType, AuthorizationNumber, AuthorizationNumberError,
+	CertificateId, CertificateStatus, Day, OperatorRole, OperatorRoles, MAX_AUTHORIZATION_NUMBER,
+	MILLIS_PER_DAY,
+};
 pub use country::{CountryCode, CountryCodeError, ISO_3166_1_ALPHA_2};
 pub use roles::{Role, Roles};
 pub use tin::{Tin, TinError, MAX_NATIONAL_ID};
@@ -30,21 +36,18 @@ pub trait Consortium<AccountId> {
 
 	/// Whether `country`'s administration is an active member.
 	fn is_active_member(country: &CountryCode) -> bool;
-}
 
-/// A consortium with no members, for tests of pallets that do not need one.
-impl<AccountId> Consortium<AccountId> for () {
-	fn officer(_: &AccountId) -> Option<Officer> {
-		None
-	}
-
-	fn is_active_member(_: &CountryCode) -> bool {
-		false
-	}
+	/// Makes an officer with `roles` of `country`'s active administration,
+	/// admitting the administration first if need be (benchmarks only).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_officer(country: CountryCode, roles: Roles, index: u32) -> AccountId;
 }
 
 /// The TIN registry's answers to the questions other pallets ask.
 pub trait TinRegistry<AccountId> {
+	/// Whether `tin` is registered, active or closed.
+	fn is_registered(tin: &Tin) -> bool;
+
 	/// Whether `tin` is registered and not closed.
 	fn is_active(tin: &Tin) -> bool;
 
@@ -53,4 +56,8 @@ pub trait TinRegistry<AccountId> {
 
 	/// The TIN an account is linked to, if any.
 	fn linked_tin(who: &AccountId) -> Option<Tin>;
+
+	/// Registers `tin`, active, with data of the largest size (benchmarks only).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmarks(tin: &Tin);
 }

@@ -591,6 +591,19 @@ impl<T: Config> cadena_primitives::Consortium<T::AccountId> for Pallet<T> {
 	fn is_active_member(country: &CountryCode) -> bool {
 		Self::is_active(country)
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_officer(country: CountryCode, roles: Roles, index: u32) -> T::AccountId {
+		use frame_benchmarking::account;
+		if !Members::<T>::contains_key(country) {
+			let (admin, validator) = (account("admin", index, 1), account("validator", index, 1));
+			Self::do_admit(country, b"benchmark".to_vec(), admin, validator, None)
+				.expect("room for the administration");
+		}
+		let officer: T::AccountId = account("officer", index, 1);
+		Self::do_add_officer(country, officer.clone(), roles).expect("room for the officer");
+		officer
+	}
 }
 
 /// The validator set is the active members' validators. A change decided in
