@@ -18,6 +18,8 @@ extern crate alloc;
 mod types;
 pub mod weights;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -38,6 +40,52 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_runtime::traits::{IdentifyAccount, Verify};
+
+/// What benchmarks need from the runtime: traders' keys.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, Signature> {
+	/// The `index`th trader's account and its signature over the request to
+	/// link it to `tin` ([`link_payload`]).
+	fn link_request(tin: &Tin, index: u32) -> (AccountId, Signature);
+
+	/// Registers `tin`, active, with the largest data.
+	fn register(tin: &Tin);
+}
+
+/// Benchmark helper for runtimes whose accounts are `AccountId32` and whose
+/// signatures are `MultiSignature`: sr25519 keys made in the keystore.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct Sr25519Traders<T>(core::marker::PhantomData<T>);
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T> BenchmarkHelper<sp_runtime::AccountId32, sp_runtime::MultiSignature> for Sr25519Traders<T>
+where
+	T: Config<AccountId = sp_runtime::AccountId32>,
+{
+	fn link_request(
+		tin: &Tin,
+		index: u32,
+	) -> (sp_runtime::AccountId32, sp_runtime::MultiSignature) {
+		let seed = alloc::format!("//trader{index}").into_bytes();
+		let key = sp_io::crypto::sr25519_generate(sp_core::crypto::key_types::ACCOUNT, Some(seed));
+		let account = sp_runtime::AccountId32::from(key);
+		let signature = sp_io::crypto::sr25519_sign(
+			sp_core::crypto::key_types::ACCOUNT,
+			&key,
+			&link_payload(tin, &account),
+		)
+		.expect("the key was just made");
+		(account, signature.into())
+	}
+
+	fn register(tin: &Tin) {
+		let who: sp_runtime::AccountId32 = frame_benchmarking::account("registrar", 0, 0);
+		let record =
+			Pallet::<T>::record(tin, benchmarking::largest_data::<T>(tin), TinStatus::Active, &who)
+				.expect("benchmark data fits");
+		Traders::<T>::insert(tin, record);
+	}
+}
 
 /// The bytes a trader signs to ask for `account` to be linked to `tin`.
 pub fn link_payload<AccountId: Encode>(tin: &Tin, account: &AccountId) -> Vec<u8> {
@@ -86,6 +134,10 @@ pub mod pallet {
 
 		/// Weights of the dispatchables.
 		type WeightInfo: WeightInfo;
+
+		/// Traders' keys, for benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::LinkSignature>;
 	}
 
 	/// The traders' records, by TIN.
@@ -388,6 +440,10 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> cadena_primitives::TinRegistry<T::AccountId> for Pallet<T> {
+	fn is_registered(tin: &Tin) -> bool {
+		Traders::<T>::contains_key(tin)
+	}
+
 	fn is_active(tin: &Tin) -> bool {
 		Traders::<T>::get(tin).is_some_and(|r| r.status == TinStatus::Active)
 	}
@@ -398,6 +454,11 @@ impl<T: Config> cadena_primitives::TinRegistry<T::AccountId> for Pallet<T> {
 
 	fn linked_tin(who: &T::AccountId) -> Option<Tin> {
 		LinkedAccounts::<T>::get(who)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmarks(tin: &Tin) {
+		<T::BenchmarkHelper as BenchmarkHelper<T::AccountId, T::LinkSignature>>::register(tin)
 	}
 }
 

@@ -48,6 +48,12 @@ impl cadena_primitives::Consortium<AccountId> for TestConsortium {
 	fn is_active_member(country: &CountryCode) -> bool {
 		*country == MX || *country == CR
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_officer(country: CountryCode, roles: Roles, _: u32) -> AccountId {
+		assert!(country == MX && roles == Roles::from(Role::Registrar), "only MX's Registrar");
+		account(Sr25519Keyring::Alice)
+	}
 }
 
 parameter_types! {
@@ -69,11 +75,16 @@ impl pallet_tin_registry::Config for Test {
 	type MaxTextLength = ConstU32<32>;
 	type MaxLinkedAccounts = ConstU32<2>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = pallet_tin_registry::Sr25519Traders<Test>;
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.register_extension(sp_keystore::KeystoreExt::new(
+		sp_keystore::testing::MemoryKeystore::new(),
+	));
 	ext.execute_with(|| System::set_block_number(1));
 	ext
 }

@@ -1,0 +1,122 @@
+//! Benchmarks of every dispatchable, each in its worst case: the largest
+//! record, and a TIN with all but one of its accounts linked.
+
+use super::*;
+use alloc::vec;
+use cadena_primitives::{CountryCode, Roles};
+use frame_benchmarking::v2::*;
+use frame_system::RawOrigin;
+
+const COUNTRY: CountryCode = CountryCode(*b"MX");
+
+/// The largest data a Registrar may submit for `tin`.
+pub(crate) fn largest_data<T: Config>(tin: &Tin) -> TraderData {
+	let text = || vec![b'A'; T::MaxTextLength::get() as usize];
+	let mut region = tin.country.0.to_vec();
+	region.extend_from_slice(b"-CMX");
+	TraderData {
+		legal_name: text(),
+		trade_name: text(),
+		street: text(),
+		city: text(),
+		postal_code: vec![b'9'; 16],
+		region,
+		consent: true,
+	}
+}
+
+fn longest_tin() -> Vec<u8> {
+	let mut tin = COUNTRY.0.to_vec();
+	tin.extend_from_slice(&[b'9'; cadena_primitives::MAX_NATIONAL_ID as usize]);
+	tin
+}
+
+fn registrar<T: Config>() -> T::AccountId {
+	T::Consortium::make_officer(COUNTRY, Roles::from(Role::Registrar), 0)
+}
+
+/// A registered TIN with all but one of its `MaxLinkedAccounts` linked.
+fn registered<T: Config>() -> (T::AccountId, Tin) {
+	let who = registrar::<T>();
+	let tin = Tin::parse(&longest_tin()).expect("a TIN");
+	T::BenchmarkHelper::register(&tin);
+	for i in 1..T::MaxLinkedAccounts::get() {
+		let (account, _) = T::BenchmarkHelper::link_request(&tin, i);
+		AccountsOf::<T>::try_mutate(&tin, |a| a.try_push(account.clone())).expect("room");
+		LinkedAccounts::<T>::insert(&account, tin.clone());
+	}
+	(who, tin)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register() {
+		let who = registrar::<T>();
+		let tin = longest_tin();
+		let data = largest_data::<T>(&Tin::parse(&tin).expect("a TIN"));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), tin.clone(), data);
+
+		assert!(Traders::<T>::contains_key(Tin::parse(&tin).expect("a TIN")));
+	}
+
+	#[benchmark]
+	fn update() {
+		let (who, tin) = registered::<T>();
+		let data = largest_data::<T>(&tin);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), tin.to_bytes(), data);
+
+		assert_eq!(Traders::<T>::get(&tin).map(|r| r.changed_by), Some(who));
+	}
+
+	#[benchmark]
+	fn close() {
+		let (who, tin) = registered::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), tin.to_bytes());
+
+		assert_eq!(Traders::<T>::get(&tin).map(|r| r.status), Some(TinStatus::Closed));
+	}
+
+	#[benchmark]
+	fn link_account() {
+		let (who, tin) = registered::<T>();
+		let (account, signature) = T::BenchmarkHelper::link_request(&tin, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), tin.to_bytes(), account.clone(), signature);
+
+		assert_eq!(LinkedAccounts::<T>::get(&account), Some(tin));
+	}
+
+	#[benchmark]
+	fn unlink_account() {
+		let (who, tin) = registered::<T>();
+		let (account, _) = T::BenchmarkHelper::link_request(&tin, 1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), account.clone());
+
+		assert_eq!(LinkedAccounts::<T>::get(&account), None);
+	}
+
+	#[benchmark]
+	fn set_consent() {
+		let (_, tin) = registered::<T>();
+		let (account, _) = T::BenchmarkHelper::link_request(&tin, 1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(account), false);
+
+		assert_eq!(Traders::<T>::get(&tin).map(|r| r.consent), Some(false));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}
