@@ -198,5 +198,35 @@ impl pallet_tin_registry::Config for Runtime {
 	type LinkSignature = Signature;
 	type MaxTextLength = ConstU32<128>;
 	type MaxLinkedAccounts = ConstU32<10>;
-	type WeightInfo = pallet_tin_registry::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_tin_registry::WeightInfo<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = pallet_tin_registry::Sr25519Traders<Runtime>;
+}
+
+impl pallet_aeo_certificates::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Consortium = Consortium;
+	type TinRegistry = TinRegistry;
+	type Time = Timestamp;
+	type MaxReasonLength = ConstU32<128>;
+	type MaxHistory = ConstU32<32>;
+	// A batch of 256 grants fits in one block (checked by the pallet's
+	// integrity test against the measured weights).
+	type MaxBatch = ConstU32<256>;
+	// At most a quarter of a block expires certificates: a day with 10,000
+	// expiries is done in 50 blocks, under a minute.
+	type MaxExpiriesPerBlock = ConstU32<200>;
+	type WeightInfo = crate::weights::pallet_aeo_certificates::WeightInfo<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = TimestampSetter;
+}
+
+/// Sets the chain's clock, for the certificates' benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct TimestampSetter;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_aeo_certificates::BenchmarkHelper for TimestampSetter {
+	fn set_time(millis: u64) {
+		pallet_timestamp::Now::<Runtime>::put(millis);
+	}
 }

@@ -170,6 +170,9 @@ mod runtime {
 
 	#[runtime::pallet_index(12)]
 	pub type TinRegistry = pallet_tin_registry;
+
+	#[runtime::pallet_index(13)]
+	pub type AeoCertificates = pallet_aeo_certificates;
 }
 
 /// Signs `call` as `signer` for the chain with genesis hash `genesis` and the

@@ -129,3 +129,60 @@ fn a_trader_linked_to_a_tin_may_sign_and_nobody_else() {
 		assert_eq!(validate(&trader), Ok(()));
 	});
 }
+
+#[test]
+fn every_pallet_passes_its_integrity_test() {
+	// Among others: the certificates' expiry hook takes at most a quarter of
+	// a block, and a full `grant_many` fits in one, at the measured weights.
+	sp_io::TestExternalities::default().execute_with(|| {
+		<AllPalletsWithSystem as frame_support::traits::IntegrityTest>::integrity_test();
+	});
+}
+
+#[test]
+fn an_approver_grants_a_certificate_and_the_chain_expires_it() {
+	use cadena_primitives::{
+		AeoType, CertificateId, CertificateStatus, OperatorRole, MILLIS_PER_DAY,
+	};
+	use frame_support::traits::Hooks;
+	externalities(local_config_genesis()).execute_with(|| {
+		let today = 20_513; // 2026-03-01
+		pallet_timestamp::Now::<Runtime>::put(today as u64 * MILLIS_PER_DAY);
+		let registrar = RuntimeOrigin::signed(AccountId::from(dev("//Alice//registrar").public()));
+		let approver = RuntimeOrigin::signed(AccountId::from(dev("//Alice//approver").public()));
+		let data = pallet_tin_registry::TraderData {
+			legal_name: b"Exportadora del Norte".to_vec(),
+			trade_name: vec![],
+			street: b"Av. Reforma 100".to_vec(),
+			city: b"Ciudad de Mexico".to_vec(),
+			postal_code: b"06600".to_vec(),
+			region: b"MX-CMX".to_vec(),
+			consent: true,
+		};
+		TinRegistry::register(registrar.clone(), b"MXAAA010101AAA".to_vec(), data).unwrap();
+		let certificate = pallet_aeo_certificates::NewCertificate {
+			number: b"AEO-2026-000001".to_vec(),
+			data: pallet_aeo_certificates::CertificateData {
+				holder: b"MXAAA010101AAA".to_vec(),
+				aeo_type: AeoType::SecurityAndSafety,
+				roles: vec![OperatorRole::Exporter].try_into().unwrap(),
+				authorized_on: today,
+			},
+			expires_on: today + 1,
+		};
+		// A Registrar may not grant; the Approver may.
+		assert!(AeoCertificates::grant(registrar, certificate.clone()).is_err());
+		AeoCertificates::grant(approver, certificate).unwrap();
+		let id =
+			CertificateId::new(cadena_primitives::CountryCode(*b"MX"), b"AEO-2026-000001").unwrap();
+		let status =
+			|| pallet_aeo_certificates::Certificates::<Runtime>::get(&id).map(|c| c.status);
+		assert_eq!(status(), Some(CertificateStatus::Active));
+
+		pallet_timestamp::Now::<Runtime>::put((today as u64 + 1) * MILLIS_PER_DAY);
+		let weight = AeoCertificates::on_initialize(2);
+		assert!(weight.all_lte(configs::RuntimeBlockWeights::get().max_block / 4));
+		assert_eq!(status(), Some(CertificateStatus::Expired));
+		AeoCertificates::do_try_state().unwrap();
+	});
+}
