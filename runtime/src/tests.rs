@@ -104,21 +104,26 @@ fn testnet_genesis_takes_the_first_n_administrations() {
 	});
 }
 
+/// A Mexican trader's data, as a Registrar submits it.
+fn trader_data() -> pallet_tin_registry::TraderData {
+	pallet_tin_registry::TraderData {
+		legal_name: b"Exportadora del Norte".to_vec(),
+		trade_name: vec![],
+		street: b"Av. Reforma 100".to_vec(),
+		city: b"Ciudad de Mexico".to_vec(),
+		postal_code: b"06600".to_vec(),
+		region: b"MX-CMX".to_vec(),
+		consent: true,
+	}
+}
+
 #[test]
 fn a_trader_linked_to_a_tin_may_sign_and_nobody_else() {
 	externalities(local_config_genesis()).execute_with(|| {
 		let registrar = RuntimeOrigin::signed(AccountId::from(dev("//Alice//registrar").public()));
 		let trader = dev("//trader");
 		let tin = cadena_primitives::Tin::parse(b"MXAAA010101AAA").unwrap();
-		let data = pallet_tin_registry::TraderData {
-			legal_name: b"Exportadora del Norte".to_vec(),
-			trade_name: vec![],
-			street: b"Av. Reforma 100".to_vec(),
-			city: b"Ciudad de Mexico".to_vec(),
-			postal_code: b"06600".to_vec(),
-			region: b"MX-CMX".to_vec(),
-			consent: true,
-		};
+		let data = trader_data();
 		TinRegistry::register(registrar.clone(), tin.to_bytes(), data).unwrap();
 		let not_a_member = Err(InvalidTransaction::Custom(pallet_consortium::NOT_A_MEMBER).into());
 		assert_eq!(validate(&trader), not_a_member);
@@ -150,15 +155,7 @@ fn an_approver_grants_a_certificate_and_the_chain_expires_it() {
 		pallet_timestamp::Now::<Runtime>::put(today as u64 * MILLIS_PER_DAY);
 		let registrar = RuntimeOrigin::signed(AccountId::from(dev("//Alice//registrar").public()));
 		let approver = RuntimeOrigin::signed(AccountId::from(dev("//Alice//approver").public()));
-		let data = pallet_tin_registry::TraderData {
-			legal_name: b"Exportadora del Norte".to_vec(),
-			trade_name: vec![],
-			street: b"Av. Reforma 100".to_vec(),
-			city: b"Ciudad de Mexico".to_vec(),
-			postal_code: b"06600".to_vec(),
-			region: b"MX-CMX".to_vec(),
-			consent: true,
-		};
+		let data = trader_data();
 		TinRegistry::register(registrar.clone(), b"MXAAA010101AAA".to_vec(), data).unwrap();
 		let certificate = pallet_aeo_certificates::NewCertificate {
 			number: b"AEO-2026-000001".to_vec(),

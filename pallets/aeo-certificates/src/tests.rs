@@ -41,6 +41,18 @@ fn register_tin(registrar: Sr25519Keyring, tin: &[u8]) {
 	assert_ok!(TinRegistry::register(origin(registrar), tin.to_vec(), data));
 }
 
+/// Ferdie becomes a trader: its account linked to MX's first holder.
+fn link_trader() {
+	let signature =
+		Ferdie.pair().sign(&pallet_tin_registry::link_payload(&tin(HOLDER), &account(Ferdie)));
+	assert_ok!(TinRegistry::link_account(
+		origin(Alice),
+		HOLDER.to_vec(),
+		account(Ferdie),
+		signature.into()
+	));
+}
+
 /// Registers MX's two holders and CR's one.
 fn setup() {
 	register_tin(Alice, HOLDER);
@@ -157,15 +169,7 @@ fn an_approver_grants_a_certificate() {
 fn only_an_approver_of_the_issuing_administration_grants() {
 	run(|| {
 		setup();
-		// Ferdie becomes a trader: its account linked to a TIN.
-		let signature =
-			Ferdie.pair().sign(&pallet_tin_registry::link_payload(&tin(HOLDER), &account(Ferdie)));
-		assert_ok!(TinRegistry::link_account(
-			origin(Alice),
-			HOLDER.to_vec(),
-			account(Ferdie),
-			signature.into()
-		));
+		link_trader();
 		let refused = [
 			(Alice, Error::<Test>::NotApprover),    // MX Registrar
 			(Eve, Error::<Test>::NotApprover),      // MX Auditor
@@ -435,8 +439,9 @@ fn only_an_approver_of_the_issuing_administration_changes_status() {
 			(Charlie, Error::<Test>::OtherCountry), // another country's Approver
 			(Alice, Error::<Test>::NotApprover),    // a Registrar
 			(Eve, Error::<Test>::NotApprover),      // an Auditor
-			(Ferdie, Error::<Test>::NotOfficer),    // a trader or outsider
+			(Ferdie, Error::<Test>::NotOfficer),    // a trader
 		];
+		link_trader();
 		for (key, error) in refused {
 			let error: DispatchError = error.into();
 			let o = || origin(key);
@@ -445,6 +450,16 @@ fn only_an_approver_of_the_issuing_administration_changes_status() {
 			assert_noop!(AeoCertificates::revoke(o(), id.clone(), 0, vec![]), error);
 			assert_noop!(AeoCertificates::renew(o(), id.clone(), EXPIRES + 1, 0, vec![]), error);
 		}
+		let (outsider, _) = sp_core::sr25519::Pair::generate();
+		assert_noop!(
+			AeoCertificates::suspend(
+				RuntimeOrigin::signed(AccountId::from(outsider.public())),
+				id.clone(),
+				0,
+				vec![]
+			),
+			Error::<Test>::NotOfficer
+		);
 		assert_noop!(
 			AeoCertificates::suspend(RuntimeOrigin::none(), id.clone(), 0, vec![]),
 			DispatchError::BadOrigin
