@@ -6,6 +6,8 @@ extern crate alloc;
 
 mod aeo;
 mod country;
+mod history;
+mod mra;
 mod roles;
 mod tin;
 
@@ -15,6 +17,11 @@ pub use aeo::{
 	MILLIS_PER_DAY,
 };
 pub use country::{CountryCode, CountryCodeError, ISO_3166_1_ALPHA_2};
+pub use history::{append_pruning, PrunedHistory};
+pub use mra::{
+	recognise, CertificateFacts, Directions, MraId, MraStatus, MraTerms, NotRecognised, Parties,
+	Recognition, Scope, MAX_PARTIES,
+};
 pub use roles::{Role, Roles};
 pub use tin::{Tin, TinError, MAX_NATIONAL_ID};
 

@@ -172,8 +172,7 @@ fn an_approver_grants_a_certificate_and_the_chain_expires_it() {
 		AeoCertificates::grant(approver, certificate).unwrap();
 		let id =
 			CertificateId::new(cadena_primitives::CountryCode(*b"MX"), b"AEO-2026-000001").unwrap();
-		let status =
-			|| pallet_aeo_certificates::Certificates::<Runtime>::get(&id).map(|c| c.status);
+		let status = || AeoCertificates::certificate(&id).map(|c| c.status);
 		assert_eq!(status(), Some(CertificateStatus::Active));
 
 		pallet_timestamp::Now::<Runtime>::put((today as u64 + 1) * MILLIS_PER_DAY);

@@ -70,7 +70,7 @@ fn reason_of<T: Config>() -> BoundedVec<u8, T::MaxReasonLength> {
 }
 
 fn set_status<T: Config>(id: &CertificateId, status: CertificateStatus) {
-	Certificates::<T>::mutate(id, |c| {
+	Certificates::<T>::mutate(id.country, &id.number, |c| {
 		if let Some(c) = c {
 			c.status = status;
 		}
@@ -81,13 +81,13 @@ fn set_status<T: Config>(id: &CertificateId, status: CertificateStatus) {
 		}
 	});
 	if status == CertificateStatus::Expired {
-		let expires_on = Certificates::<T>::get(id).expect("granted").expires_on;
+		let expires_on = Pallet::<T>::certificate(id).expect("granted").expires_on;
 		ExpiryQueue::<T>::remove(expires_on, id);
 	}
 }
 
 fn status<T: Config>(id: &CertificateId) -> Option<CertificateStatus> {
-	Certificates::<T>::get(id).map(|c| c.status)
+	Pallet::<T>::certificate(id).map(|c| c.status)
 }
 
 #[benchmarks]
@@ -103,7 +103,9 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(approver), certificate);
 
-		assert!(Certificates::<T>::contains_key(CertificateId::new(COUNTRY, &number(0)).unwrap()));
+		assert!(
+			Pallet::<T>::certificate(&CertificateId::new(COUNTRY, &number(0)).unwrap()).is_some()
+		);
 	}
 
 	#[benchmark]
@@ -180,7 +182,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(approver), id.clone(), TODAY + 5 * 365, 1, longest_reason::<T>());
 
-		assert_eq!(Certificates::<T>::get(&id).map(|c| c.expires_on), Some(TODAY + 5 * 365));
+		assert_eq!(Pallet::<T>::certificate(&id).map(|c| c.expires_on), Some(TODAY + 5 * 365));
 	}
 
 	/// `d` days looked at (`d - 1` of them empty), and `n` certificates

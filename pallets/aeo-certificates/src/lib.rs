@@ -29,16 +29,16 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use cadena_primitives::PrunedHistory;
 pub use pallet::*;
-pub use types::{
-	Certificate, CertificateData, HistoryEntry, NewCertificate, PrunedHistory, Reason,
-};
+pub use types::{Certificate, CertificateData, HistoryEntry, NewCertificate, Reason};
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
 use cadena_primitives::{
-	day_of, transition, Action, AuthorizationNumberError, CertificateId, CertificateStatus,
-	Consortium, CountryCode, Day, Role, Tin, TinError, TinRegistry,
+	append_pruning, day_of, transition, Action, AuthorizationNumber, AuthorizationNumberError,
+	CertificateId, CertificateStatus, Consortium, CountryCode, Day, Role, Tin, TinError,
+	TinRegistry,
 };
 use codec::Encode;
 use frame_support::{
@@ -126,10 +126,17 @@ pub mod pallet {
 		type BenchmarkHelper: BenchmarkHelper;
 	}
 
-	/// The certificates, by issuing country and authorization number.
+	/// The certificates, by issuing country and authorization number: a
+	/// country's certificates are iterable by prefix.
 	#[pallet::storage]
-	pub type Certificates<T: Config> =
-		StorageMap<_, Blake2_128Concat, CertificateId, CertificateOf<T>>;
+	pub type Certificates<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CountryCode,
+		Blake2_128Concat,
+		AuthorizationNumber,
+		CertificateOf<T>,
+	>;
 
 	/// The certificates of each holder TIN.
 	#[pallet::storage]
@@ -309,8 +316,7 @@ pub mod pallet {
 			let (who, country) = Self::ensure_role(origin, &[Role::Registrar, Role::Approver])?;
 			ensure!(id.country == country, Error::<T>::OtherCountry);
 			let reason = Self::reason(code, reason)?;
-			let mut certificate =
-				Certificates::<T>::get(&id).ok_or(Error::<T>::UnknownCertificate)?;
+			let mut certificate = Self::certificate(&id).ok_or(Error::<T>::UnknownCertificate)?;
 			Self::check_transition(certificate.status, Action::Amend)?;
 			let (holder, roles) = Self::check_data(country, &data)?;
 			if holder != certificate.holder {
@@ -379,6 +385,11 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
+	/// The certificate with this id.
+	pub fn certificate(id: &CertificateId) -> Option<pallet::CertificateOf<T>> {
+		Certificates::<T>::get(id.country, &id.number)
+	}
+
 	/// Today (UTC), by the chain's clock.
 	pub fn today() -> Day {
 		day_of(T::Time::now().as_millis() as u64)
@@ -443,7 +454,10 @@ impl<T: Config> Pallet<T> {
 			AuthorizationNumberError::TooLong => Error::<T>::AuthorizationNumberTooLong,
 			AuthorizationNumberError::InvalidCharacter => Error::<T>::InvalidAuthorizationNumber,
 		})?;
-		ensure!(!Certificates::<T>::contains_key(&id), Error::<T>::AlreadyGranted);
+		ensure!(
+			!Certificates::<T>::contains_key(id.country, &id.number),
+			Error::<T>::AlreadyGranted
+		);
 		let (holder, roles) = Self::check_data(country, &new.data)?;
 		ensure!(new.expires_on > Self::today(), Error::<T>::ExpiryNotInFuture);
 		CertificatesOf::<T>::insert(&holder, &id, ());
@@ -489,7 +503,7 @@ impl<T: Config> Pallet<T> {
 		let (who, country) = Self::ensure_role(origin, &[Role::Approver])?;
 		ensure!(id.country == country, Error::<T>::OtherCountry);
 		let reason = Self::reason(code, reason)?;
-		let mut certificate = Certificates::<T>::get(&id).ok_or(Error::<T>::UnknownCertificate)?;
+		let mut certificate = Self::certificate(&id).ok_or(Error::<T>::UnknownCertificate)?;
 		let to = Self::check_transition(certificate.status, action)?;
 		if let Some(expires_on) = expires_on {
 			ensure!(expires_on > Self::today(), Error::<T>::ExpiryNotInFuture);
@@ -561,29 +575,25 @@ impl<T: Config> Pallet<T> {
 			by,
 			id: id.clone(),
 		});
-		Certificates::<T>::insert(id, certificate);
+		Certificates::<T>::insert(id.country, &id.number, certificate);
 	}
 
 	/// Appends to a certificate's history, pruning its oldest entry into the
 	/// hash chain when the history is full.
 	fn append_history(id: &CertificateId, entry: pallet::HistoryEntryOf<T>) {
-		History::<T>::mutate(id, |history| {
-			if history.is_full() {
-				let oldest = history.remove(0);
-				let pruned = Pruned::<T>::mutate(id, |pruned| {
-					let pruned = pruned.get_or_insert_with(Default::default);
-					pruned.count += 1;
-					pruned.digest = sp_io::hashing::blake2_256(&(pruned.digest, oldest).encode());
-					pruned.clone()
-				});
-				Self::deposit_event(Event::HistoryPruned {
-					id: id.clone(),
-					count: pruned.count,
-					digest: pruned.digest,
-				});
-			}
-			// Room was made above; `MaxHistory` is at least one (integrity test).
-			let _ = history.try_push(entry);
+		let Some(oldest) = History::<T>::mutate(id, |history| append_pruning(history, entry))
+		else {
+			return;
+		};
+		let pruned = Pruned::<T>::mutate(id, |pruned| {
+			let pruned = pruned.get_or_insert_with(Default::default);
+			pruned.fold(&oldest);
+			pruned.clone()
+		});
+		Self::deposit_event(Event::HistoryPruned {
+			id: id.clone(),
+			count: pruned.count,
+			digest: pruned.digest,
 		});
 	}
 
@@ -616,7 +626,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn expire(id: CertificateId) {
-		let Some(mut certificate) = Certificates::<T>::get(&id) else { return };
+		let Some(mut certificate) = Self::certificate(&id) else { return };
 		let from = certificate.status;
 		let Some(to) = transition(from, Action::Expire) else { return };
 		certificate.status = to;
@@ -636,7 +646,8 @@ impl<T: Config> Pallet<T> {
 	/// certificates, and each history ends at the certificate's status.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let cursor = ExpiryCursor::<T>::get();
-		for (id, certificate) in Certificates::<T>::iter() {
+		for (country, number, certificate) in Certificates::<T>::iter() {
+			let id = CertificateId { country, number };
 			ensure!(certificate.holder.country == id.country, "holder of another country");
 			ensure!(
 				CertificatesOf::<T>::contains_key(&certificate.holder, &id),
@@ -659,19 +670,22 @@ impl<T: Config> Pallet<T> {
 		}
 		for (holder, id) in CertificatesOf::<T>::iter_keys() {
 			ensure!(
-				Certificates::<T>::get(&id).is_some_and(|c| c.holder == holder),
+				Self::certificate(&id).is_some_and(|c| c.holder == holder),
 				"holder index names a certificate not of that holder"
 			);
 		}
 		for (day, id) in ExpiryQueue::<T>::iter_keys() {
 			ensure!(cursor.is_some_and(|cursor| day >= cursor), "expiry queued before the cursor");
 			ensure!(
-				Certificates::<T>::get(&id).is_some_and(|c| c.expires_on == day),
+				Self::certificate(&id).is_some_and(|c| c.expires_on == day),
 				"expiry queued for another day"
 			);
 		}
 		for id in History::<T>::iter_keys() {
-			ensure!(Certificates::<T>::contains_key(&id), "history of no certificate");
+			ensure!(
+				Certificates::<T>::contains_key(id.country, &id.number),
+				"history of no certificate"
+			);
 		}
 		Ok(())
 	}

@@ -91,7 +91,7 @@ fn grant(number: &[u8]) -> CertificateId {
 }
 
 fn status(id: &CertificateId) -> Option<CertificateStatus> {
-	Certificates::<Test>::get(id).map(|c| c.status)
+	AeoCertificates::certificate(id).map(|c| c.status)
 }
 
 fn events() -> Vec<Event<Test>> {
@@ -131,7 +131,7 @@ fn an_approver_grants_a_certificate() {
 			roles(&[OperatorRole::Importer, OperatorRole::Exporter, OperatorRole::Importer]);
 		assert_ok!(AeoCertificates::grant(origin(Bob), new));
 		let id = id(NUMBER);
-		let certificate = Certificates::<Test>::get(&id).unwrap();
+		let certificate = AeoCertificates::certificate(&id).unwrap();
 		assert_eq!(certificate.holder, tin(HOLDER));
 		assert_eq!(certificate.aeo_type, AeoType::SecurityAndSafety);
 		assert_eq!(certificate.roles, roles(&[OperatorRole::Importer, OperatorRole::Exporter]));
@@ -315,7 +315,7 @@ fn registrars_and_approvers_amend_data() {
 			7,
 			b"merger".to_vec()
 		));
-		let certificate = Certificates::<Test>::get(&id).unwrap();
+		let certificate = AeoCertificates::certificate(&id).unwrap();
 		assert_eq!(certificate.holder, tin(OTHER_HOLDER));
 		assert_eq!(certificate.aeo_type, AeoType::Both);
 		assert_eq!(certificate.roles, roles(&[OperatorRole::Carrier]));
@@ -390,7 +390,7 @@ fn status_changes_are_recorded_and_told() {
 			12,
 			b"audit finding".to_vec()
 		));
-		let certificate = Certificates::<Test>::get(&id).unwrap();
+		let certificate = AeoCertificates::certificate(&id).unwrap();
 		assert_eq!(certificate.status, Suspended);
 		assert_eq!(certificate.status_since, START + 60_000);
 		assert_eq!(certificate.reason, reason(12, b"audit finding"));
@@ -419,7 +419,7 @@ fn status_changes_are_recorded_and_told() {
 		assert_eq!(status(&id), Some(Active));
 
 		assert_ok!(AeoCertificates::renew(origin(Bob), id.clone(), EXPIRES + 30, 14, vec![]));
-		assert_eq!(Certificates::<Test>::get(&id).unwrap().expires_on, EXPIRES + 30);
+		assert_eq!(AeoCertificates::certificate(&id).unwrap().expires_on, EXPIRES + 30);
 		assert!(!ExpiryQueue::<Test>::contains_key(EXPIRES, &id));
 		assert!(ExpiryQueue::<Test>::contains_key(EXPIRES + 30, &id));
 
@@ -804,7 +804,7 @@ mod lifecycle {
 						}
 					}
 					for (i, id) in ids.iter().enumerate() {
-						let certificate = Certificates::<Test>::get(id).unwrap();
+						let certificate = AeoCertificates::certificate(id).unwrap();
 						prop_assert_eq!(certificate.status, model[i].0);
 						prop_assert_eq!(certificate.expires_on, model[i].1);
 						prop_assert_eq!(AeoCertificates::history_length(id), changes[i]);

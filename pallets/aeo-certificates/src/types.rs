@@ -111,16 +111,3 @@ pub struct HistoryEntry<
 	/// Why.
 	pub reason: Reason<MaxText>,
 }
-
-/// What is left on chain of a certificate's history entries pruned at the
-/// bound: how many, and the hash chain over them. Starting from 32 zero
-/// bytes, each pruned entry `e` makes `digest = blake2_256(digest ++ e)`
-/// (SCALE-encoded), so anyone holding the pruned entries (from the events, or
-/// the state at an earlier block) can prove them against the chain.
-#[derive(Clone, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct PrunedHistory {
-	/// Entries pruned so far: the oldest `count` of the history.
-	pub count: u32,
-	/// The hash chain over them.
-	pub digest: [u8; 32],
-}
