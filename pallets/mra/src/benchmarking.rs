@@ -1,0 +1,166 @@
+//! Benchmarks of every dispatchable and of the block hook, each in its worst
+//! case: MRAs of `MAX_PARTIES` parties with full histories.
+
+use super::*;
+use alloc::vec;
+use cadena_primitives::{BenchmarkClock, Roles, ISO_3166_1_ALPHA_2};
+use frame_benchmarking::v2::*;
+use frame_system::RawOrigin;
+
+/// 2026-03-01, 12:00 UTC: the time the benchmarks run at.
+fn set_time<T: Config>() {
+	T::BenchmarkHelper::set_time(20_513 * cadena_primitives::MILLIS_PER_DAY + 43_200_000);
+}
+
+/// `count` member countries, each with an Admin; the first is the proposer.
+fn admins<T: Config>(count: u32) -> Vec<(CountryCode, T::AccountId)> {
+	set_time::<T>();
+	ISO_3166_1_ALPHA_2
+		.iter()
+		.take(count as usize)
+		.enumerate()
+		.map(|(i, c)| {
+			let country = CountryCode(*c);
+			(country, T::Consortium::make_officer(country, Roles::from(Role::Admin), i as u32))
+		})
+		.collect()
+}
+
+fn proposed<T: Config>(admins: &[(CountryCode, T::AccountId)], effective_on: Day) -> MraId {
+	let id = NextMraId::<T>::get();
+	Pallet::<T>::propose(
+		RawOrigin::Signed(admins[0].1.clone()).into(),
+		vec![b'n'; T::MaxNameLength::get() as usize],
+		admins.iter().map(|(c, _)| *c).collect(),
+		vec![AeoType::SecurityAndSafety, AeoType::CustomsSimplifications],
+		None,
+		effective_on,
+	)
+	.expect("proposes");
+	id
+}
+
+/// Signs by every admin but the last (and the proposer, who signed).
+fn sign_all_but_last<T: Config>(id: MraId, admins: &[(CountryCode, T::AccountId)]) {
+	for (_, admin) in &admins[1..admins.len() - 1] {
+		Pallet::<T>::sign(RawOrigin::Signed(admin.clone()).into(), id).expect("signs");
+	}
+}
+
+fn in_force<T: Config>(admins: &[(CountryCode, T::AccountId)]) -> MraId {
+	let id = proposed::<T>(admins, Pallet::<T>::today());
+	sign_all_but_last::<T>(id, admins);
+	let last = admins.last().expect("two admins").1.clone();
+	Pallet::<T>::sign(RawOrigin::Signed(last).into(), id).expect("signs");
+	id
+}
+
+fn status<T: Config>(id: MraId) -> Option<MraStatus> {
+	Mras::<T>::get(id).map(|m| m.terms.status)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn propose(p: Linear<2, MAX_PARTIES>) {
+		let admins = admins::<T>(p);
+		let parties: Vec<_> = admins.iter().map(|(c, _)| *c).collect();
+		let name = vec![b'n'; T::MaxNameLength::get() as usize];
+		let today = Pallet::<T>::today();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admins[0].1.clone()), name, parties, vec![AeoType::Both], None, today);
+
+		assert_eq!(status::<T>(0), Some(MraStatus::Proposed));
+	}
+
+	/// The last signature: the MRA enters into force, with `MAX_PARTIES` parties.
+	#[benchmark]
+	fn sign() {
+		let admins = admins::<T>(MAX_PARTIES);
+		let id = proposed::<T>(&admins, Pallet::<T>::today());
+		sign_all_but_last::<T>(id, &admins);
+		let last = admins.last().expect("admins").1.clone();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last), id);
+
+		assert_eq!(status::<T>(id), Some(MraStatus::InForce));
+	}
+
+	#[benchmark]
+	fn suspend() {
+		let admins = admins::<T>(MAX_PARTIES);
+		let id = in_force::<T>(&admins);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admins[1].1.clone()), id);
+
+		assert_eq!(status::<T>(id), Some(MraStatus::Suspended));
+	}
+
+	#[benchmark]
+	fn resume() {
+		let admins = admins::<T>(MAX_PARTIES);
+		let id = in_force::<T>(&admins);
+		Pallet::<T>::suspend(RawOrigin::Signed(admins[1].1.clone()).into(), id).expect("suspends");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admins[0].1.clone()), id);
+
+		assert!(Mras::<T>::get(id).is_some_and(|m| m.motion.is_some()));
+	}
+
+	#[benchmark]
+	fn propose_party() {
+		let mut admins = admins::<T>(MAX_PARTIES);
+		let newcomer = admins.pop().expect("admins").0;
+		let id = in_force::<T>(&admins);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admins[0].1.clone()), id, newcomer, None);
+
+		assert!(Mras::<T>::get(id).is_some_and(|m| m.motion.is_some()));
+	}
+
+	#[benchmark]
+	fn terminate() {
+		let admins = admins::<T>(MAX_PARTIES);
+		let id = in_force::<T>(&admins);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admins[1].1.clone()), id);
+
+		assert_eq!(status::<T>(id), Some(MraStatus::Terminated));
+	}
+
+	/// `n` MRAs, signed by all, entering into force in one block.
+	#[benchmark]
+	fn on_initialize(n: Linear<0, { T::MaxAwaiting::get() }>) {
+		let admins = admins::<T>(2);
+		let today = Pallet::<T>::today();
+		let ids: Vec<_> = (0..n)
+			.map(|_| {
+				let id = proposed::<T>(&admins, today + 1);
+				Pallet::<T>::sign(RawOrigin::Signed(admins[1].1.clone()).into(), id)
+					.expect("signs");
+				id
+			})
+			.collect();
+		assert_eq!(Awaiting::<T>::get().len() as u32, n);
+
+		// The hook is `enter_due(today)`: measured at the day they are due.
+		#[block]
+		{
+			Pallet::<T>::enter_due(today + 1);
+		}
+
+		for id in ids {
+			assert_eq!(status::<T>(id), Some(MraStatus::InForce));
+		}
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,354 @@
+//! Tests of every dispatchable's success and errors, every refused origin,
+//! entry into force at the effective date, and the history's bound.
+
+use crate::mock::Mra;
+use crate::{mock::*, *};
+use cadena_primitives::{AeoType, MILLIS_PER_DAY};
+use frame_support::{assert_noop, assert_ok, traits::Hooks};
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
+use sp_runtime::DispatchError;
+use MraStatus::*;
+
+const SS: AeoType = AeoType::SecurityAndSafety;
+
+fn origin(key: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(account(key))
+}
+
+fn propose_as(key: Sr25519Keyring, parties: &[CountryCode], effective_on: Day) -> MraId {
+	let id = NextMraId::<Test>::get();
+	assert_ok!(Mra::propose(
+		origin(key),
+		b"MX-CR AEO MRA".to_vec(),
+		parties.to_vec(),
+		vec![SS],
+		None,
+		effective_on
+	));
+	id
+}
+
+/// An MX–CR MRA, proposed by MX and signed by CR: in force today.
+fn in_force() -> MraId {
+	let id = propose_as(Alice, &[MX, CR], TODAY);
+	assert_ok!(Mra::sign(origin(Bob), id));
+	assert_eq!(status(id), Some(InForce));
+	id
+}
+
+fn status(id: MraId) -> Option<MraStatus> {
+	Mras::<Test>::get(id).map(|m| m.terms.status)
+}
+
+fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Mra(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+fn parties(countries: &[CountryCode]) -> Parties {
+	countries.to_vec().try_into().unwrap()
+}
+
+fn pairs(pairs: &[(CountryCode, CountryCode)]) -> Directions {
+	pairs.to_vec().try_into().unwrap()
+}
+
+fn next_day(day: Day) {
+	System::set_block_number(System::block_number() + 1);
+	Now::set(day as u64 * MILLIS_PER_DAY);
+	Mra::on_initialize(System::block_number());
+}
+
+#[test]
+fn an_admin_of_a_party_proposes_and_signs() {
+	run(|| {
+		let id = propose_as(Alice, &[MX, CR], TODAY + 10);
+		let mra = Mras::<Test>::get(id).unwrap();
+		assert_eq!(mra.name.to_vec(), b"MX-CR AEO MRA".to_vec());
+		assert_eq!(mra.terms.parties, parties(&[CR, MX]));
+		assert_eq!(mra.terms.directions, pairs(&[(CR, MX), (MX, CR)]));
+		assert_eq!(mra.terms.scope.to_vec(), vec![SS]);
+		assert_eq!(mra.terms.status, Proposed);
+		assert_eq!(mra.motion.unwrap().signed.to_vec(), vec![MX]);
+		assert!(MrasOf::<Test>::contains_key(MX, id) && MrasOf::<Test>::contains_key(CR, id));
+		assert_eq!(NextMraId::<Test>::get(), id + 1);
+		assert_eq!(
+			events(),
+			vec![Event::Proposed { id, parties: parties(&[CR, MX]), by: account(Alice) }]
+		);
+		let history = History::<Test>::get(id);
+		assert_eq!((history[0].action.clone(), history[0].to), (MraAction::Propose, Proposed));
+	});
+}
+
+#[test]
+fn a_one_way_mra_keeps_its_directions() {
+	run(|| {
+		assert_ok!(Mra::propose(
+			origin(Alice),
+			b"CR recognises MX".to_vec(),
+			vec![MX, CR],
+			vec![SS, AeoType::Both, SS],
+			Some(vec![(MX, CR)]),
+			TODAY
+		));
+		let terms = Mras::<Test>::get(0).unwrap().terms;
+		assert_eq!(terms.directions, pairs(&[(MX, CR)]));
+		assert_eq!(terms.scope.to_vec(), vec![SS, AeoType::Both]);
+	});
+}
+
+#[test]
+fn bad_proposals_are_refused_with_the_fault() {
+	run(|| {
+		let propose = |key, name: &[u8], parties: Vec<CountryCode>, scope, directions, day| {
+			Mra::propose(origin(key), name.to_vec(), parties, scope, directions, day)
+		};
+		let many: Vec<CountryCode> = cadena_primitives::ISO_3166_1_ALPHA_2
+			.iter()
+			.map(|c| CountryCode(*c))
+			.filter(|c| *c != ZW && *c != MX)
+			.take(16)
+			.chain([MX])
+			.collect();
+		let n = b"MRA";
+		let cases: Vec<(DispatchResult, Error<Test>)> = vec![
+			(propose(Ferdie, n, vec![MX, CR], vec![SS], None, TODAY), Error::NotOfficer),
+			(propose(Eve, n, vec![MX, CR], vec![SS], None, TODAY), Error::NotAdmin),
+			(propose(Charlie, n, vec![MX, CR], vec![SS], None, TODAY), Error::NotAParty),
+			(
+				propose(Alice, n, vec![MX, CountryCode(*b"XX")], vec![SS], None, TODAY),
+				Error::UnknownCountry,
+			),
+			(
+				propose(Alice, n, vec![MX, CountryCode(*b"cr")], vec![SS], None, TODAY),
+				Error::UnknownCountry,
+			),
+			(propose(Alice, n, vec![MX, ZW], vec![SS], None, TODAY), Error::PartyNotActiveMember),
+			(propose(Alice, n, vec![MX, CR, MX], vec![SS], None, TODAY), Error::DuplicateParty),
+			(propose(Alice, n, vec![MX], vec![SS], None, TODAY), Error::TooFewParties),
+			(propose(Alice, n, many, vec![SS], None, TODAY), Error::TooManyParties),
+			(propose(Alice, b"", vec![MX, CR], vec![SS], None, TODAY), Error::EmptyName),
+			(propose(Alice, &[b'n'; 33], vec![MX, CR], vec![SS], None, TODAY), Error::NameTooLong),
+			(propose(Alice, n, vec![MX, CR], vec![], None, TODAY), Error::EmptyScope),
+			(propose(Alice, n, vec![MX, CR], vec![SS], Some(vec![]), TODAY), Error::NoDirections),
+			(
+				propose(Alice, n, vec![MX, CR], vec![SS], Some(vec![(MX, MX)]), TODAY),
+				Error::InvalidDirection,
+			),
+			(
+				propose(Alice, n, vec![MX, CR], vec![SS], Some(vec![(MX, PE)]), TODAY),
+				Error::InvalidDirection,
+			),
+			(propose(Alice, n, vec![MX, CR], vec![SS], None, TODAY - 1), Error::EffectiveInPast),
+		];
+		for (result, error) in cases {
+			assert_eq!(result, Err(error.into()));
+		}
+		assert_noop!(
+			Mra::propose(RuntimeOrigin::root(), n.to_vec(), vec![MX, CR], vec![SS], None, TODAY),
+			DispatchError::BadOrigin
+		);
+		assert_eq!(NextMraId::<Test>::get(), 0);
+		suspend_administration(CR);
+		assert_noop!(
+			Mra::propose(origin(Alice), n.to_vec(), vec![MX, CR], vec![SS], None, TODAY),
+			Error::<Test>::PartyNotActiveMember
+		);
+	});
+}
+
+#[test]
+fn it_enters_into_force_once_all_signed_at_its_date() {
+	run(|| {
+		let id = propose_as(Alice, &[MX, CR, PE], TODAY + 2);
+		assert_ok!(Mra::sign(origin(Bob), id));
+		assert_eq!(status(id), Some(Proposed));
+		System::reset_events();
+		assert_ok!(Mra::sign(origin(Charlie), id));
+		// All signed; waiting for its date.
+		assert_eq!(status(id), Some(Proposed));
+		assert_eq!(Awaiting::<Test>::get().to_vec(), vec![(TODAY + 2, id)]);
+		assert_eq!(Mras::<Test>::get(id).unwrap().motion, None);
+		assert_noop!(Mra::sign(origin(Alice), id), Error::<Test>::NoMotion);
+		next_day(TODAY + 1);
+		assert_eq!(status(id), Some(Proposed));
+		next_day(TODAY + 2);
+		assert_eq!(status(id), Some(InForce));
+		assert!(Awaiting::<Test>::get().is_empty());
+		assert!(events().contains(&Event::StatusChanged {
+			id,
+			parties: parties(&[CR, MX, PE]),
+			from: Proposed,
+			to: InForce,
+			by: None,
+		}));
+	});
+}
+
+#[test]
+fn signatures_are_refused_with_the_fault() {
+	run(|| {
+		let id = propose_as(Alice, &[MX, CR], TODAY + 1);
+		assert_noop!(Mra::sign(origin(Bob), 99), Error::<Test>::UnknownMra);
+		assert_noop!(Mra::sign(origin(Charlie), id), Error::<Test>::NotAParty);
+		assert_noop!(Mra::sign(origin(Alice), id), Error::<Test>::AlreadySigned);
+		assert_noop!(Mra::sign(origin(Eve), id), Error::<Test>::NotAdmin);
+		assert_noop!(Mra::sign(origin(Ferdie), id), Error::<Test>::NotOfficer);
+		// Only two may wait for their date at once in the mock.
+		assert_ok!(Mra::sign(origin(Bob), id));
+		let second = propose_as(Alice, &[MX, CR], TODAY + 1);
+		assert_ok!(Mra::sign(origin(Bob), second));
+		let third = propose_as(Alice, &[MX, CR], TODAY + 1);
+		assert_noop!(Mra::sign(origin(Bob), third), Error::<Test>::TooManyAwaiting);
+		assert_ok!(Mra::terminate(origin(Bob), third));
+		assert_noop!(Mra::sign(origin(Bob), third), Error::<Test>::Terminated);
+	});
+}
+
+#[test]
+fn any_party_suspends_and_all_resume() {
+	run(|| {
+		let id = in_force();
+		assert_noop!(Mra::resume(origin(Alice), id), Error::<Test>::NotSuspended);
+		assert_noop!(Mra::suspend(origin(Charlie), id), Error::<Test>::NotAParty);
+		assert_noop!(Mra::suspend(origin(Eve), id), Error::<Test>::NotAdmin);
+		System::reset_events();
+		assert_ok!(Mra::suspend(origin(Bob), id));
+		assert_eq!(status(id), Some(Suspended));
+		assert!(events().contains(&Event::StatusChanged {
+			id,
+			parties: parties(&[CR, MX]),
+			from: InForce,
+			to: Suspended,
+			by: Some(account(Bob)),
+		}));
+		assert_noop!(Mra::suspend(origin(Alice), id), Error::<Test>::NotInForce);
+		assert_ok!(Mra::resume(origin(Alice), id));
+		assert_noop!(Mra::resume(origin(Bob), id), Error::<Test>::MotionPending);
+		assert_noop!(Mra::sign(origin(Alice), id), Error::<Test>::AlreadySigned);
+		assert_eq!(status(id), Some(Suspended));
+		assert_ok!(Mra::sign(origin(Bob), id));
+		assert_eq!(status(id), Some(InForce));
+	});
+}
+
+#[test]
+fn a_new_party_needs_every_party_and_itself() {
+	run(|| {
+		let proposed = propose_as(Alice, &[MX, CR], TODAY + 1);
+		assert_noop!(
+			Mra::propose_party(origin(Alice), proposed, PE, None),
+			Error::<Test>::NotInForce
+		);
+		let id = in_force();
+		let refused: Vec<(DispatchResult, Error<Test>)> = vec![
+			(Mra::propose_party(origin(Alice), id, CR, None), Error::AlreadyParty),
+			(Mra::propose_party(origin(Alice), id, ZW, None), Error::PartyNotActiveMember),
+			(
+				Mra::propose_party(origin(Alice), id, CountryCode(*b"XX"), None),
+				Error::UnknownCountry,
+			),
+			(
+				Mra::propose_party(origin(Alice), id, PE, Some(vec![(PE, CO)])),
+				Error::InvalidDirection,
+			),
+			(Mra::propose_party(origin(Charlie), id, PE, None), Error::NotAParty),
+		];
+		for (result, error) in refused {
+			assert_eq!(result, Err(error.into()));
+		}
+		assert_ok!(Mra::propose_party(origin(Alice), id, PE, Some(vec![(MX, PE)])));
+		assert_noop!(Mra::propose_party(origin(Bob), id, CO, None), Error::<Test>::MotionPending);
+		assert_noop!(Mra::sign(origin(Dave), id), Error::<Test>::NotAParty);
+		// The newcomer signs before the last existing party: not yet a party.
+		assert_ok!(Mra::sign(origin(Charlie), id));
+		assert!(!Mras::<Test>::get(id).unwrap().terms.parties.contains(&PE));
+		assert_ok!(Mra::sign(origin(Bob), id));
+		let terms = Mras::<Test>::get(id).unwrap().terms;
+		assert_eq!(terms.parties, parties(&[CR, MX, PE]));
+		assert_eq!(terms.directions, pairs(&[(CR, MX), (MX, CR), (MX, PE)]));
+		assert!(MrasOf::<Test>::contains_key(PE, id));
+		assert!(events().contains(&Event::PartyAdded {
+			id,
+			country: PE,
+			parties: parties(&[CR, MX, PE])
+		}));
+	});
+}
+
+#[test]
+fn a_suspension_drops_a_pending_new_party() {
+	run(|| {
+		let id = in_force();
+		assert_ok!(Mra::propose_party(origin(Alice), id, PE, None));
+		assert_ok!(Mra::suspend(origin(Bob), id));
+		assert_eq!(Mras::<Test>::get(id).unwrap().motion, None);
+		assert_noop!(Mra::sign(origin(Charlie), id), Error::<Test>::NoMotion);
+	});
+}
+
+#[test]
+fn any_party_terminates_for_good() {
+	for before in [Proposed, InForce, Suspended] {
+		run(|| {
+			let id = match before {
+				Proposed => {
+					let id = propose_as(Alice, &[MX, CR], TODAY + 5);
+					assert_ok!(Mra::sign(origin(Bob), id));
+					id
+				}
+				InForce => in_force(),
+				_ => {
+					let id = in_force();
+					assert_ok!(Mra::suspend(origin(Alice), id));
+					id
+				}
+			};
+			assert_noop!(Mra::terminate(origin(Charlie), id), Error::<Test>::NotAParty);
+			assert_ok!(Mra::terminate(origin(Bob), id));
+			assert_eq!(status(id), Some(Terminated));
+			assert!(Awaiting::<Test>::get().is_empty());
+			assert_noop!(Mra::terminate(origin(Alice), id), Error::<Test>::Terminated);
+			assert_noop!(Mra::suspend(origin(Alice), id), Error::<Test>::Terminated);
+			assert_noop!(Mra::resume(origin(Alice), id), Error::<Test>::Terminated);
+			assert_noop!(
+				Mra::propose_party(origin(Alice), id, PE, None),
+				Error::<Test>::Terminated
+			);
+			next_day(TODAY + 5);
+			assert_eq!(status(id), Some(Terminated));
+		});
+	}
+}
+
+#[test]
+fn a_suspended_administration_can_do_nothing() {
+	run(|| {
+		let id = propose_as(Alice, &[MX, CR], TODAY);
+		suspend_administration(CR);
+		assert_noop!(Mra::sign(origin(Bob), id), Error::<Test>::NotOfficer);
+	});
+}
+
+#[test]
+fn history_is_bounded_and_pruned_into_a_hash_chain() {
+	run(|| {
+		let id = in_force();
+		// Propose, sign, all signed, in force: four entries, the bound.
+		assert_eq!(History::<Test>::get(id).len(), 4);
+		assert_eq!(Pruned::<Test>::get(id), None);
+		let first = History::<Test>::get(id)[0].clone();
+		assert_ok!(Mra::suspend(origin(Alice), id));
+		let mut expected = PrunedHistory::default();
+		expected.fold(&first);
+		assert_eq!(Pruned::<Test>::get(id), Some(expected.clone()));
+		assert_eq!(History::<Test>::get(id).last().unwrap().to, Suspended);
+		assert!(events().contains(&Event::HistoryPruned { id, count: 1, digest: expected.digest }));
+	});
+}

@@ -1,0 +1,112 @@
+//! MRAs as stored, and their history.
+
+use cadena_primitives::{CountryCode, Directions, MraStatus, MraTerms, Parties};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	pallet_prelude::*, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use scale_info::TypeInfo;
+
+/// What a motion on an MRA, once every party needed has signed, does.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub enum MotionKind {
+	/// The proposed MRA enters into force at its effective date.
+	EnterIntoForce,
+	/// The suspended MRA is in force again.
+	Resume,
+	/// `country` becomes a party, with these directions added.
+	AddParty { country: CountryCode, directions: Directions },
+}
+
+/// A motion on an MRA and the parties that signed it so far.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Motion {
+	/// What it does.
+	pub kind: MotionKind,
+	/// Who signed, by country, sorted.
+	pub signed: BoundedVec<CountryCode, ConstU32<{ cadena_primitives::MAX_PARTIES + 1 }>>,
+}
+
+/// An MRA.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxName))]
+pub struct Mra<MaxName: Get<u32>> {
+	/// Its name or reference (`MX-CR AEO MRA 2026`).
+	pub name: BoundedVec<u8, MaxName>,
+	/// Parties, scope, directions, effective date, status.
+	pub terms: MraTerms,
+	/// The motion waiting for signatures, if any.
+	pub motion: Option<Motion>,
+}
+
+/// What happened to an MRA.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub enum MraAction {
+	/// Proposed by a party.
+	Propose,
+	/// A party signed the motion waiting.
+	Sign(CountryCode),
+	/// Every party signed; it enters into force at its effective date.
+	AllSigned,
+	/// In force (at its effective date, or resumed).
+	EnterIntoForce,
+	/// Suspended by a party.
+	Suspend,
+	/// A party asked to resume it.
+	ProposeResumption,
+	/// A party proposed a new party.
+	ProposeParty(CountryCode),
+	/// The new party joined.
+	AddParty(CountryCode),
+	/// Terminated by a party.
+	Terminate,
+}
+
+/// One entry of an MRA's history.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+pub struct MraHistoryEntry<
+	AccountId: Clone + Eq + core::fmt::Debug,
+	BlockNumber: Clone + Eq + core::fmt::Debug,
+> {
+	/// What happened.
+	pub action: MraAction,
+	/// The status before.
+	pub from: Option<MraStatus>,
+	/// The status after.
+	pub to: MraStatus,
+	/// The officer; `None` when the chain did it (entry into force at its date).
+	pub by: Option<AccountId>,
+	/// In which block.
+	pub block: BlockNumber,
+	/// At what time (milliseconds since the Unix epoch).
+	pub at: u64,
+}
+
+/// Sorted, deduplicated parties.
+pub fn sorted(mut parties: alloc::vec::Vec<CountryCode>) -> alloc::vec::Vec<CountryCode> {
+	parties.sort();
+	parties.dedup();
+	parties
+}
+
+/// Every ordered pair of distinct `parties`, sorted: the bilateral default.
+pub fn all_directions(parties: &Parties) -> alloc::vec::Vec<(CountryCode, CountryCode)> {
+	let mut pairs = alloc::vec::Vec::new();
+	for a in parties.iter() {
+		for b in parties.iter() {
+			if a != b {
+				pairs.push((*a, *b));
+			}
+		}
+	}
+	pairs.sort();
+	pairs
+}
