@@ -11,7 +11,7 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_consortium pallet_tin_registry pallet_aeo_certificates)
+[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_consortium pallet_tin_registry pallet_aeo_certificates pallet_mra)
 
 bench_target="${CADENA_BENCH_TARGET_DIR:-$HOME/.cache/cadena/bench-target}"
 # frame-benchmarking-cli's storage test runtime is not used here; its Wasm

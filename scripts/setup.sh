@@ -23,4 +23,13 @@ fi
 # Installs the toolchain, the Wasm target and rust-src named in rust-toolchain.toml.
 cd "$(dirname "$0")/.."
 rustup toolchain install >/dev/null 2>&1 || rustup show active-toolchain >/dev/null
-echo "setup: ok ($(protoc --version), $(rustc --version))"
+# The polkadot.js end-to-end test's packages, pinned by tests/js/package-lock.json.
+if ! command -v npm >/dev/null 2>&1; then
+	echo "setup: Node.js and npm are required (the polkadot.js test)" >&2
+	exit 1
+fi
+if [ ! -d tests/js/node_modules/@polkadot/api ] || [ tests/js/package-lock.json -nt tests/js/node_modules/.package-lock.json ]; then
+	echo "setup: installing tests/js packages"
+	npm ci --prefix tests/js --no-audit --no-fund --loglevel=error >/dev/null
+fi
+echo "setup: ok ($(protoc --version), $(rustc --version), node $(node --version))"

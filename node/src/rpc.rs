@@ -1,5 +1,6 @@
 //! The node's JSON-RPC extensions, beside the standard Substrate methods
-//! (`system_*`, `chain_*`, `state_*`, `author_*`) that `sc-service` serves.
+//! (`system_*`, `chain_*`, `state_*`, `author_*`) that `sc-service` serves:
+//! the account nonce, and CADENA's own `cadena_*` methods.
 
 use std::sync::Arc;
 
@@ -16,6 +17,8 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool.
 	pub pool: Arc<P>,
+	/// Where subscriptions run.
+	pub spawn: Arc<dyn sp_core::traits::SpawnNamed>,
 }
 
 /// The RPC extensions of a full node.
@@ -26,17 +29,21 @@ where
 	C: ProvideRuntimeApi<Block>
 		+ HeaderBackend<Block>
 		+ HeaderMetadata<Block, Error = BlockChainError>
+		+ sc_client_api::BlockchainEvents<Block>
 		+ Send
 		+ Sync
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: cadena_runtime_api::CadenaApi<Block, AccountId>,
 	P: TransactionPool + 'static,
 {
+	use crate::cadena_rpc::{Cadena, CadenaRpcServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool } = deps;
-	module.merge(System::new(client, pool).into_rpc())?;
+	let FullDeps { client, pool, spawn } = deps;
+	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	module.merge(Cadena::new(client, spawn).into_rpc())?;
 	Ok(module)
 }

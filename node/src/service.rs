@@ -224,9 +224,14 @@ pub fn new_full<
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
+		let spawn: Arc<dyn sp_core::traits::SpawnNamed> = Arc::new(task_manager.spawn_handle());
 
 		Box::new(move |_| {
-			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
+			let deps = crate::rpc::FullDeps {
+				client: client.clone(),
+				pool: pool.clone(),
+				spawn: spawn.clone(),
+			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
 	};

@@ -18,6 +18,39 @@ pub const fn day_of(millis: u64) -> Day {
 	(millis / MILLIS_PER_DAY) as Day
 }
 
+/// The calendar date `(year, month, day)` of a [`Day`] (proleptic
+/// Gregorian, UTC).
+pub const fn date_of(day: Day) -> (i32, u32, u32) {
+	// Howard Hinnant's civil_from_days.
+	let z = day as i64 + 719_468;
+	let era = z.div_euclid(146_097);
+	let doe = z - era * 146_097;
+	let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+	let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	let mp = (5 * doy + 2) / 153;
+	let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+	let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+	let y = (yoe + era * 400 + if m <= 2 { 1 } else { 0 }) as i32;
+	(y, m, d)
+}
+
+/// The [`Day`] of a calendar date, if it is a real date on or after 1970-01-01.
+pub fn day_from_date(year: i32, month: u32, day: u32) -> Option<Day> {
+	if !(1..=12).contains(&month) || day == 0 || year < 1970 {
+		return None;
+	}
+	let y = year as i64 - if month <= 2 { 1 } else { 0 };
+	let era = y.div_euclid(400);
+	let yoe = y - era * 400;
+	let mp = (month as i64 + 9) % 12;
+	let doy = (153 * mp + 2) / 5 + day as i64 - 1;
+	let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	let days = era * 146_097 + doe - 719_468;
+	let days = Day::try_from(days).ok()?;
+	// Refuses 2026-02-30 and the like: the date must come back the same.
+	(date_of(days) == (year, month, day)).then_some(days)
+}
+
 /// Longest authorization number (the WCO data model's an..35).
 pub const MAX_AUTHORIZATION_NUMBER: u32 = 35;
 
@@ -306,6 +339,13 @@ mod tests {
 		assert_eq!(day_of(MILLIS_PER_DAY - 1), 0);
 		// 2026-01-01T00:00:00Z
 		assert_eq!(day_of(1_767_225_600_000), 20_454);
+		assert_eq!(date_of(20_454), (2026, 1, 1));
+		assert_eq!(date_of(0), (1970, 1, 1));
+		assert_eq!(date_of(20_513), (2026, 3, 1));
+		assert_eq!(day_from_date(2026, 3, 1), Some(20_513));
+		assert_eq!(day_from_date(2028, 2, 29).map(date_of), Some((2028, 2, 29)));
+		assert_eq!(day_from_date(2026, 2, 29), None);
+		assert_eq!(day_from_date(2026, 13, 1), None);
 		assert!(AeoType::Both.includes(AeoType::SecurityAndSafety));
 		assert!(!AeoType::CustomsSimplifications.includes(AeoType::SecurityAndSafety));
 	}

@@ -12,9 +12,9 @@ mod roles;
 mod tin;
 
 pub use aeo::{
-	day_of, transition, Action, AeoType, AuthorizationNumber, AuthorizationNumberError,
-	CertificateId, CertificateStatus, Day, OperatorRole, OperatorRoles, MAX_AUTHORIZATION_NUMBER,
-	MILLIS_PER_DAY,
+	date_of, day_from_date, day_of, transition, Action, AeoType, AuthorizationNumber,
+	AuthorizationNumberError, CertificateId, CertificateStatus, Day, OperatorRole, OperatorRoles,
+	MAX_AUTHORIZATION_NUMBER, MILLIS_PER_DAY,
 };
 pub use country::{CountryCode, CountryCodeError, ISO_3166_1_ALPHA_2};
 pub use history::{append_pruning, PrunedHistory};
@@ -48,6 +48,14 @@ pub trait Consortium<AccountId> {
 	/// admitting the administration first if need be (benchmarks only).
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_officer(country: CountryCode, roles: Roles, index: u32) -> AccountId;
+}
+
+/// Sets the chain's clock (benchmarks only): pallets that read the time
+/// measure their worst case at a realistic date.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkClock {
+	/// Makes `millis` (since the Unix epoch) the time now.
+	fn set_time(millis: u64);
 }
 
 /// The TIN registry's answers to the questions other pallets ask.

@@ -272,6 +272,9 @@ mod tests {
 		}
 	}
 
+	/// A case: its name, the certificate, the reader, the reader's MRAs, the answer.
+	type Case = (&'static str, Option<CertificateFacts>, CountryCode, Vec<MraTerms>, Recognition);
+
 	#[test]
 	fn every_cause_of_non_recognition() {
 		let ss = AeoType::SecurityAndSafety;
@@ -282,7 +285,7 @@ mod tests {
 		let customs = terms(MraStatus::InForce, &[AeoType::CustomsSimplifications], &[(MX, CR)]);
 		let all_types = terms(MraStatus::InForce, &[AeoType::Both], &[(MX, CR)]);
 		#[rustfmt::skip]
-		let table: Vec<(&str, Option<CertificateFacts>, CountryCode, Vec<MraTerms>, Recognition)> = vec![
+		let table: Vec<Case> = vec![
 			("recognised", Some(good.clone()), CR, vec![in_force.clone()], Recognition::yes(Some(0))),
 			("unknown certificate", None, CR, vec![in_force.clone()], Recognition::no(UnknownCertificate)),
 			("no MRA at all", Some(good.clone()), CR, vec![], Recognition::no(NoMra)),

@@ -1,10 +1,15 @@
 //! The runtime APIs the node and integrators call.
 
+use crate::cadena_api;
 use crate::{
 	AccountId, Aura, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeGenesisConfig, SessionKeys, System, VERSION,
 };
 use alloc::vec::Vec;
+use cadena_primitives::{AuthorizationNumber, CertificateId, CountryCode, Recognition, Tin};
+use cadena_runtime_api::{
+	BlockChanges, CertificateView, HistoryView, MraView, RecognisedPage, TinRecognition,
+};
 use frame_support::genesis_builder_helper::{build_state, get_preset};
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -138,6 +143,48 @@ impl_runtime_apis! {
 			// Equivocations are not reported on chain: the validators are known
 			// customs administrations, answerable under the consortium's rules.
 			None
+		}
+	}
+
+	impl cadena_runtime_api::CadenaApi<Block, AccountId> for Runtime {
+		fn recognition_of_tin(tin: Tin, reader: CountryCode) -> TinRecognition {
+			cadena_api::recognition_of_tin(tin, reader)
+		}
+
+		fn recognition_of_certificates(ids: Vec<CertificateId>, reader: CountryCode) -> Vec<Recognition> {
+			cadena_api::recognition_of_certificates(ids, reader)
+		}
+
+		fn certificate(id: CertificateId) -> Option<CertificateView> {
+			cadena_api::certificate(id)
+		}
+
+		fn certificates_of(tin: Tin) -> Vec<CertificateView> {
+			cadena_api::certificates_of(tin)
+		}
+
+		fn history(id: CertificateId) -> Option<HistoryView<AccountId>> {
+			cadena_api::history(id)
+		}
+
+		fn mras_of(country: CountryCode) -> Vec<MraView> {
+			cadena_api::mras_of(country)
+		}
+
+		fn recognised_by(reader: CountryCode, cursor: Option<CertificateId>, limit: u32) -> RecognisedPage {
+			cadena_api::recognised_by(reader, cursor, limit)
+		}
+
+		fn certificates_issued_by(
+			country: CountryCode,
+			cursor: Option<AuthorizationNumber>,
+			limit: u32,
+		) -> (Vec<AuthorizationNumber>, Option<AuthorizationNumber>) {
+			cadena_api::certificates_issued_by(country, cursor, limit)
+		}
+
+		fn block_changes() -> BlockChanges {
+			cadena_api::block_changes()
 		}
 	}
 

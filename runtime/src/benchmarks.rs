@@ -4,4 +4,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_consortium, Consortium]
 	[pallet_tin_registry, TinRegistry]
 	[pallet_aeo_certificates, AeoCertificates]
+	[pallet_mra, Mra]
 );

@@ -221,11 +221,23 @@ impl pallet_aeo_certificates::Config for Runtime {
 	type BenchmarkHelper = TimestampSetter;
 }
 
-/// Sets the chain's clock, for the certificates' benchmarks.
+impl pallet_mra::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Consortium = Consortium;
+	type Time = Timestamp;
+	type MaxNameLength = ConstU32<128>;
+	type MaxHistory = ConstU32<32>;
+	type MaxAwaiting = ConstU32<64>;
+	type WeightInfo = crate::weights::pallet_mra::WeightInfo<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = TimestampSetter;
+}
+
+/// Sets the chain's clock, for the certificates' and MRAs' benchmarks.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct TimestampSetter;
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_aeo_certificates::BenchmarkHelper for TimestampSetter {
+impl cadena_primitives::BenchmarkClock for TimestampSetter {
 	fn set_time(millis: u64) {
 		pallet_timestamp::Now::<Runtime>::put(millis);
 	}

@@ -16,6 +16,8 @@ use alloc::vec::Vec;
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
+#[doc(hidden)]
+pub mod cadena_api;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod weights;
@@ -173,6 +175,9 @@ mod runtime {
 
 	#[runtime::pallet_index(13)]
 	pub type AeoCertificates = pallet_aeo_certificates;
+
+	#[runtime::pallet_index(14)]
+	pub type Mra = pallet_mra;
 }
 
 /// Signs `call` as `signer` for the chain with genesis hash `genesis` and the

@@ -182,3 +182,92 @@ fn an_approver_grants_a_certificate_and_the_chain_expires_it() {
 		AeoCertificates::do_try_state().unwrap();
 	});
 }
+
+#[test]
+fn the_runtime_api_answers_recognition_pages_and_block_changes() {
+	use cadena_primitives::{
+		AeoType, CertificateId, CountryCode, NotRecognised, OperatorRole, Tin, MILLIS_PER_DAY,
+	};
+	let (mx, cr, pe) = (CountryCode(*b"MX"), CountryCode(*b"CR"), CountryCode(*b"PE"));
+	externalities(local_config_genesis()).execute_with(|| {
+		// Events are kept from block 1 on.
+		System::set_block_number(1);
+		let today = 20_513;
+		pallet_timestamp::Now::<Runtime>::put(today as u64 * MILLIS_PER_DAY);
+		let signed = |uri: &str| RuntimeOrigin::signed(AccountId::from(dev(uri).public()));
+		Mra::propose(
+			signed("//Alice"),
+			b"MX-CR".to_vec(),
+			vec![mx, cr],
+			vec![AeoType::SecurityAndSafety],
+			None,
+			today,
+		)
+		.unwrap();
+		Mra::sign(signed("//Bob"), 0).unwrap();
+		TinRegistry::register(
+			signed("//Alice//registrar"),
+			b"MXAAA010101AAA".to_vec(),
+			trader_data(),
+		)
+		.unwrap();
+		let tin = Tin::parse(b"MXAAA010101AAA").unwrap();
+		let certificates: Vec<_> = (0..5)
+			.map(|i| pallet_aeo_certificates::NewCertificate {
+				number: format!("AEO-{i}").into_bytes(),
+				data: pallet_aeo_certificates::CertificateData {
+					holder: tin.to_bytes(),
+					aeo_type: AeoType::SecurityAndSafety,
+					roles: vec![OperatorRole::Importer].try_into().unwrap(),
+					authorized_on: today,
+				},
+				expires_on: today + 30,
+			})
+			.collect();
+		System::reset_events();
+		AeoCertificates::grant_many(signed("//Alice//approver"), certificates.try_into().unwrap())
+			.unwrap();
+
+		let changes = cadena_api::block_changes();
+		assert_eq!(changes.certificates.len(), 5);
+		assert!(changes.mras.is_empty());
+
+		let answer = cadena_api::recognition_of_tin(tin.clone(), cr);
+		assert!(answer.recognition.recognised);
+		assert_eq!(answer.recognition.mra, Some(0));
+		let at_pe = cadena_api::recognition_of_tin(tin.clone(), pe);
+		assert_eq!(at_pe.recognition.reason, Some(NotRecognised::NoMra));
+		let unknown = Tin::parse(b"MXNOBODY").unwrap();
+		assert_eq!(
+			cadena_api::recognition_of_tin(unknown, cr).recognition.reason,
+			Some(NotRecognised::UnknownCertificate)
+		);
+		assert_eq!(cadena_api::certificates_of(tin.clone()).len(), 5);
+		let id = CertificateId::new(mx, b"AEO-0").unwrap();
+		assert_eq!(cadena_api::history(id.clone()).unwrap().entries.len(), 1);
+
+		// Pages of two: every certificate once, then the end.
+		let mut seen = Vec::new();
+		let mut cursor = None;
+		for _ in 0..10 {
+			let page = cadena_api::recognised_by(cr, cursor, 2);
+			seen.extend(page.certificates.into_iter().map(|c| c.id));
+			cursor = page.next;
+			if cursor.is_none() {
+				break;
+			}
+		}
+		seen.sort();
+		seen.dedup();
+		assert_eq!(seen.len(), 5);
+		assert!(cadena_api::recognised_by(pe, None, 10).certificates.is_empty());
+
+		System::reset_events();
+		Mra::suspend(signed("//Bob"), 0).unwrap();
+		assert_eq!(cadena_api::block_changes().mras.len(), 1);
+		let answers = cadena_api::recognition_of_certificates(vec![id], cr);
+		assert_eq!(answers[0].reason, Some(NotRecognised::MraSuspended));
+		assert_eq!(cadena_api::mras_of(cr)[0].status, cadena_primitives::MraStatus::Suspended);
+		pallet_mra::Pallet::<Runtime>::do_try_state().unwrap();
+	});
+}

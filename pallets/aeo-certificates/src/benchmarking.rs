@@ -4,7 +4,7 @@
 
 use super::*;
 use alloc::vec;
-use cadena_primitives::{AeoType, OperatorRole, Roles, MILLIS_PER_DAY};
+use cadena_primitives::{AeoType, BenchmarkClock, OperatorRole, Roles, MILLIS_PER_DAY};
 use frame_benchmarking::v2::*;
 use frame_support::traits::Hooks;
 use frame_system::RawOrigin;

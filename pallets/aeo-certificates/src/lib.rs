@@ -40,7 +40,6 @@ use cadena_primitives::{
 	CertificateId, CertificateStatus, Consortium, CountryCode, Day, Role, Tin, TinError,
 	TinRegistry,
 };
-use codec::Encode;
 use frame_support::{
 	dispatch::DispatchResult,
 	ensure,
@@ -55,13 +54,6 @@ pub const MAX_DAYS_PER_BLOCK: u32 = 16;
 
 /// The reason code of an expiry, which the chain itself makes.
 pub const EXPIRY_REASON: u16 = 0;
-
-/// Sets the time the pallet sees, for benchmarks.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper {
-	/// Makes `millis` (since the Unix epoch) the time now.
-	fn set_time(millis: u64);
-}
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -123,7 +115,7 @@ pub mod pallet {
 
 		/// Sets the time, for benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper;
+		type BenchmarkHelper: cadena_primitives::BenchmarkClock;
 	}
 
 	/// The certificates, by issuing country and authorization number: a

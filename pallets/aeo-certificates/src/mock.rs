@@ -114,7 +114,7 @@ impl frame_support::traits::UnixTime for Clock {
 }
 
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper for Clock {
+impl cadena_primitives::BenchmarkClock for Clock {
 	fn set_time(millis: u64) {
 		Now::set(millis);
 	}

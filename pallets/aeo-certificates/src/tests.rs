@@ -5,6 +5,7 @@
 use crate::mock::TinRegistry;
 use crate::{mock::*, *};
 use cadena_primitives::{AeoType, OperatorRole, MILLIS_PER_DAY};
+use codec::Encode;
 use frame_support::{assert_noop, assert_ok, traits::Hooks};
 use pallet_tin_registry::TraderData;
 use sp_core::Pair;

@@ -3,4 +3,5 @@
 
 pub mod pallet_aeo_certificates;
 pub mod pallet_consortium;
+pub mod pallet_mra;
 pub mod pallet_tin_registry;

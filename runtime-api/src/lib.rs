@@ -1,0 +1,177 @@
+//! CADENA's runtime API: what a customs integrator asks the chain, answered
+//! by the runtime at any block. The node serves it as `cadena_*` JSON-RPC.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use cadena_primitives::{
+	Action, AeoType, AuthorizationNumber, CertificateId, CertificateStatus, CountryCode, Day,
+	Directions, MraId, MraStatus, OperatorRoles, Parties, Recognition, Scope, Tin,
+};
+use codec::{Codec, Decode, Encode};
+use scale_info::TypeInfo;
+
+/// A certificate, as the API shows it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct CertificateView {
+	/// Issuing country and authorization number.
+	pub id: CertificateId,
+	/// The holder's TIN.
+	pub holder: Tin,
+	/// Security and safety, customs simplifications, or both.
+	pub aeo_type: AeoType,
+	/// The holder's roles in the supply chain.
+	pub roles: OperatorRoles,
+	/// Date of authorization (days since 1970-01-01).
+	pub authorized_on: Day,
+	/// Expiry or next revalidation date (days since 1970-01-01).
+	pub expires_on: Day,
+	/// Its status.
+	pub status: CertificateStatus,
+	/// Since when (ms since the Unix epoch).
+	pub status_since: u64,
+	/// The reason code of its status.
+	pub reason_code: u16,
+	/// The reason text.
+	pub reason: Vec<u8>,
+}
+
+/// One entry of a certificate's history.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct HistoryEntryView<AccountId> {
+	/// What was done.
+	pub action: Action,
+	/// The status before (none when granted).
+	pub from: Option<CertificateStatus>,
+	/// The status after.
+	pub to: CertificateStatus,
+	/// The expiry date after.
+	pub expires_on: Day,
+	/// The officer; none for an expiry.
+	pub by: Option<AccountId>,
+	/// The block number.
+	pub block: u32,
+	/// The time (ms since the Unix epoch).
+	pub at: u64,
+	/// The reason code.
+	pub reason_code: u16,
+	/// The reason text.
+	pub reason: Vec<u8>,
+}
+
+/// A certificate's history: the entries in storage, and the hash chain over
+/// the older ones pruned.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct HistoryView<AccountId> {
+	/// Entries pruned from storage.
+	pub pruned: u32,
+	/// The hash chain over them.
+	pub pruned_digest: [u8; 32],
+	/// The latest entries, oldest first.
+	pub entries: Vec<HistoryEntryView<AccountId>>,
+}
+
+/// An MRA, as the API shows it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct MraView {
+	/// Its number.
+	pub id: MraId,
+	/// Its name or reference.
+	pub name: Vec<u8>,
+	/// The parties.
+	pub parties: Parties,
+	/// The AEO types recognised.
+	pub scope: Scope,
+	/// `(issuer, recogniser)` pairs.
+	pub directions: Directions,
+	/// The day it takes effect.
+	pub effective_on: Day,
+	/// Its status.
+	pub status: MraStatus,
+	/// The parties that signed the motion waiting, if one waits.
+	pub signed: Vec<CountryCode>,
+}
+
+/// The recognition of a TIN: of its best certificate.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct TinRecognition {
+	/// The answer; `UnknownCertificate` when the TIN holds none.
+	pub recognition: Recognition,
+	/// The certificate the answer is about.
+	pub certificate: Option<CertificateId>,
+}
+
+/// A page of the certificates a country recognises.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct RecognisedPage {
+	/// The certificates recognised among those examined.
+	pub certificates: Vec<CertificateView>,
+	/// Where the next page starts; none at the end.
+	pub next: Option<CertificateId>,
+}
+
+/// What a block changed that may change recognition.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo)]
+pub struct BlockChanges {
+	/// The certificates granted, changed or expired, with the event.
+	pub certificates: Vec<CertificateChange>,
+	/// Certificates whose holder gave or withdrew consent.
+	pub consent: Vec<CertificateId>,
+	/// The parties of each MRA that changed status or parties: each party's
+	/// certificates may have changed recognition in the others.
+	pub mras: Vec<Parties>,
+}
+
+/// A certificate's change, as its event told it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct CertificateChange {
+	/// The certificate.
+	pub id: CertificateId,
+	/// Its holder.
+	pub holder: Tin,
+	/// Its AEO type.
+	pub aeo_type: AeoType,
+	/// What was done.
+	pub action: Action,
+	/// The status before (none when granted).
+	pub from: Option<CertificateStatus>,
+	/// The status after.
+	pub to: CertificateStatus,
+	/// The expiry date.
+	pub expires_on: Day,
+	/// The reason code.
+	pub reason_code: u16,
+	/// The reason text.
+	pub reason: Vec<u8>,
+}
+
+/// Most items any one answer holds.
+pub const MAX_PAGE: u32 = 1_000;
+
+sp_api::decl_runtime_apis! {
+	/// CADENA's questions, answered at a block.
+	pub trait CadenaApi<AccountId: Codec> {
+		/// Whether `reader` recognises `tin` now: through its best
+		/// certificate, with the reason when it does not.
+		fn recognition_of_tin(tin: Tin, reader: CountryCode) -> TinRecognition;
+		/// Whether `reader` recognises each certificate now (at most `MAX_PAGE`).
+		fn recognition_of_certificates(ids: Vec<CertificateId>, reader: CountryCode) -> Vec<Recognition>;
+		/// A certificate.
+		fn certificate(id: CertificateId) -> Option<CertificateView>;
+		/// The certificates of a TIN (at most `MAX_PAGE`).
+		fn certificates_of(tin: Tin) -> Vec<CertificateView>;
+		/// A certificate's history.
+		fn history(id: CertificateId) -> Option<HistoryView<AccountId>>;
+		/// The MRAs `country` is party to.
+		fn mras_of(country: CountryCode) -> Vec<MraView>;
+		/// The certificates `reader` recognises, examining at most `limit`
+		/// (≤ `MAX_PAGE`) from `cursor` on.
+		fn recognised_by(reader: CountryCode, cursor: Option<CertificateId>, limit: u32) -> RecognisedPage;
+		/// Up to `limit` (≤ `MAX_PAGE`) of `country`'s certificate numbers after `cursor`,
+		/// and the cursor of the next page.
+		fn certificates_issued_by(country: CountryCode, cursor: Option<AuthorizationNumber>, limit: u32) -> (Vec<AuthorizationNumber>, Option<AuthorizationNumber>);
+		/// What this block changed that may change recognition.
+		fn block_changes() -> BlockChanges;
+	}
+}

@@ -1,0 +1,238 @@
+//! The answers of `CadenaApi`: the recognition rule
+//! (`cadena_primitives::recognise`) applied to the certificates, the TIN
+//! registry's consent and the MRAs, and the views integrators read.
+
+use crate::{AccountId, AeoCertificates, Runtime, RuntimeEvent, System, TinRegistry};
+use alloc::vec::Vec;
+use cadena_primitives::{
+	recognise, AuthorizationNumber, CertificateFacts, CertificateId, CountryCode, MraId, MraStatus,
+	MraTerms, Recognition, Tin, TinRegistry as _,
+};
+use cadena_runtime_api::{
+	BlockChanges, CertificateChange, CertificateView, HistoryEntryView, HistoryView, MraView,
+	RecognisedPage, TinRecognition, MAX_PAGE,
+};
+use pallet_aeo_certificates::{Certificates, CertificatesOf};
+
+type CertificateOf = pallet_aeo_certificates::CertificateOf<Runtime>;
+
+fn facts(id: &CertificateId, certificate: &CertificateOf) -> CertificateFacts {
+	CertificateFacts {
+		id: id.clone(),
+		aeo_type: certificate.aeo_type,
+		status: certificate.status,
+		expires_on: certificate.expires_on,
+		consent: TinRegistry::consents(&certificate.holder),
+	}
+}
+
+fn view(id: CertificateId, c: CertificateOf) -> CertificateView {
+	CertificateView {
+		id,
+		holder: c.holder,
+		aeo_type: c.aeo_type,
+		roles: c.roles,
+		authorized_on: c.authorized_on,
+		expires_on: c.expires_on,
+		status: c.status,
+		status_since: c.status_since,
+		reason_code: c.reason.code,
+		reason: c.reason.text.into_inner(),
+	}
+}
+
+/// The terms of the MRAs `reader` is party to.
+fn terms_of(reader: CountryCode) -> Vec<(MraId, MraTerms)> {
+	pallet_mra::Pallet::<Runtime>::mras_of(reader)
+		.into_iter()
+		.map(|(id, m)| (id, m.terms))
+		.collect()
+}
+
+/// The recognition rule for one certificate, with `reader`'s MRAs at hand.
+fn recognition(id: &CertificateId, reader: CountryCode, mras: &[(MraId, MraTerms)]) -> Recognition {
+	let certificate = AeoCertificates::certificate(id);
+	let facts = certificate.as_ref().map(|c| facts(id, c));
+	recognise(facts.as_ref(), reader, AeoCertificates::today(), mras.iter().map(|(i, t)| (*i, t)))
+}
+
+fn page(limit: u32) -> usize {
+	limit.min(MAX_PAGE) as usize
+}
+
+/// Whether `reader` recognises `tin`: through its best certificate (a
+/// recognised one, or else the one whose reason comes last in the rule).
+pub fn recognition_of_tin(tin: Tin, reader: CountryCode) -> TinRecognition {
+	let mras = terms_of(reader);
+	CertificatesOf::<Runtime>::iter_key_prefix(&tin)
+		.take(MAX_PAGE as usize)
+		.map(|id| (recognition(&id, reader, &mras), id))
+		.max_by_key(|(r, _)| (r.recognised, r.reason))
+		.map(|(recognition, id)| TinRecognition { recognition, certificate: Some(id) })
+		.unwrap_or(TinRecognition {
+			recognition: Recognition::no(cadena_primitives::NotRecognised::UnknownCertificate),
+			certificate: None,
+		})
+}
+
+/// Whether `reader` recognises each certificate.
+pub fn recognition_of_certificates(
+	ids: Vec<CertificateId>,
+	reader: CountryCode,
+) -> Vec<Recognition> {
+	let mras = terms_of(reader);
+	ids.iter().take(MAX_PAGE as usize).map(|id| recognition(id, reader, &mras)).collect()
+}
+
+/// A certificate.
+pub fn certificate(id: CertificateId) -> Option<CertificateView> {
+	AeoCertificates::certificate(&id).map(|c| view(id, c))
+}
+
+/// The certificates of a TIN.
+pub fn certificates_of(tin: Tin) -> Vec<CertificateView> {
+	CertificatesOf::<Runtime>::iter_key_prefix(&tin)
+		.take(MAX_PAGE as usize)
+		.filter_map(certificate)
+		.collect()
+}
+
+/// A certificate's history.
+pub fn history(id: CertificateId) -> Option<HistoryView<AccountId>> {
+	AeoCertificates::certificate(&id)?;
+	let pruned = pallet_aeo_certificates::Pruned::<Runtime>::get(&id).unwrap_or_default();
+	let entries = pallet_aeo_certificates::History::<Runtime>::get(&id)
+		.into_iter()
+		.map(|e| HistoryEntryView {
+			action: e.action,
+			from: e.from,
+			to: e.to,
+			expires_on: e.expires_on,
+			by: e.by,
+			block: e.block,
+			at: e.at,
+			reason_code: e.reason.code,
+			reason: e.reason.text.into_inner(),
+		})
+		.collect();
+	Some(HistoryView { pruned: pruned.count, pruned_digest: pruned.digest, entries })
+}
+
+/// The MRAs `country` is party to.
+pub fn mras_of(country: CountryCode) -> Vec<MraView> {
+	pallet_mra::Pallet::<Runtime>::mras_of(country)
+		.into_iter()
+		.map(|(id, m)| MraView {
+			id,
+			name: m.name.into_inner(),
+			parties: m.terms.parties,
+			scope: m.terms.scope,
+			directions: m.terms.directions,
+			effective_on: m.terms.effective_on,
+			status: m.terms.status,
+			signed: m.motion.map(|m| m.signed.into_inner()).unwrap_or_default(),
+		})
+		.collect()
+}
+
+/// Up to `limit` of `country`'s certificate numbers after `cursor`, in
+/// storage order, and the cursor of the next page.
+pub fn certificates_issued_by(
+	country: CountryCode,
+	cursor: Option<AuthorizationNumber>,
+	limit: u32,
+) -> (Vec<AuthorizationNumber>, Option<AuthorizationNumber>) {
+	let take = page(limit) + 1;
+	let mut numbers: Vec<_> = match cursor {
+		Some(number) => {
+			let from = Certificates::<Runtime>::hashed_key_for(country, &number);
+			Certificates::<Runtime>::iter_key_prefix_from(country, from).take(take).collect()
+		}
+		None => Certificates::<Runtime>::iter_key_prefix(country).take(take).collect(),
+	};
+	let next = (numbers.len() > page(limit)).then(|| {
+		numbers.truncate(page(limit));
+		numbers.last().cloned()
+	});
+	(numbers, next.flatten())
+}
+
+/// The certificates `reader` recognises: those of the issuers it recognises
+/// under an MRA in force, examining at most `limit` from `cursor` on.
+pub fn recognised_by(
+	reader: CountryCode,
+	cursor: Option<CertificateId>,
+	limit: u32,
+) -> RecognisedPage {
+	let mras = terms_of(reader);
+	let mut issuers: Vec<CountryCode> = mras
+		.iter()
+		.filter(|(_, t)| t.status == MraStatus::InForce)
+		.flat_map(|(_, t)| t.directions.iter().filter(|(_, r)| *r == reader).map(|(i, _)| *i))
+		.collect();
+	issuers.sort();
+	issuers.dedup();
+	let mut budget = page(limit);
+	let mut certificates = Vec::new();
+	let mut next = None;
+	for issuer in issuers {
+		let after = match &cursor {
+			Some(c) if c.country > issuer => continue,
+			Some(c) if c.country == issuer => Some(c.number.clone()),
+			_ => None,
+		};
+		let (numbers, _) = certificates_issued_by(issuer, after, budget as u32);
+		budget -= numbers.len();
+		for number in numbers {
+			let id = CertificateId { country: issuer, number };
+			if recognition(&id, reader, &mras).recognised {
+				certificates.extend(certificate(id.clone()));
+			}
+			next = Some(id);
+		}
+		if budget == 0 {
+			// The next page starts after the last certificate examined.
+			return RecognisedPage { certificates, next };
+		}
+	}
+	RecognisedPage { certificates, next: None }
+}
+
+/// What the current block changed that may change recognition, read from its events.
+pub fn block_changes() -> BlockChanges {
+	let mut changes = BlockChanges::default();
+	for record in System::read_events_no_consensus() {
+		match record.event {
+			RuntimeEvent::AeoCertificates(pallet_aeo_certificates::Event::CertificateChanged {
+				id,
+				holder,
+				aeo_type,
+				action,
+				from,
+				to,
+				expires_on,
+				reason,
+				..
+			}) => changes.certificates.push(CertificateChange {
+				id,
+				holder,
+				aeo_type,
+				action,
+				from,
+				to,
+				expires_on,
+				reason_code: reason.code,
+				reason: reason.text.into_inner(),
+			}),
+			RuntimeEvent::TinRegistry(pallet_tin_registry::Event::ConsentChanged {
+				tin, ..
+			}) => {
+				changes.consent.extend(CertificatesOf::<Runtime>::iter_key_prefix(&tin));
+			}
+			RuntimeEvent::Mra(pallet_mra::Event::StatusChanged { parties, .. })
+			| RuntimeEvent::Mra(pallet_mra::Event::PartyAdded { parties, .. }) => changes.mras.push(parties),
+			_ => {}
+		}
+	}
+	changes
+}
