@@ -42,7 +42,7 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `AeoCertificates::Certificates` (r:1 w:1)
-	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::Traders` (r:1 w:0)
 	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(624), added: 3099, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -59,8 +59,8 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1080`
 		//  Estimated: `9440`
-		// Minimum execution time: 43_915_000 picoseconds.
-		Weight::from_parts(46_749_000, 0)
+		// Minimum execution time: 45_267_000 picoseconds.
+		Weight::from_parts(47_811_000, 0)
 			.saturating_add(Weight::from_parts(0, 9440))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -70,7 +70,7 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `AeoCertificates::Certificates` (r:256 w:256)
-	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::Traders` (r:256 w:0)
 	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(624), added: 3099, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -88,11 +88,11 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1011 + n * (71 ±0)`
 		//  Estimated: `3516 + n * (8450 ±0)`
-		// Minimum execution time: 45_457_000 picoseconds.
-		Weight::from_parts(46_559_000, 0)
+		// Minimum execution time: 47_210_000 picoseconds.
+		Weight::from_parts(48_161_000, 0)
 			.saturating_add(Weight::from_parts(0, 3516))
-			// Standard Error: 28_738
-			.saturating_add(Weight::from_parts(27_670_860, 0).saturating_mul(n.into()))
+			// Standard Error: 22_624
+			.saturating_add(Weight::from_parts(28_954_660, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -104,7 +104,7 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `AeoCertificates::Certificates` (r:1 w:1)
-	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::Traders` (r:1 w:0)
 	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(624), added: 3099, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -117,10 +117,10 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// Proof: `AeoCertificates::CertificatesOf` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	fn amend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7426`
+		//  Measured:  `7442`
 		//  Estimated: `9440`
-		// Minimum execution time: 69_794_000 picoseconds.
-		Weight::from_parts(74_531_000, 0)
+		// Minimum execution time: 71_396_000 picoseconds.
+		Weight::from_parts(75_241_000, 0)
 			.saturating_add(Weight::from_parts(0, 9440))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -130,7 +130,7 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `AeoCertificates::Certificates` (r:1 w:1)
-	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `AeoCertificates::History` (r:1 w:1)
@@ -139,10 +139,10 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// Proof: `AeoCertificates::Pruned` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6694`
+		//  Measured:  `6711`
 		//  Estimated: `9440`
-		// Minimum execution time: 52_527_000 picoseconds.
-		Weight::from_parts(56_323_000, 0)
+		// Minimum execution time: 55_022_000 picoseconds.
+		Weight::from_parts(59_108_000, 0)
 			.saturating_add(Weight::from_parts(0, 9440))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -152,7 +152,7 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `AeoCertificates::Certificates` (r:1 w:1)
-	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `AeoCertificates::History` (r:1 w:1)
@@ -161,10 +161,10 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// Proof: `AeoCertificates::Pruned` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6694`
+		//  Measured:  `6711`
 		//  Estimated: `9440`
-		// Minimum execution time: 52_758_000 picoseconds.
-		Weight::from_parts(55_893_000, 0)
+		// Minimum execution time: 54_591_000 picoseconds.
+		Weight::from_parts(58_236_000, 0)
 			.saturating_add(Weight::from_parts(0, 9440))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -174,7 +174,7 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `AeoCertificates::Certificates` (r:1 w:1)
-	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `AeoCertificates::History` (r:1 w:1)
@@ -185,10 +185,10 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// Proof: `AeoCertificates::ExpiryQueue` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6694`
+		//  Measured:  `6711`
 		//  Estimated: `9440`
-		// Minimum execution time: 55_282_000 picoseconds.
-		Weight::from_parts(58_596_000, 0)
+		// Minimum execution time: 57_094_000 picoseconds.
+		Weight::from_parts(60_569_000, 0)
 			.saturating_add(Weight::from_parts(0, 9440))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -198,7 +198,7 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `AeoCertificates::Certificates` (r:1 w:1)
-	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `AeoCertificates::ExpiryCursor` (r:1 w:0)
@@ -211,10 +211,10 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// Proof: `AeoCertificates::ExpiryQueue` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	fn renew() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6694`
+		//  Measured:  `6711`
 		//  Estimated: `9440`
-		// Minimum execution time: 58_337_000 picoseconds.
-		Weight::from_parts(62_763_000, 0)
+		// Minimum execution time: 61_020_000 picoseconds.
+		Weight::from_parts(64_536_000, 0)
 			.saturating_add(Weight::from_parts(0, 9440))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -226,7 +226,7 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// Storage: `AeoCertificates::ExpiryQueue` (r:215 w:200)
 	/// Proof: `AeoCertificates::ExpiryQueue` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `AeoCertificates::Certificates` (r:200 w:200)
-	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Proof: `AeoCertificates::Certificates` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `AeoCertificates::History` (r:200 w:200)
 	/// Proof: `AeoCertificates::History` (`max_values`: None, `max_size`: Some(5975), added: 8450, mode: `MaxEncodedLen`)
 	/// Storage: `AeoCertificates::Pruned` (r:200 w:200)
@@ -235,13 +235,13 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// The range of component `n` is `[0, 200]`.
 	fn on_initialize(d: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6686 + n * (353 ±0)`
-		//  Estimated: `41646 + d * (876 ±94) + n * (8450 ±7)`
-		// Minimum execution time: 62_001_000 picoseconds.
-		Weight::from_parts(501_476_310, 0)
+		//  Measured:  `6690 + n * (352 ±0)`
+		//  Estimated: `41646 + d * (876 ±94) + n * (8450 ±0)`
+		// Minimum execution time: 61_250_000 picoseconds.
+		Weight::from_parts(61_901_000, 0)
 			.saturating_add(Weight::from_parts(0, 41646))
-			// Standard Error: 318_525
-			.saturating_add(Weight::from_parts(42_990_109, 0).saturating_mul(n.into()))
+			// Standard Error: 48_912
+			.saturating_add(Weight::from_parts(44_830_603, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
