@@ -464,20 +464,8 @@ where
 		country: String,
 		from: Option<u32>,
 	) -> SubscriptionResult {
-		let reader = match self::country(&country) {
-			Ok(reader) => reader,
-			Err(error) => {
-				pending.reject(error).await;
-				return Ok(());
-			}
-		};
-		let sink = pending.accept().await?;
-		let client = self.client.clone();
-		let task = follow_finalized(client.clone(), sink, from, move |hash, parent, number| {
-			recognition_changes(&*client, reader, hash, parent, number)
-		});
-		self.spawn.spawn("cadena-recognition-changes", Some("rpc"), task.boxed());
-		Ok(())
+		self.follow(pending, &country, from, "cadena-recognition-changes", recognition_changes::<C>)
+			.await
 	}
 
 	async fn subscribe_certificate_events(
@@ -486,8 +474,33 @@ where
 		country: String,
 		from: Option<u32>,
 	) -> SubscriptionResult {
-		let issuer = match self::country(&country) {
-			Ok(issuer) => issuer,
+		self.follow(pending, &country, from, "cadena-certificate-events", certificate_events::<C>)
+			.await
+	}
+}
+
+impl<C> Cadena<C>
+where
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ BlockchainEvents<Block>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: CadenaApi<Block, AccountId>,
+{
+	/// Accepts a subscription about `country` and runs `notifications` on
+	/// every finalized block from `from`, in a task of its own.
+	async fn follow<T: Serialize + Send + 'static>(
+		&self,
+		pending: PendingSubscriptionSink,
+		country: &str,
+		from: Option<u32>,
+		name: &'static str,
+		notifications: Notifications<C, T>,
+	) -> SubscriptionResult {
+		let country = match self::country(country) {
+			Ok(country) => country,
 			Err(error) => {
 				pending.reject(error).await;
 				return Ok(());
@@ -495,13 +508,17 @@ where
 		};
 		let sink = pending.accept().await?;
 		let client = self.client.clone();
-		let task = follow_finalized(client.clone(), sink, from, move |hash, _parent, number| {
-			certificate_events(&*client, issuer, hash, number)
+		let task = follow_finalized(client.clone(), sink, from, move |hash, parent, number| {
+			notifications(&client, country, hash, parent, number)
 		});
-		self.spawn.spawn("cadena-certificate-events", Some("rpc"), task.boxed());
+		self.spawn.spawn(name, Some("rpc"), task.boxed());
 		Ok(())
 	}
 }
+
+/// What a subscription sends for one finalized block: from the client, the
+/// subscription's country, the block's hash, its parent's and its number.
+type Notifications<C, T> = fn(&C, CountryCode, H256, H256, u32) -> Result<Vec<T>, String>;
 
 /// Runs `notifications` on every finalized block from `from` (default: the
 /// next one) in order, and sends what it returns, until the subscriber leaves.
@@ -609,6 +626,7 @@ fn certificate_events<C>(
 	client: &C,
 	issuer: CountryCode,
 	hash: H256,
+	_parent: H256,
 	number: u32,
 ) -> Result<Vec<CertificateEventJson>, String>
 where
