@@ -303,7 +303,7 @@ pub mod pallet {
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::suspend())]
 		pub fn suspend(origin: OriginFor<T>, id: MraId) -> DispatchResult {
-			let (who, mut mra) = Self::party_admin(origin, id)?;
+			let (who, _, mut mra) = Self::party_admin(origin, id)?;
 			ensure!(mra.terms.status == MraStatus::InForce, Error::<T>::NotInForce);
 			// A party being added waits for the MRA to be in force again.
 			mra.motion = None;
@@ -317,11 +317,9 @@ pub mod pallet {
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::resume())]
 		pub fn resume(origin: OriginFor<T>, id: MraId) -> DispatchResult {
-			let (who, mut mra) = Self::party_admin(origin, id)?;
+			let (who, country, mut mra) = Self::party_admin(origin, id)?;
 			ensure!(mra.terms.status == MraStatus::Suspended, Error::<T>::NotSuspended);
 			ensure!(mra.motion.is_none(), Error::<T>::MotionPending);
-			let country =
-				T::Consortium::officer(&who).map(|o| o.country).ok_or(Error::<T>::NotOfficer)?;
 			let status = mra.terms.status;
 			Self::record(id, MraAction::ProposeResumption, Some(status), status, Some(who.clone()));
 			Self::deposit_event(Event::Signed {
@@ -347,7 +345,7 @@ pub mod pallet {
 			country: CountryCode,
 			directions: Option<Vec<(CountryCode, CountryCode)>>,
 		) -> DispatchResult {
-			let (who, mut mra) = Self::party_admin(origin, id)?;
+			let (who, proposer, mut mra) = Self::party_admin(origin, id)?;
 			ensure!(mra.terms.status == MraStatus::InForce, Error::<T>::NotInForce);
 			ensure!(mra.motion.is_none(), Error::<T>::MotionPending);
 			ensure!(country.validate().is_ok(), Error::<T>::UnknownCountry);
@@ -358,8 +356,6 @@ pub mod pallet {
 			let parties = Parties::try_from(types::sorted(parties))
 				.map_err(|_| Error::<T>::TooManyParties)?;
 			let new = Self::check_directions(&parties, &mra.terms.directions, directions)?;
-			let proposer =
-				T::Consortium::officer(&who).map(|o| o.country).ok_or(Error::<T>::NotOfficer)?;
 			let kind = MotionKind::AddParty { country, directions: new };
 			mra.motion = Some(Motion { kind, signed: Self::one(proposer) });
 			let status = mra.terms.status;
@@ -380,7 +376,7 @@ pub mod pallet {
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::terminate())]
 		pub fn terminate(origin: OriginFor<T>, id: MraId) -> DispatchResult {
-			let (who, mut mra) = Self::party_admin(origin, id)?;
+			let (who, _, mut mra) = Self::party_admin(origin, id)?;
 			mra.motion = None;
 			Awaiting::<T>::mutate(|awaiting| awaiting.retain(|(_, a)| *a != id));
 			Self::set_status(id, &mut mra, MraAction::Terminate, MraStatus::Terminated, Some(who));
@@ -411,17 +407,17 @@ impl<T: Config> Pallet<T> {
 		Ok((who, officer.country))
 	}
 
-	/// The signer and the MRA, if the signer is an `Admin` of one of its
-	/// parties and the MRA is not terminated.
+	/// The signer, its country and the MRA, if the signer is an `Admin` of
+	/// one of its parties and the MRA is not terminated.
 	fn party_admin(
 		origin: frame_system::pallet_prelude::OriginFor<T>,
 		id: MraId,
-	) -> Result<(T::AccountId, pallet::MraOf<T>), DispatchError> {
+	) -> Result<(T::AccountId, CountryCode, pallet::MraOf<T>), DispatchError> {
 		let (who, country) = Self::ensure_admin(origin)?;
 		let mra = Mras::<T>::get(id).ok_or(Error::<T>::UnknownMra)?;
 		ensure!(mra.terms.parties.contains(&country), Error::<T>::NotAParty);
 		ensure!(mra.terms.status != MraStatus::Terminated, Error::<T>::Terminated);
-		Ok((who, mra))
+		Ok((who, country, mra))
 	}
 
 	fn check_parties(parties: Vec<CountryCode>) -> Result<Parties, Error<T>> {
