@@ -51,8 +51,17 @@ fn terms_of(reader: CountryCode) -> Vec<(MraId, MraTerms)> {
 
 /// The recognition rule for one certificate, with `reader`'s MRAs at hand.
 fn recognition(id: &CertificateId, reader: CountryCode, mras: &[(MraId, MraTerms)]) -> Recognition {
-	let certificate = AeoCertificates::certificate(id);
-	let facts = certificate.as_ref().map(|c| facts(id, c));
+	recognition_of(id, AeoCertificates::certificate(id).as_ref(), reader, mras)
+}
+
+/// The recognition rule for a certificate already read.
+fn recognition_of(
+	id: &CertificateId,
+	certificate: Option<&CertificateOf>,
+	reader: CountryCode,
+	mras: &[(MraId, MraTerms)],
+) -> Recognition {
+	let facts = certificate.map(|c| facts(id, c));
 	recognise(facts.as_ref(), reader, AeoCertificates::today(), mras.iter().map(|(i, t)| (*i, t)))
 }
 
@@ -185,8 +194,11 @@ pub fn recognised_by(
 		budget -= numbers.len();
 		for number in numbers {
 			let id = CertificateId { country: issuer, number };
-			if recognition(&id, reader, &mras).recognised {
-				certificates.extend(certificate(id.clone()));
+			// One read per certificate: for the rule and for the answer.
+			if let Some(found) = AeoCertificates::certificate(&id) {
+				if recognition_of(&id, Some(&found), reader, &mras).recognised {
+					certificates.push(view(id.clone(), found));
+				}
 			}
 			next = Some(id);
 		}
