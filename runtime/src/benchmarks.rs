@@ -5,4 +5,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_tin_registry, TinRegistry]
 	[pallet_aeo_certificates, AeoCertificates]
 	[pallet_mra, Mra]
+	[pallet_utility, Utility]
 );

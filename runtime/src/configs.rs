@@ -1,9 +1,10 @@
 //! Configuration of each pallet in the CADENA runtime.
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Council, Hash, Nonce, PalletInfo,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, Session, SessionKeys, Signature, System, Timestamp, TinRegistry, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Council, Hash, Nonce, OriginCaller,
+	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, Session, SessionKeys, Signature, System, Timestamp, TinRegistry,
+	VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -233,6 +234,16 @@ impl pallet_mra::Config for Runtime {
 	type WeightInfo = crate::weights::pallet_mra::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TimestampSetter;
+}
+
+/// Batches of calls under one signature: `cadena import` registers a chunk
+/// of traders and grants their certificates in one transaction, and
+/// `force_batch` reports each call's result as its own event.
+impl pallet_utility::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
 }
 
 /// Sets the chain's clock, for the certificates' and MRAs' benchmarks.

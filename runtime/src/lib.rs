@@ -178,6 +178,9 @@ mod runtime {
 
 	#[runtime::pallet_index(14)]
 	pub type Mra = pallet_mra;
+
+	#[runtime::pallet_index(15)]
+	pub type Utility = pallet_utility;
 }
 
 /// Signs `call` as `signer` for the chain with genesis hash `genesis` and the
