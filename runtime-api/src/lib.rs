@@ -4,6 +4,9 @@
 
 extern crate alloc;
 
+#[cfg(feature = "std")]
+pub mod json;
+
 use alloc::vec::Vec;
 use cadena_primitives::{
 	Action, AeoType, AuthorizationNumber, CertificateId, CertificateStatus, CountryCode, Day,
@@ -146,6 +149,29 @@ pub struct CertificateChange {
 	pub reason: Vec<u8>,
 }
 
+/// A trader's registry record, as the API shows it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct TraderView {
+	/// The TIN.
+	pub tin: Tin,
+	/// The legal name.
+	pub legal_name: Vec<u8>,
+	/// The trade name (may be empty).
+	pub trade_name: Vec<u8>,
+	/// Street and number.
+	pub street: Vec<u8>,
+	/// City.
+	pub city: Vec<u8>,
+	/// Postal code.
+	pub postal_code: Vec<u8>,
+	/// ISO 3166-2 subdivision code.
+	pub region: Vec<u8>,
+	/// Registered and in use (not closed).
+	pub active: bool,
+	/// Whether the trader consents to share its data with MRA partners.
+	pub consent: bool,
+}
+
 /// Most items any one answer holds.
 pub const MAX_PAGE: u32 = 1_000;
 
@@ -159,6 +185,10 @@ sp_api::decl_runtime_apis! {
 		fn recognition_of_certificates(ids: Vec<CertificateId>, reader: CountryCode) -> Vec<Recognition>;
 		/// A certificate.
 		fn certificate(id: CertificateId) -> Option<CertificateView>;
+		/// Each of these certificates, if it exists (at most `MAX_PAGE`).
+		fn certificates(ids: Vec<CertificateId>) -> Vec<Option<CertificateView>>;
+		/// Each of these TINs' registry record, if registered (at most `MAX_PAGE`).
+		fn traders(tins: Vec<Tin>) -> Vec<Option<TraderView>>;
 		/// The certificates of a TIN (at most `MAX_PAGE`).
 		fn certificates_of(tin: Tin) -> Vec<CertificateView>;
 		/// A certificate's history.

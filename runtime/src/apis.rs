@@ -8,7 +8,7 @@ use crate::{
 use alloc::vec::Vec;
 use cadena_primitives::{AuthorizationNumber, CertificateId, CountryCode, Recognition, Tin};
 use cadena_runtime_api::{
-	BlockChanges, CertificateView, HistoryView, MraView, RecognisedPage, TinRecognition,
+	BlockChanges, CertificateView, HistoryView, MraView, RecognisedPage, TinRecognition, TraderView,
 };
 use frame_support::genesis_builder_helper::{build_state, get_preset};
 use sp_api::impl_runtime_apis;
@@ -157,6 +157,14 @@ impl_runtime_apis! {
 
 		fn certificate(id: CertificateId) -> Option<CertificateView> {
 			cadena_api::certificate(id)
+		}
+
+		fn certificates(ids: Vec<CertificateId>) -> Vec<Option<CertificateView>> {
+			cadena_api::certificates(ids)
+		}
+
+		fn traders(tins: Vec<Tin>) -> Vec<Option<TraderView>> {
+			cadena_api::traders(tins)
 		}
 
 		fn certificates_of(tin: Tin) -> Vec<CertificateView> {

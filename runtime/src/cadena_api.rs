@@ -10,7 +10,7 @@ use cadena_primitives::{
 };
 use cadena_runtime_api::{
 	BlockChanges, CertificateChange, CertificateView, HistoryEntryView, HistoryView, MraView,
-	RecognisedPage, TinRecognition, MAX_PAGE,
+	RecognisedPage, TinRecognition, TraderView, MAX_PAGE,
 };
 use pallet_aeo_certificates::{Certificates, CertificatesOf};
 
@@ -96,6 +96,32 @@ pub fn recognition_of_certificates(
 /// A certificate.
 pub fn certificate(id: CertificateId) -> Option<CertificateView> {
 	AeoCertificates::certificate(&id).map(|c| view(id, c))
+}
+
+/// Each of these certificates, if it exists: at most `MAX_PAGE` answers.
+pub fn certificates(ids: Vec<CertificateId>) -> Vec<Option<CertificateView>> {
+	ids.into_iter().take(MAX_PAGE as usize).map(certificate).collect()
+}
+
+/// Each of these TINs' registry record, if registered: at most `MAX_PAGE`
+/// answers.
+pub fn traders(tins: Vec<Tin>) -> Vec<Option<TraderView>> {
+	tins.into_iter()
+		.take(MAX_PAGE as usize)
+		.map(|tin| {
+			pallet_tin_registry::Traders::<Runtime>::get(&tin).map(|r| TraderView {
+				tin,
+				legal_name: r.legal_name.into_inner(),
+				trade_name: r.trade_name.into_inner(),
+				street: r.address.street.into_inner(),
+				city: r.address.city.into_inner(),
+				postal_code: r.address.postal_code.into_inner(),
+				region: r.address.region.into_inner(),
+				active: r.status == pallet_tin_registry::TinStatus::Active,
+				consent: r.consent,
+			})
+		})
+		.collect()
 }
 
 /// The certificates of a TIN.

@@ -246,6 +246,20 @@ fn the_runtime_api_answers_recognition_pages_and_block_changes() {
 		let id = CertificateId::new(mx, b"AEO-0").unwrap();
 		assert_eq!(cadena_api::history(id.clone()).unwrap().entries.len(), 1);
 
+		// Batch reads answer in order, `None` for what does not exist.
+		let missing = CertificateId::new(mx, b"AEO-99").unwrap();
+		let read = cadena_api::certificates(vec![missing, id.clone()]);
+		assert_eq!(read.len(), 2);
+		assert!(read[0].is_none());
+		assert_eq!(read[1].as_ref().unwrap().holder, tin);
+		let traders = cadena_api::traders(vec![tin.clone(), Tin::parse(b"MXNOBODY").unwrap()]);
+		let trader = traders[0].as_ref().unwrap();
+		assert_eq!(trader.legal_name, trader_data().legal_name);
+		assert!(trader.active);
+		assert!(traders[1].is_none());
+		let many = vec![id.clone(); cadena_runtime_api::MAX_PAGE as usize + 5];
+		assert_eq!(cadena_api::certificates(many).len(), cadena_runtime_api::MAX_PAGE as usize);
+
 		// Pages of two: every certificate once, then the end.
 		let mut seen = Vec::new();
 		let mut cursor = None;
