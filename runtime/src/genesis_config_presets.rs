@@ -113,6 +113,9 @@ fn genesis(members: &[FoundingMember]) -> Value {
 			let officers = vec![
 				(derived_account(m, "registrar"), vec![Role::Registrar]),
 				(derived_account(m, "approver"), vec![Role::Approver]),
+				// The national AEO system's own key, which `cadena import`
+				// signs with: it registers TINs and grants certificates.
+				(derived_account(m, "integrator"), vec![Role::Registrar, Role::Approver]),
 			];
 			(country, m.name.into(), m.key.to_account_id(), m.key.to_account_id(), officers)
 		})
