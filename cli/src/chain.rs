@@ -1,0 +1,395 @@
+//! The connection to a CADENA node, through subxt: the runtime API, the
+//! officer's record, and signed transactions checked against the node's
+//! metadata.
+
+use std::time::Duration;
+
+use anyhow::{anyhow, bail, Context, Result};
+use cadena_primitives::{CertificateId, CountryCode, Role, Tin};
+use cadena_runtime::RuntimeCall;
+use cadena_runtime_api::{CertificateView, TinRecognition, TraderView, MAX_PAGE};
+use codec::{Decode, Encode};
+use subxt::{
+	client::{ClientAtBlock, OnlineClientAtBlockImpl},
+	config::DefaultExtrinsicParamsBuilder,
+	error::DispatchError,
+	ext::scale_encode::{self, EncodeAsFields, FieldIter, TypeResolver},
+	metadata::Metadata,
+	rpcs::{rpc_params, RpcClient},
+	transactions::{Payload, TransactionStatus},
+	utils::{AccountId32, Static},
+	OnlineClient, PolkadotConfig,
+};
+use subxt_signer::sr25519::Keypair;
+
+/// CADENA's accounts, signatures and addresses are Polkadot's.
+pub type Config = PolkadotConfig;
+/// A view of the chain at one block.
+pub type AtBlock = ClientAtBlock<Config, OnlineClientAtBlockImpl<Config>>;
+
+/// The calls, storage items and runtime API methods this tool uses: the
+/// node's metadata must describe them exactly as this build's runtime does.
+const CALLS: [(&str, &str); 6] = [
+	("TinRegistry", "register"),
+	("TinRegistry", "update"),
+	("AeoCertificates", "grant"),
+	("AeoCertificates", "grant_many"),
+	("AeoCertificates", "amend"),
+	("Utility", "force_batch"),
+];
+const STORAGE: [(&str, &str); 1] = [("Consortium", "Officers")];
+const API: &str = "CadenaApi";
+const API_METHODS: [&str; 5] =
+	["recognition_of_tin", "certificates", "traders", "recognised_by", "certificate"];
+
+/// A connected node.
+pub struct Chain {
+	/// The raw JSON-RPC connection, for `cadena_*` subscriptions.
+	pub rpc: RpcClient,
+	/// The subxt client over the same connection.
+	pub client: OnlineClient<Config>,
+}
+
+impl Chain {
+	/// Connects, and checks that the node's runtime is the one this tool
+	/// speaks.
+	pub async fn connect(url: &str) -> Result<Chain> {
+		let rpc = tokio::time::timeout(Duration::from_secs(30), RpcClient::from_insecure_url(url))
+			.await
+			.map_err(|_| anyhow!("cannot reach the CADENA node at {url}: no answer in 30 s"))?
+			.map_err(|e| anyhow!("cannot reach the CADENA node at {url}: {e}"))?;
+		let client = OnlineClient::<Config>::from_rpc_client(rpc.clone())
+			.await
+			.with_context(|| format!("the node at {url} does not answer as a CADENA node"))?;
+		let chain = Chain { rpc, client };
+		let at = chain.finalized().await?;
+		check_compatible(&local_metadata(), &at.metadata()).with_context(|| {
+			format!(
+				"the node at {url} runs spec version {}, and this cadena was built for spec version {}",
+				at.spec_version(),
+				cadena_runtime::VERSION.spec_version
+			)
+		})?;
+		Ok(chain)
+	}
+
+	/// The chain at its latest finalized block.
+	pub async fn finalized(&self) -> Result<AtBlock> {
+		self.client.at_current_block().await.context("cannot read the latest finalized block")
+	}
+
+	/// Calls a `CadenaApi` method at a block, SCALE in and out.
+	pub async fn api<R: Decode>(&self, at: &AtBlock, method: &str, args: impl Encode) -> Result<R> {
+		let bytes = at
+			.runtime_apis()
+			.call_raw(&format!("{API}_{method}"), Some(&args.encode()))
+			.await
+			.with_context(|| format!("the node could not answer {API}.{method}"))?;
+		R::decode(&mut &bytes[..]).with_context(|| format!("cannot decode {API}.{method}'s answer"))
+	}
+
+	/// Whether `reader` recognises `tin`.
+	pub async fn recognition_of_tin(
+		&self,
+		at: &AtBlock,
+		tin: &Tin,
+		reader: CountryCode,
+	) -> Result<TinRecognition> {
+		self.api(at, "recognition_of_tin", (tin, reader)).await
+	}
+
+	/// These certificates, where they exist, in pages the API accepts.
+	pub async fn certificates(
+		&self,
+		at: &AtBlock,
+		ids: &[CertificateId],
+	) -> Result<Vec<Option<CertificateView>>> {
+		let mut all = Vec::with_capacity(ids.len());
+		for page in ids.chunks(MAX_PAGE as usize) {
+			all.extend(self.api::<Vec<Option<CertificateView>>>(at, "certificates", page).await?);
+		}
+		Ok(all)
+	}
+
+	/// These TINs' records, where registered, in pages the API accepts.
+	pub async fn traders(&self, at: &AtBlock, tins: &[Tin]) -> Result<Vec<Option<TraderView>>> {
+		let mut all = Vec::with_capacity(tins.len());
+		for page in tins.chunks(MAX_PAGE as usize) {
+			all.extend(self.api::<Vec<Option<TraderView>>>(at, "traders", page).await?);
+		}
+		Ok(all)
+	}
+
+	/// The signer's administration, if it holds one of `roles` in it.
+	pub async fn officer(&self, key: &Keypair, roles: &[Role]) -> Result<CountryCode> {
+		let account = AccountId32(key.public_key().0);
+		let at = self.finalized().await?;
+		let address = subxt::dynamic::storage::<
+			(Static<AccountId32>,),
+			Static<pallet_consortium::OfficerRecord>,
+		>("Consortium", "Officers");
+		let record = at
+			.storage()
+			.try_fetch(address, (Static(account),))
+			.await
+			.context("cannot read the consortium's officers")?;
+		let Some(record) = record else {
+			bail!("the key {account} is not an officer of any administration on this chain");
+		};
+		let record = record.decode().context("cannot decode the officer's record")?.0;
+		if !roles.iter().any(|r| record.roles.contains(*r)) {
+			bail!(
+				"the key {account} is an officer of {} without the {} role",
+				record.country.as_str(),
+				roles.iter().map(|r| format!("{r:?}")).collect::<Vec<_>>().join(" or ")
+			);
+		}
+		Ok(record.country)
+	}
+
+	/// The next nonce of an account, counting its transactions in the pool.
+	pub async fn next_nonce(&self, key: &Keypair) -> Result<u64> {
+		let account = AccountId32(key.public_key().0);
+		self.rpc
+			.request::<u64>("system_accountNextIndex", rpc_params![account.to_string()])
+			.await
+			.context("cannot read the officer's next nonce")
+	}
+
+	/// Signs `call` with `nonce` and submits it; waits until it is in a
+	/// finalized block, and returns its events. A transaction the pool
+	/// refuses is an error that says why.
+	pub async fn submit(&self, key: &Keypair, call: RuntimeCall, nonce: u64) -> Result<Events> {
+		let at = self.finalized().await?;
+		let params =
+			DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).mortal(256).build();
+		let payload = Call::new(call);
+		let mut progress = at
+			.transactions()
+			.sign_and_submit_then_watch(&payload, key, params)
+			.await
+			.map_err(|e| pool_error(&e.to_string()))?;
+		while let Some(status) = progress.next().await {
+			match status.context("lost the transaction's progress")? {
+				TransactionStatus::InFinalizedBlock(in_block) => {
+					let events = in_block.wait_for_success().await.map_err(|e| anyhow!("{e}"))?;
+					let metadata = at.metadata();
+					let mut items = Vec::new();
+					for event in events.iter() {
+						let event = event.context("cannot decode the block's events")?;
+						if event.pallet_name() != "Utility" {
+							continue;
+						}
+						match event.event_name() {
+							"ItemCompleted" => items.push(Ok(())),
+							"ItemFailed" => {
+								let error = DispatchError::decode_from(
+									event.field_bytes().to_vec(),
+									metadata.clone(),
+								)
+								.map(|e| describe(&e))
+								.unwrap_or_else(|e| format!("an undecodable error: {e}"));
+								items.push(Err(error));
+							}
+							_ => {}
+						}
+					}
+					return Ok(Events { items });
+				}
+				TransactionStatus::Invalid { message }
+				| TransactionStatus::Dropped { message }
+				| TransactionStatus::Error { message } => return Err(pool_error(&message)),
+				_ => {}
+			}
+		}
+		bail!("the node closed the transaction's subscription before finality")
+	}
+}
+
+/// What a submitted `force_batch` did, call by call.
+pub struct Events {
+	/// Each batched call's result, in order; the error in words.
+	pub items: Vec<Result<(), String>>,
+}
+
+/// A pallet error as `Pallet.Error: its documentation`.
+fn describe(error: &DispatchError) -> String {
+	match error {
+		DispatchError::Module(module) => match module.details() {
+			Ok(details) => {
+				let docs = details.variant.docs.join(" ");
+				let name = format!("{}.{}", details.pallet.name(), details.variant.name);
+				if docs.is_empty() {
+					name
+				} else {
+					format!("{name}: {docs}")
+				}
+			}
+			Err(_) => module.to_string(),
+		},
+		other => other.to_string(),
+	}
+}
+
+/// The pool's refusals in words: `Custom(100)` is the consortium's
+/// membership check.
+fn pool_error(message: &str) -> anyhow::Error {
+	if message.contains("Custom error: 100") || message.contains("Custom(100)") {
+		anyhow!("the node refused the transaction: the key is not an officer of an active member administration ({message})")
+	} else {
+		anyhow!("the node refused the transaction: {message}")
+	}
+}
+
+/// This build's runtime metadata.
+pub fn local_metadata() -> Metadata {
+	let bytes = cadena_runtime::Runtime::metadata_at_version(16)
+		.expect("the runtime serves metadata V16; qed");
+	Metadata::decode_from(&bytes).expect("the runtime's own metadata decodes; qed")
+}
+
+/// Refuses a node whose metadata describes a call, storage item or API
+/// method this tool uses differently from this build's runtime.
+pub fn check_compatible(local: &Metadata, node: &Metadata) -> Result<()> {
+	for (pallet, call) in CALLS {
+		let (Some(ours), Some(theirs)) =
+			(local.pallet_by_name(pallet), node.pallet_by_name(pallet))
+		else {
+			bail!("the node's runtime has no {pallet} pallet");
+		};
+		let index = |p: &subxt::metadata::PalletMetadata, c: &str| {
+			p.call_variant_by_name(c).map(|v| (p.call_index(), v.index))
+		};
+		if index(&theirs, call).is_none() {
+			bail!("the node's runtime has no call {pallet}.{call}");
+		}
+		// A batch carries the other calls: its position must match, the
+		// calls it carries are checked one by one.
+		let same_shape = call == "force_batch" || ours.call_hash(call) == theirs.call_hash(call);
+		if index(&ours, call) != index(&theirs, call) || !same_shape {
+			bail!("the node's runtime has a different {pallet}.{call}");
+		}
+	}
+	for (pallet, entry) in STORAGE {
+		let hash = |m: &Metadata| m.pallet_by_name(pallet).and_then(|p| p.storage_hash(entry));
+		if hash(local).is_none() || hash(local) != hash(node) {
+			bail!("the node's runtime has a different {pallet}.{entry}");
+		}
+	}
+	for method in API_METHODS {
+		let hash = |m: &Metadata| {
+			m.runtime_api_trait_by_name(API)
+				.and_then(|a| a.method_by_name(method))
+				.map(|m| m.hash())
+		};
+		if hash(node).is_none() || hash(local) != hash(node) {
+			bail!("the node's runtime answers {API}.{method} differently");
+		}
+	}
+	Ok(())
+}
+
+/// A runtime call of this build, submitted through subxt: subxt places it
+/// by pallet and call name in the node's metadata, which
+/// [`check_compatible`] has found to agree with this build.
+pub struct Call {
+	pallet: &'static str,
+	name: &'static str,
+	args: EncodedArgs,
+}
+
+impl Call {
+	/// Wraps a call.
+	pub fn new(call: RuntimeCall) -> Call {
+		use frame_support::traits::GetCallMetadata;
+		let metadata = call.get_call_metadata();
+		// The encoding is the pallet index, the call index, then the args.
+		let encoded = call.encode();
+		Call {
+			pallet: metadata.pallet_name,
+			name: metadata.function_name,
+			args: EncodedArgs(encoded[2..].to_vec()),
+		}
+	}
+}
+
+impl Payload for Call {
+	type CallData = EncodedArgs;
+
+	fn pallet_name(&self) -> &str {
+		self.pallet
+	}
+
+	fn call_name(&self) -> &str {
+		self.name
+	}
+
+	fn call_data(&self) -> &EncodedArgs {
+		&self.args
+	}
+}
+
+/// A call's arguments, already SCALE-encoded by the runtime's own types.
+pub struct EncodedArgs(Vec<u8>);
+
+impl EncodeAsFields for EncodedArgs {
+	fn encode_as_fields_to<R: TypeResolver>(
+		&self,
+		_fields: &mut dyn FieldIter<'_, R::TypeId>,
+		_types: &R,
+		out: &mut Vec<u8>,
+	) -> Result<(), scale_encode::Error> {
+		out.extend_from_slice(&self.0);
+		Ok(())
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use subxt::ext::frame_metadata::{
+		v16::RuntimeMetadataV16, RuntimeMetadata, RuntimeMetadataPrefixed,
+	};
+
+	/// This build's metadata, changed by `change`.
+	fn changed(change: impl FnOnce(&mut RuntimeMetadataV16)) -> Metadata {
+		let bytes = cadena_runtime::Runtime::metadata_at_version(16).unwrap();
+		let mut prefixed = RuntimeMetadataPrefixed::decode(&mut &bytes[..]).unwrap();
+		let RuntimeMetadata::V16(ref mut metadata) = prefixed.1 else { panic!("V16 asked") };
+		change(metadata);
+		Metadata::decode_from(&prefixed.encode()).unwrap()
+	}
+
+	#[test]
+	fn a_node_with_another_runtime_is_refused_with_what_differs() {
+		let local = local_metadata();
+		check_compatible(&local, &changed(|_| {})).unwrap();
+
+		let without_utility = changed(|m| m.pallets.retain(|p| p.name != "Utility"));
+		let error = check_compatible(&local, &without_utility).unwrap_err().to_string();
+		assert_eq!(error, "the node's runtime has no Utility pallet");
+
+		let moved = changed(|m| {
+			let pallet = m.pallets.iter_mut().find(|p| p.name == "AeoCertificates").unwrap();
+			pallet.index = 99;
+		});
+		let error = check_compatible(&local, &moved).unwrap_err().to_string();
+		assert_eq!(error, "the node's runtime has a different AeoCertificates.grant");
+
+		let older_api = changed(|m| {
+			let api = m.apis.iter_mut().find(|a| a.name == "CadenaApi").unwrap();
+			api.methods.retain(|m| m.name != "traders");
+		});
+		let error = check_compatible(&local, &older_api).unwrap_err().to_string();
+		assert_eq!(error, "the node's runtime answers CadenaApi.traders differently");
+	}
+
+	#[test]
+	fn a_call_keeps_its_name_and_arguments() {
+		let call: RuntimeCall = pallet_tin_registry::Call::close { tin: b"MXA1".to_vec() }.into();
+		let encoded = call.encode();
+		let payload = Call::new(call);
+		assert_eq!((payload.pallet_name(), payload.call_name()), ("TinRegistry", "close"));
+		assert_eq!(payload.args.0, encoded[2..]);
+	}
+}

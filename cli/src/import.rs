@@ -1,0 +1,473 @@
+//! `cadena import`: a national AEO register onto the chain, in batched
+//! transactions. Each row is compared with the chain first, so running the
+//! same file again changes nothing, and an interrupted import, run again,
+//! goes on from where it stopped. A bad row is refused on its own, with its
+//! line and reason; the good rows go on.
+
+use std::{
+	collections::{BTreeMap, BTreeSet},
+	path::PathBuf,
+	time::Instant,
+};
+
+use anyhow::{bail, Context, Result};
+use cadena_primitives::{CertificateId, CountryCode, Role, Tin};
+use cadena_runtime::RuntimeCall;
+use cadena_runtime_api::{CertificateView, TraderView};
+use clap::Args;
+use futures::{stream::FuturesOrdered, StreamExt};
+use indicatif::{ProgressBar, ProgressStyle};
+use pallet_aeo_certificates::NewCertificate;
+use pallet_tin_registry::TraderData;
+use serde::Serialize;
+use subxt_signer::sr25519::Keypair;
+
+use crate::{
+	chain::{Chain, Events},
+	keys::KeyArgs,
+	register::{self, date_text, Place, Row},
+};
+
+/// `cadena import`.
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+	/// The register: CSV, or JSON if its name ends in `.json`
+	/// (docs/register-format.md).
+	#[arg(long)]
+	pub file: PathBuf,
+	#[command(flatten)]
+	pub key: KeyArgs,
+	/// Rows per transaction (at most 256).
+	#[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u16).range(1..=256))]
+	pub batch: u16,
+	/// Transactions in flight at once.
+	#[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=64))]
+	pub in_flight: u16,
+	/// The reason code recorded when a certificate's data is amended.
+	#[arg(long, default_value_t = 1)]
+	pub reason_code: u16,
+	/// The reason text recorded when a certificate's data is amended.
+	#[arg(long, default_value = "register import")]
+	pub reason: String,
+	/// Print the summary as JSON.
+	#[arg(long)]
+	pub json: bool,
+}
+
+/// What became of a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Outcome {
+	Created,
+	Updated,
+	Unchanged,
+	Refused(String),
+}
+
+/// The summary.
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+	/// Rows read.
+	pub rows: usize,
+	/// Certificates granted.
+	pub created: usize,
+	/// Rows whose trader data or certificate data was changed.
+	pub updated: usize,
+	/// Rows the chain already held as they are.
+	pub unchanged: usize,
+	/// Rows refused, with where and why.
+	pub refused: Vec<Refusal>,
+	/// Transactions submitted.
+	pub transactions: usize,
+	/// Wall-clock seconds.
+	pub seconds: f64,
+}
+
+/// A refused row.
+#[derive(Debug, Serialize)]
+pub struct Refusal {
+	/// `line 7` or `entry 7`.
+	pub place: String,
+	/// Why.
+	pub reason: String,
+}
+
+/// What one transaction does for its rows.
+struct Plan {
+	/// The calls of the `force_batch`, in order.
+	calls: Vec<RuntimeCall>,
+	/// For each row, the indexes of its calls, and whether it grants.
+	rows: Vec<(usize, Vec<usize>, bool)>,
+	/// The rows whose certificate is in the `grant_many` call at this index;
+	/// if it fails they are granted one by one, to find the culprits.
+	grant_many: Option<(usize, Vec<usize>)>,
+}
+
+/// Runs the import; the summary, and the exit status it calls for.
+pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
+	let key = args.key.keypair()?;
+	let rows = register::read(&args.file)?;
+	let country = chain.officer(&key, &[Role::Approver, Role::Registrar]).await?;
+	let started = Instant::now();
+
+	let mut outcomes: Vec<Option<Outcome>> = vec![None; rows.len()];
+	let mut valid = Vec::new();
+	let mut seen_ids: BTreeMap<CertificateId, Place> = BTreeMap::new();
+	let mut seen_tins: BTreeMap<Tin, (Place, TraderData)> = BTreeMap::new();
+	for (i, (place, row)) in rows.iter().enumerate() {
+		let refusal = match row {
+			Err(reason) => Some(reason.clone()),
+			Ok(row) => check_in_file(row, *place, country, &mut seen_ids, &mut seen_tins),
+		};
+		match refusal {
+			Some(reason) => outcomes[i] = Some(Outcome::Refused(reason)),
+			None => valid.push(i),
+		}
+	}
+
+	let progress = progress_bar(rows.len() as u64);
+	progress.inc((rows.len() - valid.len()) as u64);
+	let reason = (args.reason_code, args.reason.clone().into_bytes());
+	let mut nonce = chain.next_nonce(&key).await?;
+	let mut transactions = 0;
+	// TINs this run registers: later rows find them as if already on chain.
+	let mut registering: BTreeSet<Tin> = BTreeSet::new();
+	let mut pending = FuturesOrdered::new();
+	let in_flight = args.in_flight as usize;
+	let row = |i: usize| rows[i].1.as_ref().expect("only valid rows are planned; qed");
+
+	for chunk in valid.chunks(args.batch as usize) {
+		let at = chain.finalized().await?;
+		let tins: Vec<Tin> = chunk.iter().map(|&i| row(i).tin.clone()).collect();
+		let ids: Vec<CertificateId> = chunk.iter().map(|&i| row(i).id.clone()).collect();
+		let traders = chain.traders(&at, &tins).await?;
+		let certificates = chain.certificates(&at, &ids).await?;
+		let mut plan = Plan { calls: Vec::new(), rows: Vec::new(), grant_many: None };
+		let mut grants: Vec<(usize, NewCertificate)> = Vec::new();
+		for (k, &i) in chunk.iter().enumerate() {
+			let row = row(i);
+			match plan_row(row, &traders[k], &certificates[k], &mut registering, &reason) {
+				Err(refusal) => outcomes[i] = Some(Outcome::Refused(refusal)),
+				Ok((calls, grant)) => {
+					if calls.is_empty() && grant.is_none() {
+						outcomes[i] = Some(Outcome::Unchanged);
+						continue;
+					}
+					let first = plan.calls.len();
+					plan.calls.extend(calls);
+					let indexes = (first..plan.calls.len()).collect();
+					plan.rows.push((i, indexes, grant.is_some()));
+					if let Some(grant) = grant {
+						grants.push((i, grant));
+					}
+				}
+			}
+		}
+		progress.inc(chunk.len() as u64 - plan.rows.len() as u64);
+		if !grants.is_empty() {
+			let index = plan.calls.len();
+			let (who, certificates): (Vec<usize>, Vec<NewCertificate>) = grants.into_iter().unzip();
+			for entry in plan.rows.iter_mut().filter(|(i, _, _)| who.contains(i)) {
+				entry.1.push(index);
+			}
+			plan.calls.push(grant_many(certificates));
+			plan.grant_many = Some((index, who));
+		}
+		if plan.rows.is_empty() {
+			continue;
+		}
+		pending.push_back(send(chain, &key, plan, nonce));
+		nonce += 1;
+		transactions += 1;
+		while pending.len() >= in_flight {
+			let done = pending.next().await.expect("not empty; qed");
+			settle(
+				chain,
+				&key,
+				done,
+				&mut outcomes,
+				&mut nonce,
+				&mut transactions,
+				&progress,
+				&rows,
+			)
+			.await?;
+		}
+	}
+	while let Some(done) = pending.next().await {
+		settle(chain, &key, done, &mut outcomes, &mut nonce, &mut transactions, &progress, &rows)
+			.await?;
+	}
+	progress.finish_and_clear();
+
+	let mut summary = Summary {
+		rows: rows.len(),
+		transactions,
+		seconds: started.elapsed().as_secs_f64(),
+		..Default::default()
+	};
+	for (i, outcome) in outcomes.into_iter().enumerate() {
+		match outcome.expect("every row has an outcome; qed") {
+			Outcome::Created => summary.created += 1,
+			Outcome::Updated => summary.updated += 1,
+			Outcome::Unchanged => summary.unchanged += 1,
+			Outcome::Refused(reason) => {
+				summary.refused.push(Refusal { place: rows[i].0.to_string(), reason })
+			}
+		}
+	}
+	Ok(summary)
+}
+
+/// The file's own rules: one officer's country, each certificate once,
+/// one set of trader data per TIN.
+fn check_in_file(
+	row: &Row,
+	place: Place,
+	country: CountryCode,
+	seen_ids: &mut BTreeMap<CertificateId, Place>,
+	seen_tins: &mut BTreeMap<Tin, (Place, TraderData)>,
+) -> Option<String> {
+	if row.tin.country != country {
+		return Some(format!(
+			"{} is a TIN of {}; this key is an officer of {}",
+			String::from_utf8_lossy(&row.tin.to_bytes()),
+			row.tin.country.as_str(),
+			country.as_str()
+		));
+	}
+	if let Some(first) = seen_ids.get(&row.id) {
+		return Some(format!("the same authorization number as {first}"));
+	}
+	if let Some((first, data)) = seen_tins.get(&row.tin) {
+		if !same_trader_data(data, &row.trader) {
+			return Some(format!("the TIN's data differs from {first}"));
+		}
+	}
+	seen_ids.insert(row.id.clone(), place);
+	seen_tins.entry(row.tin.clone()).or_insert((place, row.trader.clone()));
+	None
+}
+
+fn same_trader_data(a: &TraderData, b: &TraderData) -> bool {
+	(&a.legal_name, &a.trade_name, &a.street, &a.city, &a.postal_code, &a.region)
+		== (&b.legal_name, &b.trade_name, &b.street, &b.city, &b.postal_code, &b.region)
+}
+
+/// What a row needs against the chain: its calls, and the certificate to
+/// grant if it is new; or why it is refused.
+fn plan_row(
+	row: &Row,
+	trader: &Option<TraderView>,
+	certificate: &Option<CertificateView>,
+	registering: &mut BTreeSet<Tin>,
+	(code, reason): &(u16, Vec<u8>),
+) -> Result<(Vec<RuntimeCall>, Option<NewCertificate>), String> {
+	let mut calls = Vec::new();
+	let tin = row.tin.to_bytes();
+	match trader {
+		None if registering.contains(&row.tin) => {}
+		None => {
+			registering.insert(row.tin.clone());
+			calls
+				.push(pallet_tin_registry::Call::register { tin, data: row.trader.clone() }.into());
+		}
+		Some(trader) if !trader.active => return Err("the TIN is closed on the chain".into()),
+		Some(trader) if !same_trader(trader, &row.trader) => {
+			// The trader's consent is its own to change once registered.
+			let data = TraderData { consent: trader.consent, ..row.trader.clone() };
+			calls.push(pallet_tin_registry::Call::update { tin, data }.into());
+		}
+		Some(_) => {}
+	}
+	let wanted = &row.certificate;
+	match certificate {
+		None => return Ok((calls, Some(wanted.clone()))),
+		Some(on_chain) => {
+			if on_chain.expires_on != wanted.expires_on {
+				return Err(format!(
+					"the chain holds this certificate with expiry {}, the file {}: renewing is an Approver's decision, not an import's",
+					date_text(on_chain.expires_on),
+					date_text(wanted.expires_on)
+				));
+			}
+			let same = on_chain.holder == row.tin
+				&& on_chain.aeo_type == wanted.data.aeo_type
+				&& on_chain.roles == wanted.data.roles
+				&& on_chain.authorized_on == wanted.data.authorized_on;
+			if !same {
+				calls.push(
+					pallet_aeo_certificates::Call::amend {
+						id: row.id.clone(),
+						data: wanted.data.clone(),
+						code: *code,
+						reason: reason.clone(),
+					}
+					.into(),
+				);
+			}
+		}
+	}
+	Ok((calls, None))
+}
+
+fn same_trader(on_chain: &TraderView, data: &TraderData) -> bool {
+	(
+		&on_chain.legal_name,
+		&on_chain.trade_name,
+		&on_chain.street,
+		&on_chain.city,
+		&on_chain.postal_code,
+		&on_chain.region,
+	) == (
+		&data.legal_name,
+		&data.trade_name,
+		&data.street,
+		&data.city,
+		&data.postal_code,
+		&data.region,
+	)
+}
+
+fn grant_many(certificates: Vec<NewCertificate>) -> RuntimeCall {
+	let certificates =
+		certificates.try_into().expect("--batch is at most the runtime's MaxBatch, 256; qed");
+	pallet_aeo_certificates::Call::grant_many { certificates }.into()
+}
+
+fn force_batch(calls: Vec<RuntimeCall>) -> RuntimeCall {
+	pallet_utility::Call::force_batch { calls }.into()
+}
+
+/// A transaction on its way, and what it was for.
+async fn send(chain: &Chain, key: &Keypair, plan: Plan, nonce: u64) -> (Plan, Result<Events>) {
+	let result = chain.submit(key, force_batch(plan.calls.clone()), nonce).await;
+	(plan, result)
+}
+
+/// Records what a finalized transaction did to its rows. A row whose call
+/// failed is read again: if the chain holds it as the file says (another
+/// run's transaction landed first), it is unchanged. When only the batch
+/// grant failed, its rows are granted one by one in a new transaction, so
+/// each refusal names its own row.
+#[allow(clippy::too_many_arguments)]
+async fn settle(
+	chain: &Chain,
+	key: &Keypair,
+	(plan, result): (Plan, Result<Events>),
+	outcomes: &mut [Option<Outcome>],
+	nonce: &mut u64,
+	transactions: &mut usize,
+	progress: &ProgressBar,
+	rows: &[(Place, Result<Row, String>)],
+) -> Result<()> {
+	let first = plan.rows.first().map(|(i, _, _)| rows[*i].0);
+	let events = result.with_context(|| {
+		format!(
+			"the import stopped at the transaction starting at {}; run the same command again to go on from there",
+			first.map(|p| p.to_string()).unwrap_or_default()
+		)
+	})?;
+	if events.items.len() != plan.calls.len() {
+		bail!("the batch reported {} results for {} calls", events.items.len(), plan.calls.len());
+	}
+	let failed_batch = plan
+		.grant_many
+		.as_ref()
+		.map(|(index, _)| *index)
+		.filter(|index| events.items[*index].is_err());
+	let mut doubtful = Vec::new();
+	for (i, calls, grants) in &plan.rows {
+		let own_failure = calls
+			.iter()
+			.filter(|c| Some(**c) != failed_batch)
+			.find_map(|c| events.items[*c].clone().err());
+		let in_failed_batch = failed_batch.is_some_and(|index| calls.contains(&index));
+		if own_failure.is_none() && !in_failed_batch {
+			outcomes[*i] = Some(if *grants { Outcome::Created } else { Outcome::Updated });
+			progress.inc(1);
+		} else {
+			doubtful.push((*i, own_failure));
+		}
+	}
+	if doubtful.is_empty() {
+		return Ok(());
+	}
+	let row = |i: usize| rows[i].1.as_ref().expect("only valid rows are planned; qed");
+	let at = chain.finalized().await?;
+	let tins: Vec<Tin> = doubtful.iter().map(|(i, _)| row(*i).tin.clone()).collect();
+	let ids: Vec<CertificateId> = doubtful.iter().map(|(i, _)| row(*i).id.clone()).collect();
+	let traders = chain.traders(&at, &tins).await?;
+	let certificates = chain.certificates(&at, &ids).await?;
+	let mut retry = Vec::new();
+	for (k, (i, own_failure)) in doubtful.into_iter().enumerate() {
+		if holds(row(i), &traders[k], &certificates[k]) {
+			outcomes[i] = Some(Outcome::Unchanged);
+		} else if let Some(reason) = own_failure {
+			outcomes[i] = Some(Outcome::Refused(reason));
+		} else {
+			retry.push(i);
+			continue;
+		}
+		progress.inc(1);
+	}
+	if retry.is_empty() {
+		return Ok(());
+	}
+	let calls: Vec<RuntimeCall> = retry
+		.iter()
+		.map(|&i| {
+			pallet_aeo_certificates::Call::grant { certificate: row(i).certificate.clone() }.into()
+		})
+		.collect();
+	let one_by_one = Plan {
+		rows: retry.iter().enumerate().map(|(k, &i)| (i, vec![k], true)).collect(),
+		calls,
+		grant_many: None,
+	};
+	let done = send(chain, key, one_by_one, *nonce).await;
+	*nonce += 1;
+	*transactions += 1;
+	Box::pin(settle(chain, key, done, outcomes, nonce, transactions, progress, rows)).await
+}
+
+/// Whether the chain holds the row as the file says.
+fn holds(row: &Row, trader: &Option<TraderView>, certificate: &Option<CertificateView>) -> bool {
+	let (Some(trader), Some(certificate)) = (trader, certificate) else { return false };
+	let wanted = &row.certificate;
+	trader.active
+		&& same_trader(trader, &row.trader)
+		&& certificate.holder == row.tin
+		&& certificate.aeo_type == wanted.data.aeo_type
+		&& certificate.roles == wanted.data.roles
+		&& certificate.authorized_on == wanted.data.authorized_on
+		&& certificate.expires_on == wanted.expires_on
+}
+
+fn progress_bar(rows: u64) -> ProgressBar {
+	let bar = ProgressBar::new(rows);
+	bar.set_style(
+		ProgressStyle::with_template(
+			"{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} rows ({per_sec}, {eta} left)",
+		)
+		.expect("a valid template; qed"),
+	);
+	bar
+}
+
+/// The summary in words.
+pub fn print(summary: &Summary, file: &std::path::Path) {
+	println!(
+		"{}: {} rows in {:.1} s, {} transactions",
+		file.display(),
+		summary.rows,
+		summary.seconds,
+		summary.transactions
+	);
+	println!("  created   {:>8}", summary.created);
+	println!("  updated   {:>8}", summary.updated);
+	println!("  unchanged {:>8}", summary.unchanged);
+	println!("  refused   {:>8}", summary.refused.len());
+	for refusal in &summary.refused {
+		println!("    {}: {}", refusal.place, refusal.reason);
+	}
+}

@@ -1,0 +1,102 @@
+//! `cadena`: the command-line tool of customs integrators. It imports a
+//! national AEO register, answers whether a country recognises a trader,
+//! follows recognition changes (to a webhook if asked) and exports what a
+//! partner recognises. docs/cli.md is the guide.
+
+mod chain;
+mod import;
+mod keys;
+mod query;
+mod register;
+mod watch;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// CADENA's command-line tool for customs integrators.
+#[derive(Parser, Debug)]
+#[command(name = "cadena", version, about)]
+struct Cli {
+	/// The CADENA node's WebSocket RPC endpoint.
+	#[arg(long, global = true, env = "CADENA_URL", default_value = "ws://127.0.0.1:9944")]
+	url: String,
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+	/// Load a national AEO register (CSV or JSON) onto the chain: traders
+	/// and certificates, in batched transactions. Safe to run again.
+	Import(import::ImportArgs),
+	/// Whether a country recognises a trader now, and why not.
+	Verify(query::VerifyArgs),
+	/// Follow every recognition change for a country, from finalized blocks.
+	Watch(watch::WatchArgs),
+	/// Write every certificate a country recognises now, CSV or JSON.
+	Export(query::ExportArgs),
+}
+
+/// Exit status when an import refused rows (the others were imported).
+const SOME_ROWS_REFUSED: u8 = 3;
+/// Exit status when `verify` answers "not recognised".
+const NOT_RECOGNISED: u8 = 4;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+	let cli = Cli::parse();
+	match run(cli).await {
+		Ok(code) => code,
+		Err(e) => {
+			eprintln!("error: {e:#}");
+			ExitCode::FAILURE
+		}
+	}
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+	let connect = || chain::Chain::connect(&cli.url);
+	match &cli.command {
+		Command::Watch(args) => {
+			watch::run(&cli.url, args).await?;
+			Ok(ExitCode::SUCCESS)
+		}
+		Command::Import(args) => {
+			let chain = connect().await?;
+			let summary = import::run(&chain, args).await?;
+			if args.json {
+				println!("{}", serde_json::to_string_pretty(&summary)?);
+			} else {
+				import::print(&summary, &args.file);
+			}
+			Ok(if summary.refused.is_empty() {
+				ExitCode::SUCCESS
+			} else {
+				ExitCode::from(SOME_ROWS_REFUSED)
+			})
+		}
+		Command::Verify(args) => {
+			let chain = connect().await?;
+			let answer = query::verify(&chain, args).await?;
+			if args.json {
+				println!("{}", serde_json::to_string_pretty(&answer)?);
+			} else {
+				println!("{}", query::verify_text(&answer));
+			}
+			Ok(if answer.answer.recognised {
+				ExitCode::SUCCESS
+			} else {
+				ExitCode::from(NOT_RECOGNISED)
+			})
+		}
+		Command::Export(args) => {
+			let chain = connect().await?;
+			let count = query::export(&chain, args).await?;
+			if let Some(path) = &args.output {
+				eprintln!("{count} certificates written to {}", path.display());
+			}
+			Ok(ExitCode::SUCCESS)
+		}
+	}
+}

@@ -1,0 +1,231 @@
+//! `cadena verify` and `cadena export`: what a partner reads, at the latest
+//! finalized block, in the JSON of the node's `cadena_*` RPC.
+
+use std::{io::Write, path::PathBuf};
+
+use anyhow::{Context, Result};
+use cadena_primitives::{CertificateId, CountryCode, NotRecognised, Tin};
+use cadena_runtime_api::{
+	json::{certificate_json, recognition_json, RecognitionJson},
+	CertificateView, RecognisedPage, MAX_PAGE,
+};
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use crate::{
+	chain::Chain,
+	register::{self, aeo_type_code, date_text, roles_text},
+};
+
+/// `cadena verify`.
+#[derive(Args, Debug)]
+pub struct VerifyArgs {
+	/// The trader's TIN (`MXAAA010101AAA`).
+	pub tin: String,
+	/// The country asking: does it recognise this trader now?
+	#[arg(long = "by", value_name = "CC")]
+	pub by: String,
+	/// Print the answer as JSON.
+	#[arg(long)]
+	pub json: bool,
+}
+
+/// The answer of `cadena verify --json`: the node RPC's recognition, with
+/// the question and the block it was answered at.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VerifyJson {
+	/// The TIN asked about.
+	pub tin: String,
+	/// The country asking.
+	pub country: String,
+	/// The finalized block the answer is from.
+	pub block: u64,
+	/// Its hash.
+	pub block_hash: String,
+	/// The answer.
+	#[serde(flatten)]
+	pub answer: RecognitionJson,
+}
+
+/// Parses a country code argument.
+pub fn country(text: &str) -> Result<CountryCode> {
+	CountryCode::new(text.trim().as_bytes())
+		.map_err(|e| anyhow::anyhow!("{text:?} is not an ISO 3166-1 alpha-2 country code ({e:?})"))
+}
+
+/// Answers `cadena verify`.
+pub async fn verify(chain: &Chain, args: &VerifyArgs) -> Result<VerifyJson> {
+	let tin = Tin::parse(args.tin.trim().as_bytes())
+		.map_err(|e| anyhow::anyhow!("{:?} is not a WCO TIN ({e:?})", args.tin))?;
+	let reader = country(&args.by)?;
+	let at = chain.finalized().await?;
+	let answer = chain.recognition_of_tin(&at, &tin, reader).await?;
+	Ok(VerifyJson {
+		tin: args.tin.trim().to_string(),
+		country: reader.as_str().to_string(),
+		block: at.block_number(),
+		block_hash: format!("{:?}", at.block_hash()),
+		answer: recognition_json(answer.recognition, answer.certificate.as_ref()),
+	})
+}
+
+/// `cadena verify`'s answer in words.
+pub fn verify_text(answer: &VerifyJson) -> String {
+	let certificate =
+		answer.answer.certificate.as_ref().map(|c| format!("{} {}", c.country, c.number));
+	let mut text = if answer.answer.recognised {
+		format!(
+			"RECOGNISED: {} recognises {} as an AEO, by certificate {} under MRA {}",
+			answer.country,
+			answer.tin,
+			certificate.unwrap_or_default(),
+			answer.answer.mra.map(|m| m.to_string()).unwrap_or_default()
+		)
+	} else {
+		let why = answer.answer.reason.map(reason_text).unwrap_or("no reason given");
+		let about = certificate.map(|c| format!(" (certificate {c})")).unwrap_or_default();
+		format!(
+			"NOT RECOGNISED: {} does not recognise {}{about}: {why}",
+			answer.country, answer.tin
+		)
+	};
+	text.push_str(&format!("\n  at finalized block {} ({})", answer.block, answer.block_hash));
+	text
+}
+
+/// Each reason of non-recognition in words.
+pub fn reason_text(reason: NotRecognised) -> &'static str {
+	match reason {
+		NotRecognised::UnknownCertificate => "the trader holds no AEO certificate on CADENA",
+		NotRecognised::NoMra => {
+			"no MRA has this country recognise the issuing country's certificates"
+		}
+		NotRecognised::MraNotInForce => {
+			"the MRA is not in force yet: proposed, or waiting for its effective date"
+		}
+		NotRecognised::MraSuspended => "the MRA is suspended",
+		NotRecognised::TypeOutOfScope => "the certificate's AEO type is outside the MRA's scope",
+		NotRecognised::CertificateSuspended => "the certificate is suspended",
+		NotRecognised::CertificateRevoked => "the certificate is revoked",
+		NotRecognised::CertificateExpired => "the certificate has expired",
+		NotRecognised::NoConsent => "the holder withdrew its consent to share its data",
+	}
+}
+
+/// Output formats of `cadena export`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Format {
+	/// The register format of `cadena import`, with status columns.
+	Csv,
+	/// An array of the node RPC's certificate objects, with the holder.
+	Json,
+}
+
+/// `cadena export`.
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+	/// The partner: every certificate this country recognises now.
+	#[arg(long, value_name = "CC")]
+	pub country: String,
+	/// CSV or JSON.
+	#[arg(long, value_enum, default_value = "csv")]
+	pub format: Format,
+	/// Write to this file instead of standard output.
+	#[arg(long, short)]
+	pub output: Option<PathBuf>,
+}
+
+/// Writes the certificates `--country` recognises at the latest finalized
+/// block, with their holders; returns how many.
+pub async fn export(chain: &Chain, args: &ExportArgs) -> Result<usize> {
+	let reader = country(&args.country)?;
+	// One block for every page: the export is one consistent view.
+	let at = chain.finalized().await?;
+	let mut certificates: Vec<CertificateView> = Vec::new();
+	let mut cursor: Option<CertificateId> = None;
+	loop {
+		let page: RecognisedPage =
+			chain.api(&at, "recognised_by", (reader, cursor.clone(), MAX_PAGE)).await?;
+		certificates.extend(page.certificates);
+		match page.next {
+			Some(next) => cursor = Some(next),
+			None => break,
+		}
+	}
+	let holders: Vec<Tin> = certificates.iter().map(|c| c.holder.clone()).collect();
+	let traders = chain.traders(&at, &holders).await?;
+
+	let mut out: Box<dyn Write> = match &args.output {
+		Some(path) => Box::new(std::io::BufWriter::new(
+			std::fs::File::create(path)
+				.with_context(|| format!("cannot create {}", path.display()))?,
+		)),
+		None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+	};
+	match args.format {
+		Format::Json => {
+			let entries: Vec<serde_json::Value> = certificates
+				.into_iter()
+				.zip(traders)
+				.map(|(c, t)| {
+					let mut entry =
+						serde_json::to_value(certificate_json(c)).expect("serialises; qed");
+					entry["holderName"] = t.map(|t| text(&t.legal_name)).unwrap_or_default().into();
+					entry
+				})
+				.collect();
+			serde_json::to_writer_pretty(&mut out, &entries)?;
+			writeln!(out)?;
+		}
+		Format::Csv => {
+			let mut writer = csv::Writer::from_writer(&mut out);
+			let mut header: Vec<&str> = register::COLUMNS.to_vec();
+			header.extend(["status", "status_since", "reason_code", "reason"]);
+			writer.write_record(&header)?;
+			for (c, t) in certificates.into_iter().zip(traders) {
+				let t = t.unwrap_or_else(|| empty_trader(&c.holder));
+				writer.write_record([
+					text(&c.holder.to_bytes()),
+					text(&t.legal_name),
+					text(&t.trade_name),
+					text(&t.street),
+					text(&t.city),
+					text(&t.postal_code),
+					text(&t.region),
+					if t.consent { "yes" } else { "no" }.to_string(),
+					text(&c.id.number),
+					aeo_type_code(c.aeo_type).to_string(),
+					roles_text(&c.roles),
+					date_text(c.authorized_on),
+					date_text(c.expires_on),
+					format!("{:?}", c.status),
+					c.status_since.to_string(),
+					c.reason_code.to_string(),
+					text(&c.reason),
+				])?;
+			}
+			writer.flush()?;
+		}
+	}
+	out.flush()?;
+	Ok(holders.len())
+}
+
+fn empty_trader(tin: &Tin) -> cadena_runtime_api::TraderView {
+	cadena_runtime_api::TraderView {
+		tin: tin.clone(),
+		legal_name: Vec::new(),
+		trade_name: Vec::new(),
+		street: Vec::new(),
+		city: Vec::new(),
+		postal_code: Vec::new(),
+		region: Vec::new(),
+		active: false,
+		consent: false,
+	}
+}
+
+fn text(bytes: &[u8]) -> String {
+	String::from_utf8_lossy(bytes).into_owned()
+}

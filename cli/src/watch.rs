@@ -1,0 +1,370 @@
+//! `cadena watch`: every recognition change for a country, from finalized
+//! blocks, printed or POSTed to a webhook. A state file holds how far
+//! delivery got (a block, and how many of its changes), so a restart
+//! replays from there and neither loses nor repeats a change. A failing
+//! webhook is retried with backoff; the changes wait, in order. Ctrl-C or
+//! SIGTERM stops it between two deliveries, never in the middle of one.
+
+use std::{
+	path::{Path, PathBuf},
+	time::Duration,
+};
+
+use anyhow::{anyhow, bail, Context, Result};
+use bytes::Bytes;
+use clap::Args;
+use http_body_util::Full;
+use hyper_util::{
+	client::legacy::{connect::HttpConnector, Client},
+	rt::TokioExecutor,
+};
+use serde::{Deserialize, Serialize};
+use subxt::rpcs::{rpc_params, RpcClient};
+
+use crate::query::country;
+
+/// `cadena watch`.
+#[derive(Args, Debug)]
+pub struct WatchArgs {
+	/// The country whose recognitions to follow.
+	#[arg(long, value_name = "CC")]
+	pub country: String,
+	/// POST each change as JSON to this URL instead of printing it.
+	#[arg(long, value_name = "URL")]
+	pub webhook: Option<String>,
+	/// Start from this block on the first run (default: the next
+	/// finalized block). Later runs go on from the state file.
+	#[arg(long, value_name = "N")]
+	pub from_block: Option<u32>,
+	/// Where delivery progress is kept (default: `cadena-watch-<CC>.json`
+	/// in the current directory).
+	#[arg(long, value_name = "FILE")]
+	pub state: Option<PathBuf>,
+	/// Print each change as one line of JSON.
+	#[arg(long)]
+	pub json: bool,
+	/// The longest wait between two webhook attempts, in seconds.
+	#[arg(long, default_value_t = 60)]
+	pub max_backoff: u64,
+}
+
+/// How far delivery got: every change of blocks before `block`, and the
+/// first `delivered` changes of `block`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+	/// The country watched.
+	pub country: String,
+	/// The block delivery is in.
+	pub block: u32,
+	/// How many of its changes were delivered.
+	pub delivered: u32,
+}
+
+impl State {
+	fn load(path: &Path, country: &str) -> Result<Option<State>> {
+		let text = match std::fs::read_to_string(path) {
+			Ok(text) => text,
+			Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+			Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+		};
+		let state: State = serde_json::from_str(&text)
+			.with_context(|| format!("{} is not a cadena watch state file", path.display()))?;
+		if state.country != country {
+			bail!("{} follows {}, not {country}", path.display(), state.country);
+		}
+		Ok(Some(state))
+	}
+
+	/// Written whole to a new file, then renamed over the old one: a crash
+	/// leaves one or the other, never half.
+	fn save(&self, path: &Path) -> Result<()> {
+		let tmp = path.with_extension("tmp");
+		{
+			use std::io::Write;
+			let mut file = std::fs::File::create(&tmp)
+				.with_context(|| format!("cannot write {}", tmp.display()))?;
+			file.write_all(serde_json::to_string(self)?.as_bytes())?;
+			file.sync_all()?;
+		}
+		std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+	}
+}
+
+/// Follows the changes until stopped. Losing the node is not an end: it
+/// reconnects with backoff, and replays from the state file.
+pub async fn run(url: &str, args: &WatchArgs) -> Result<()> {
+	let reader = country(&args.country)?;
+	let cc = reader.as_str().to_string();
+	let path =
+		args.state.clone().unwrap_or_else(|| PathBuf::from(format!("cadena-watch-{cc}.json")));
+	let mut state = State::load(&path, &cc)?;
+	let webhook = args.webhook.as_deref().map(Webhook::new).transpose()?;
+	let max_backoff = Duration::from_secs(args.max_backoff.max(1));
+	let mut backoff = Backoff::new(max_backoff);
+	let mut stop = stop_signal()?;
+	loop {
+		let from = state.as_ref().map(|s| s.block).or(args.from_block);
+		let out = Output { webhook: webhook.as_ref(), json: args.json, max_backoff };
+		match follow(url, &cc, from, &mut state, &path, &out, &mut stop).await {
+			Ok(Flow::Stopped) => {
+				eprintln!("stopped; {} holds where to go on from", path.display());
+				return Ok(());
+			}
+			Ok(Flow::Ended) => eprintln!("the node at {url} ended the subscription; resubscribing"),
+			Err(e) => eprintln!("{e:#}"),
+		}
+		let wait = backoff.next();
+		eprintln!("reconnecting to {url} in {} s", wait.as_secs_f32());
+		tokio::select! {
+			_ = tokio::time::sleep(wait) => {},
+			_ = stop.changed() => return Ok(()),
+		}
+	}
+}
+
+/// Where changes go.
+struct Output<'a> {
+	webhook: Option<&'a Webhook>,
+	json: bool,
+	max_backoff: Duration,
+}
+
+/// Why following ended.
+enum Flow {
+	/// Ctrl-C or SIGTERM.
+	Stopped,
+	/// The node closed the subscription.
+	Ended,
+}
+
+/// Becomes `true` on Ctrl-C or SIGTERM.
+fn stop_signal() -> Result<tokio::sync::watch::Receiver<bool>> {
+	let (tx, rx) = tokio::sync::watch::channel(false);
+	#[cfg(unix)]
+	let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+	tokio::spawn(async move {
+		#[cfg(unix)]
+		tokio::select! {
+			_ = tokio::signal::ctrl_c() => {},
+			_ = term.recv() => {},
+		}
+		#[cfg(not(unix))]
+		let _ = tokio::signal::ctrl_c().await;
+		let _ = tx.send(true);
+	});
+	Ok(rx)
+}
+
+async fn follow(
+	url: &str,
+	cc: &str,
+	from: Option<u32>,
+	state: &mut Option<State>,
+	path: &Path,
+	out: &Output<'_>,
+	stop: &mut tokio::sync::watch::Receiver<bool>,
+) -> Result<Flow> {
+	let rpc = RpcClient::from_insecure_url(url)
+		.await
+		.map_err(|e| anyhow!("cannot reach the CADENA node at {url}: {e}"))?;
+	let mut changes = rpc
+		.subscribe::<serde_json::Value>(
+			"cadena_subscribeRecognitionChanges",
+			rpc_params![cc, from],
+			"cadena_unsubscribeRecognitionChanges",
+		)
+		.await
+		.map_err(|e| anyhow!("the node at {url} refused the subscription: {e}"))?;
+	eprintln!(
+		"watching recognition changes for {cc} at {url}, from {}",
+		from.map(|b| format!("block {b}")).unwrap_or_else(|| "the next finalized block".into())
+	);
+	// Changes of the state's block already delivered before a restart.
+	let mut skip = state.as_ref().map(|s| (s.block, s.delivered));
+	loop {
+		let change = tokio::select! {
+			change = changes.next() => change,
+			_ = stop.changed() => return Ok(Flow::Stopped),
+		};
+		let Some(change) = change else { return Ok(Flow::Ended) };
+		let mut change = change.map_err(|e| anyhow!("lost the subscription: {e}"))?;
+		let block = change["block"].as_u64().context("a change without its block")? as u32;
+		if let Some((skip_block, left)) = skip {
+			if block == skip_block && left > 0 {
+				skip = Some((skip_block, left - 1));
+				continue;
+			}
+			skip = None;
+		}
+		// The change's place in its block: with the country and the block,
+		// a key no other change has.
+		let index = match state {
+			Some(s) if s.block == block => s.delivered,
+			_ => 0,
+		};
+		change["country"] = cc.into();
+		change["id"] = format!("{cc}:{block}:{index}").into();
+		match out.webhook {
+			Some(hook) => {
+				if !hook.deliver(&change, out.max_backoff, stop).await {
+					return Ok(Flow::Stopped);
+				}
+			}
+			None if out.json => println!("{change}"),
+			None => println!("{}", describe(&change)),
+		}
+		let next = State { country: cc.to_string(), block, delivered: index + 1 };
+		next.save(path)?;
+		*state = Some(next);
+	}
+}
+
+/// A change in words: `block 57: MX AEO-1 recognised -> not recognised (CertificateSuspended)`.
+fn describe(change: &serde_json::Value) -> String {
+	let side = |answer: &serde_json::Value| {
+		if answer["recognised"].as_bool() == Some(true) {
+			"recognised".to_string()
+		} else {
+			let reason = answer["reason"].as_str().unwrap_or("unknown");
+			format!("not recognised ({reason})")
+		}
+	};
+	format!(
+		"block {}: {} {} {} -> {}",
+		change["block"],
+		change["certificate"]["country"].as_str().unwrap_or_default(),
+		change["certificate"]["number"].as_str().unwrap_or_default(),
+		side(&change["before"]),
+		side(&change["after"]),
+	)
+}
+
+/// Doubling waits, from half a second up to a ceiling.
+struct Backoff {
+	next: Duration,
+	max: Duration,
+}
+
+impl Backoff {
+	fn new(max: Duration) -> Backoff {
+		Backoff { next: Duration::from_millis(500).min(max), max }
+	}
+
+	fn next(&mut self) -> Duration {
+		let wait = self.next;
+		self.next = (self.next * 2).min(self.max);
+		wait
+	}
+}
+
+/// A webhook: HTTP or HTTPS, with the system's root certificates.
+struct Webhook {
+	url: hyper::Uri,
+	client: Client<hyper_rustls::HttpsConnector<HttpConnector>, Full<Bytes>>,
+}
+
+impl Webhook {
+	fn new(url: &str) -> Result<Webhook> {
+		let uri: hyper::Uri = url.parse().with_context(|| format!("{url:?} is not a URL"))?;
+		if !matches!(uri.scheme_str(), Some("http" | "https")) {
+			bail!("the webhook {url:?} is neither http:// nor https://");
+		}
+		let connector = hyper_rustls::HttpsConnectorBuilder::new()
+			.with_provider_and_native_roots(rustls::crypto::ring::default_provider())
+			.context("cannot load the system's root certificates")?
+			.https_or_http()
+			.enable_http1()
+			.build();
+		let client = Client::builder(TokioExecutor::new()).build(connector);
+		Ok(Webhook { url: uri, client })
+	}
+
+	/// POSTs until the webhook answers 2xx, waiting longer after each
+	/// failure; `false` if stopped while waiting.
+	async fn deliver(
+		&self,
+		change: &serde_json::Value,
+		max_backoff: Duration,
+		stop: &mut tokio::sync::watch::Receiver<bool>,
+	) -> bool {
+		let body = Bytes::from(change.to_string());
+		let mut backoff = Backoff::new(max_backoff);
+		loop {
+			let key = change["id"].as_str().unwrap_or_default();
+			let failure = match self.post(key, body.clone()).await {
+				Ok(status) if status.is_success() => return true,
+				Ok(status) => format!("answered HTTP {status}"),
+				Err(e) => format!("failed: {e:#}"),
+			};
+			let wait = backoff.next();
+			eprintln!(
+				"webhook {} {failure}; retrying block {} in {} s",
+				self.url,
+				change["block"],
+				wait.as_secs_f32()
+			);
+			tokio::select! {
+				_ = tokio::time::sleep(wait) => {},
+				_ = stop.changed() => return false,
+			}
+		}
+	}
+
+	async fn post(&self, key: &str, body: Bytes) -> Result<hyper::StatusCode> {
+		let request = hyper::Request::post(self.url.clone())
+			.header(hyper::header::CONTENT_TYPE, "application/json")
+			.header("idempotency-key", key)
+			.header(hyper::header::USER_AGENT, concat!("cadena/", env!("CARGO_PKG_VERSION")))
+			.body(Full::new(body))?;
+		let response = tokio::time::timeout(Duration::from_secs(10), self.client.request(request))
+			.await
+			.map_err(|_| anyhow!("no answer in 10 s"))??;
+		Ok(response.status())
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn backoff_doubles_up_to_its_ceiling() {
+		let mut backoff = Backoff::new(Duration::from_secs(3));
+		let waits: Vec<_> = (0..5).map(|_| backoff.next().as_millis()).collect();
+		assert_eq!(waits, [500, 1000, 2000, 3000, 3000]);
+	}
+
+	#[test]
+	fn the_state_file_round_trips_and_belongs_to_one_country() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("state.json");
+		assert_eq!(State::load(&path, "CR").unwrap(), None);
+		let state = State { country: "CR".into(), block: 57, delivered: 2 };
+		state.save(&path).unwrap();
+		assert_eq!(State::load(&path, "CR").unwrap(), Some(state));
+		let error = State::load(&path, "MX").unwrap_err().to_string();
+		assert!(error.contains("follows CR, not MX"), "{error}");
+		std::fs::write(&path, "{").unwrap();
+		assert!(State::load(&path, "CR").is_err());
+	}
+
+	#[test]
+	fn a_change_reads_as_words() {
+		let change = serde_json::json!({
+			"block": 57, "certificate": { "country": "MX", "number": "AEO-1" },
+			"before": { "recognised": true, "reason": null },
+			"after": { "recognised": false, "reason": "CertificateSuspended" },
+		});
+		assert_eq!(
+			describe(&change),
+			"block 57: MX AEO-1 recognised -> not recognised (CertificateSuspended)"
+		);
+	}
+
+	#[test]
+	fn a_webhook_must_be_http() {
+		assert!(Webhook::new("ftp://example.org/x").is_err());
+		assert!(Webhook::new("not a url").is_err());
+		assert!(Webhook::new("http://127.0.0.1:9/hook").is_ok());
+	}
+}

@@ -1,0 +1,389 @@
+//! The `cadena` tool against a real two-administration network (Mexico and
+//! Costa Rica, an MRA in force between them), run as integrators run it:
+//! import a register with bad rows among the good, import it again, resume
+//! an interrupted import, verify, export, and watch recognition changes to a
+//! webhook that fails at first and through a restart of the watcher.
+
+use std::{
+	collections::BTreeMap,
+	path::{Path, PathBuf},
+	process::Output,
+	sync::{Arc, Mutex},
+	time::Duration,
+};
+
+use anyhow::{ensure, Context, Result};
+use cadena_primitives::{day_of, AeoType, CountryCode, Day};
+use cadena_testnet::{chain::dev_pair, chain::Chain, node_binary, wait_until, Network, Rpc};
+use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
+use serde_json::{json, Value};
+use tokio::{
+	io::{AsyncReadExt, AsyncWriteExt},
+	net::TcpListener,
+	process::Command,
+};
+
+const HEADER: &str = "tin,legal_name,trade_name,street,city,postal_code,region,consent,authorization_number,aeo_type,roles,authorized_on,expires_on";
+const KEY: &str = "//Alice//integrator";
+
+fn today() -> Day {
+	let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+	day_of(now.as_millis() as u64)
+}
+
+fn date(day: Day) -> String {
+	let (y, m, d) = cadena_primitives::date_of(day);
+	format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A good row: trader `n` and its certificate `MX-AEO-{n}`.
+fn row(prefix: &str, n: usize) -> String {
+	format!(
+		"MX{prefix}{n:06},Exportadora {n},,Av. Reforma {n},Ciudad de Mexico,06600,MX-CMX,yes,{prefix}-AEO-{n},AEOS,exporter;importer,{},{}",
+		date(today() - 30),
+		date(today() + 365)
+	)
+}
+
+fn write_register(dir: &Path, name: &str, rows: &[String]) -> PathBuf {
+	let path = dir.join(name);
+	std::fs::write(&path, format!("{HEADER}\n{}\n", rows.join("\n"))).unwrap();
+	path
+}
+
+async fn cadena(url: &str, args: &[&str]) -> Result<Output> {
+	let output = Command::new(env!("CARGO_BIN_EXE_cadena"))
+		.arg("--url")
+		.arg(url)
+		.args(args)
+		.env_remove("CADENA_SURI")
+		.output()
+		.await
+		.context("running cadena")?;
+	Ok(output)
+}
+
+fn stdout_json(output: &Output) -> Result<Value> {
+	serde_json::from_slice(&output.stdout).with_context(|| {
+		format!(
+			"stdout is not JSON: {}\nstderr: {}",
+			String::from_utf8_lossy(&output.stdout),
+			String::from_utf8_lossy(&output.stderr)
+		)
+	})
+}
+
+fn stderr(output: &Output) -> String {
+	String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+async fn import(url: &str, file: &Path, extra: &[&str]) -> Result<(Option<i32>, Value)> {
+	let mut args = vec!["import", "--file", file.to_str().unwrap(), "--suri", KEY, "--json"];
+	args.extend_from_slice(extra);
+	let output = cadena(url, &args).await?;
+	Ok((output.status.code(), stdout_json(&output)?))
+}
+
+async fn certificate(client: &WsClient, number: &str) -> Result<Value> {
+	Ok(client
+		.request("cadena_certificate", rpc_params![json!({"country": "MX", "number": number})])
+		.await?)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn integrators_import_verify_export_and_watch_with_the_cadena_tool() -> Result<()> {
+	let mut network = Network::start(&node_binary()?, "local", 2, None).await?;
+	let result = scenario(&network).await;
+	if result.is_err() {
+		eprintln!("{}", network.logs(30));
+	}
+	result?;
+	network.stop()
+}
+
+async fn scenario(network: &Network) -> Result<()> {
+	let long = Duration::from_secs(90);
+	let url = network.nodes[0].config.rpc_url();
+	let cr_url = network.nodes[1].config.rpc_url();
+	let mx = network.nodes[0].client().await?;
+	wait_until("block 2 finalized", long, || async {
+		Ok((Rpc(&mx).finalized().await?.1 >= 2).then_some(()))
+	})
+	.await?;
+	let dir = tempfile::tempdir()?;
+
+	// Clear errors before anything is on chain.
+	let unreachable = cadena("ws://127.0.0.1:1", &["verify", "MXA1", "--by", "CR"]).await?;
+	ensure!(unreachable.status.code() == Some(1), "{unreachable:?}");
+	ensure!(stderr(&unreachable).contains("cannot reach the CADENA node at ws://127.0.0.1:1"));
+	let good = write_register(dir.path(), "one.csv", &[row("A", 0)]);
+	let outsider =
+		cadena(&url, &["import", "--file", good.to_str().unwrap(), "--suri", "//Mallory"]).await?;
+	ensure!(stderr(&outsider).contains("is not an officer of any administration"), "{outsider:?}");
+	let cr_key = cadena(
+		&url,
+		&["import", "--file", good.to_str().unwrap(), "--suri", "not a key at all, really"],
+	)
+	.await?;
+	ensure!(
+		stderr(&cr_key).contains("not a valid secret URI") && !stderr(&cr_key).contains("really"),
+		"{cr_key:?}"
+	);
+	let malformed = dir.path().join("malformed.csv");
+	std::fs::write(&malformed, "tin,legal_name\nMXA1,X\n")?;
+	let refused =
+		cadena(&url, &["import", "--file", malformed.to_str().unwrap(), "--suri", KEY]).await?;
+	ensure!(stderr(&refused).contains("missing column(s)"), "{refused:?}");
+
+	// Mexico and Costa Rica: an MRA on security-and-safety AEOs, in force.
+	let chain = Chain::new(&mx).await?;
+	let (mx_admin, cr_admin) = (dev_pair("//Alice"), dev_pair("//Bob"));
+	chain
+		.execute(
+			&mx_admin,
+			pallet_mra::Call::propose {
+				name: b"MX-CR AEO MRA".to_vec(),
+				parties: vec![CountryCode(*b"MX"), CountryCode(*b"CR")],
+				scope: vec![AeoType::SecurityAndSafety],
+				directions: None,
+				effective_on: today(),
+			}
+			.into(),
+		)
+		.await?;
+	chain.execute(&cr_admin, pallet_mra::Call::sign { id: 0 }.into()).await?;
+	let start_block = Rpc(&mx).finalized().await?.1 as u32;
+
+	// 1. A register of 300 good rows and 5 bad ones, in transactions of 100.
+	let mut rows: Vec<String> = (0..300).map(|n| row("A", n)).collect();
+	let bad = [
+		(row("A", 900).replace("MXA000900", "mxa000900"), "not a WCO TIN"),
+		(row("A", 901).replace("MXA000901", "CRA000901"), "is a TIN of CR"),
+		(row("A", 7).replace("MXA000007", "MXA000902"), "the same authorization number as line 9"),
+		(row("A", 903).replace(&date(today() - 30), &date(today() + 10)), "AeoCertificates."),
+		(row("A", 904).replace("MX-CMX", "CR-SJ"), "TinRegistry."),
+	];
+	// The bad rows sit at lines 52, 103, 154, 205, 256.
+	for (k, (bad_row, _)) in bad.iter().enumerate() {
+		rows.insert(50 + k * 51, bad_row.clone());
+	}
+	let register = write_register(dir.path(), "register.csv", &rows);
+	let (code, summary) = import(&url, &register, &["--batch", "100"]).await?;
+	ensure!(code == Some(3), "exit {code:?}: {summary}");
+	ensure!(summary["created"] == 300 && summary["unchanged"] == 0, "{summary}");
+	let refused = summary["refused"].as_array().context("refused")?;
+	ensure!(refused.len() == 5, "{summary}");
+	for (k, (_, reason)) in bad.iter().enumerate() {
+		let line = 2 + 50 + k * 51;
+		let refusal = &refused[k];
+		ensure!(refusal["place"] == format!("line {line}"), "{refusal} is not line {line}");
+		ensure!(refusal["reason"].as_str().unwrap().contains(reason), "{refusal} lacks {reason}");
+	}
+	let first = certificate(&mx, "A-AEO-0").await?;
+	ensure!(first["status"] == "Active" && first["holder"] == "MXA000000", "{first}");
+
+	// 2. The same file again changes nothing.
+	let (code, again) = import(&url, &register, &["--batch", "100"]).await?;
+	ensure!(code == Some(3), "{again}");
+	ensure!(again["created"] == 0 && again["unchanged"] == 300, "{again}");
+	ensure!(again["refused"].as_array().map(Vec::len) == Some(5), "{again}");
+	ensure!(again["transactions"] == 2, "only the two chain-refused rows are tried: {again}");
+
+	// 3. An import killed halfway, run again, finishes the rest.
+	let second: Vec<String> = (0..600).map(|n| row("B", n)).collect();
+	let second = write_register(dir.path(), "second.csv", &second);
+	let mut child = Command::new(env!("CARGO_BIN_EXE_cadena"))
+		.args(["--url", &url, "import", "--file", second.to_str().unwrap(), "--suri", KEY])
+		.args(["--batch", "50", "--in-flight", "2"])
+		.stdout(std::process::Stdio::null())
+		.stderr(std::process::Stdio::null())
+		.spawn()?;
+	wait_until("the first certificates of the second file", long, || async {
+		Ok((certificate(&mx, "B-AEO-0").await?["status"] == "Active").then_some(()))
+	})
+	.await?;
+	child.kill().await?;
+	let (code, resumed) = import(&url, &second, &[]).await?;
+	ensure!(code == Some(0), "{resumed}");
+	let (created, unchanged) =
+		(resumed["created"].as_u64().unwrap(), resumed["unchanged"].as_u64().unwrap());
+	ensure!(created + unchanged == 600 && unchanged >= 50 && created > 0, "{resumed}");
+	ensure!(certificate(&mx, "B-AEO-599").await?["status"] == "Active");
+
+	// 4. Verify at Costa Rica's node: recognised; Peru has no MRA.
+	let verified = cadena(&cr_url, &["verify", "MXA000001", "--by", "CR", "--json"]).await?;
+	ensure!(verified.status.success(), "{verified:?}");
+	let answer = stdout_json(&verified)?;
+	ensure!(answer["recognised"] == true && answer["mra"] == 0, "{answer}");
+	ensure!(answer["certificate"] == json!({"country": "MX", "number": "A-AEO-1"}), "{answer}");
+	let words = cadena(&cr_url, &["verify", "MXA000001", "--by", "PE"]).await?;
+	ensure!(words.status.code() == Some(4), "{words:?}");
+	let text = String::from_utf8_lossy(&words.stdout);
+	ensure!(text.starts_with("NOT RECOGNISED: PE does not recognise MXA000001"), "{text}");
+	let bad_tin = cadena(&cr_url, &["verify", "mx1", "--by", "CR"]).await?;
+	ensure!(stderr(&bad_tin).contains("is not a WCO TIN"), "{bad_tin:?}");
+
+	// 5. Export what Costa Rica recognises: the 900 certificates.
+	let csv_path = dir.path().join("cr.csv");
+	let exported =
+		cadena(&cr_url, &["export", "--country", "CR", "-o", csv_path.to_str().unwrap()]).await?;
+	ensure!(exported.status.success(), "{exported:?}");
+	let csv = std::fs::read_to_string(&csv_path)?;
+	ensure!(csv.lines().count() == 901, "{} lines", csv.lines().count());
+	ensure!(
+		csv.lines().next().unwrap().starts_with(HEADER),
+		"header: {}",
+		csv.lines().next().unwrap()
+	);
+	ensure!(csv.contains("MXA000001,Exportadora 1,"), "row of MXA000001 missing");
+	let json_out = cadena(&cr_url, &["export", "--country", "CR", "--format", "json"]).await?;
+	let entries = stdout_json(&json_out)?;
+	ensure!(entries.as_array().map(Vec::len) == Some(900), "json export");
+	ensure!(entries[0]["holderName"].as_str().is_some_and(|n| n.starts_with("Exportadora")));
+	let nothing = cadena(&cr_url, &["export", "--country", "PE", "--format", "json"]).await?;
+	ensure!(stdout_json(&nothing)? == json!([]), "PE recognises nothing");
+
+	// 6. Watch Costa Rica's changes to a webhook that fails three times,
+	// from the block before the imports; the watcher is killed halfway and
+	// restarted, and every change arrives once.
+	let hook = Hook::start(3).await?;
+	let state = dir.path().join("watch-state.json");
+	let watch = |from: u32| {
+		Command::new(env!("CARGO_BIN_EXE_cadena"))
+			.args(["--url", &cr_url, "watch", "--country", "CR", "--webhook", &hook.url])
+			.args(["--state", state.to_str().unwrap(), "--from-block", &from.to_string()])
+			.args(["--max-backoff", "1"])
+			.stdout(std::process::Stdio::null())
+			.stderr(std::process::Stdio::null())
+			.kill_on_drop(true)
+			.spawn()
+	};
+	let mut watcher = watch(start_block)?;
+	wait_until("300 deliveries", long, || async { Ok((hook.delivered() >= 300).then_some(())) })
+		.await?;
+	// Stopped as a service manager stops it: SIGTERM, between deliveries.
+	let pid = watcher.id().context("the watcher's pid")?;
+	Command::new("kill").args(["-TERM", &pid.to_string()]).status().await?;
+	let stopped = tokio::time::timeout(Duration::from_secs(10), watcher.wait()).await??;
+	ensure!(stopped.success(), "the watcher stopped with {stopped}");
+	let mut watcher = watch(start_block)?;
+	wait_until("900 deliveries", long, || async { Ok((hook.delivered() >= 900).then_some(())) })
+		.await?;
+	// Then a suspension, live.
+	chain
+		.execute(
+			&dev_pair("//Alice//approver"),
+			pallet_aeo_certificates::Call::suspend {
+				id: cadena_primitives::CertificateId::new(CountryCode(*b"MX"), b"A-AEO-1").unwrap(),
+				code: 12,
+				reason: b"audit".to_vec(),
+			}
+			.into(),
+		)
+		.await?;
+	wait_until("the suspension", long, || async { Ok((hook.delivered() >= 901).then_some(())) })
+		.await?;
+	tokio::time::sleep(Duration::from_secs(2)).await;
+	watcher.kill().await?;
+	let bodies = hook.bodies();
+	let mut seen = BTreeMap::new();
+	for body in &bodies {
+		*seen.entry(body["id"].as_str().context("an id")?.to_string()).or_insert(0) += 1;
+	}
+	let twice: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
+	ensure!(twice.is_empty(), "delivered twice: {twice:?}");
+	ensure!(bodies.len() == 901, "{} deliveries", bodies.len());
+	ensure!(hook.failures() == 3, "the webhook failed {} times", hook.failures());
+	let last = bodies.last().unwrap();
+	ensure!(last["after"]["reason"] == "CertificateSuspended" && last["country"] == "CR", "{last}");
+	Ok(())
+}
+
+/// A webhook receiver on loopback: answers 500 to the first `fail` POSTs,
+/// then 200, and keeps the bodies it accepted.
+struct Hook {
+	url: String,
+	accepted: Arc<Mutex<Vec<Value>>>,
+	failed: Arc<Mutex<usize>>,
+}
+
+impl Hook {
+	async fn start(fail: usize) -> Result<Hook> {
+		let listener = TcpListener::bind("127.0.0.1:0").await?;
+		let url = format!("http://{}/cadena", listener.local_addr()?);
+		let accepted = Arc::new(Mutex::new(Vec::new()));
+		let failed = Arc::new(Mutex::new(0));
+		let (a, f) = (accepted.clone(), failed.clone());
+		tokio::spawn(async move {
+			loop {
+				let Ok((mut socket, _)) = listener.accept().await else { return };
+				let (a, f) = (a.clone(), f.clone());
+				tokio::spawn(async move {
+					while let Some(body) = read_request(&mut socket).await {
+						let fail_now = {
+							let mut failed = f.lock().unwrap();
+							let fail_now = *failed < fail;
+							if fail_now {
+								*failed += 1;
+							}
+							fail_now
+						};
+						let status = if fail_now {
+							"500 Internal Server Error"
+						} else {
+							a.lock().unwrap().push(body);
+							"200 OK"
+						};
+						let response = format!("HTTP/1.1 {status}\r\ncontent-length: 0\r\n\r\n");
+						if socket.write_all(response.as_bytes()).await.is_err() {
+							return;
+						}
+					}
+				});
+			}
+		});
+		Ok(Hook { url, accepted, failed })
+	}
+
+	fn delivered(&self) -> usize {
+		self.accepted.lock().unwrap().len()
+	}
+
+	fn bodies(&self) -> Vec<Value> {
+		self.accepted.lock().unwrap().clone()
+	}
+
+	fn failures(&self) -> usize {
+		*self.failed.lock().unwrap()
+	}
+}
+
+/// One HTTP/1.1 request's JSON body, or `None` when the connection ends.
+async fn read_request(socket: &mut tokio::net::TcpStream) -> Option<Value> {
+	let mut buffer = Vec::new();
+	let mut chunk = [0u8; 4096];
+	let header_end = loop {
+		if let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+			break end + 4;
+		}
+		let read = socket.read(&mut chunk).await.ok()?;
+		if read == 0 {
+			return None;
+		}
+		buffer.extend_from_slice(&chunk[..read]);
+	};
+	let head = String::from_utf8_lossy(&buffer[..header_end]).to_ascii_lowercase();
+	let length: usize = head
+		.lines()
+		.find_map(|l| l.strip_prefix("content-length:"))
+		.and_then(|v| v.trim().parse().ok())
+		.unwrap_or(0);
+	while buffer.len() < header_end + length {
+		let read = socket.read(&mut chunk).await.ok()?;
+		if read == 0 {
+			return None;
+		}
+		buffer.extend_from_slice(&chunk[..read]);
+	}
+	serde_json::from_slice(&buffer[header_end..header_end + length]).ok()
+}
