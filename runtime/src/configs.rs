@@ -12,10 +12,7 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, Get, NeverEnsureOrigin, VariantCountOf},
-	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		Weight,
-	},
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use sp_runtime::{traits::ConvertInto, Perbill};
@@ -71,8 +68,13 @@ impl frame_system::Config for Runtime {
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
 	// The node stores its state in ParityDB (RocksDB is not built): reads and
-	// writes are weighed at Substrate's ParityDB reference figures.
-	type DbWeight = ParityDbWeight;
+	// writes are weighed as measured on a ParityDB state of 100,000
+	// certificates (`cadena-node benchmark storage`, docs/benchmarks.md).
+	type DbWeight = crate::weights::paritydb_weights::constants::ParityDbWeight;
+	// The transaction extensions (nonce, mortality, genesis, weight
+	// reclaim) weighed with those database weights; the default `()` weighs
+	// them at RocksDB's reference figures, 330 µs per transaction.
+	type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;

@@ -1,7 +1,10 @@
 //! Weights measured by `scripts/benchmark.sh` (frame-benchmarking), one module
 //! per benchmarked pallet. Regenerate them after changing a pallet's calls.
+//! The database weights, `paritydb_weights`, are measured by
+//! `cadena-node benchmark storage` on a populated state (docs/benchmarks.md).
 
 pub mod pallet_aeo_certificates;
 pub mod pallet_consortium;
 pub mod pallet_mra;
 pub mod pallet_tin_registry;
+pub mod paritydb_weights;
