@@ -32,6 +32,11 @@ async fn dev_chain_finalizes_blocks_and_stops_cleanly() -> Result<()> {
 	.map_err(|e| e.context(node.log_tail(30)))?;
 	assert!(number >= 3);
 	assert_eq!(rpc.block_hash(number).await?, Some(hash), "finalized block is on the best chain");
+	let log = std::fs::read_to_string(node.log_path())?;
+	assert!(
+		log.contains("txpool_type=SingleState"),
+		"CADENA's default pool is the single-state one"
+	);
 
 	outsiders_are_refused_by_the_pool(&client).await?;
 
