@@ -13,6 +13,13 @@
 //!    between those blocks' timestamps (the parent of the first to the last).
 //!
 //!   cadena-load --url ws://127.0.0.1:9944 --operation suspend --count 5000
+//!
+//! Two more measurements: `--operation latency` (suspensions at a steady
+//! rate, timed to their finalized notification at a partner's node) and
+//! `--operation query` (recognition questions over RPC).
+
+mod latency;
+mod query;
 
 use std::time::{Duration, Instant};
 
@@ -37,6 +44,11 @@ enum Operation {
 	Grant,
 	/// `aeoCertificates.suspend` of granted certificates.
 	Suspend,
+	/// Suspensions at `--rate` per second, each timed from submission to
+	/// its finalized notification at `--partner`.
+	Latency,
+	/// `cadena_recognition` questions over RPC (no transactions).
+	Query,
 }
 
 #[derive(Parser, Debug)]
@@ -62,6 +74,30 @@ struct Args {
 	/// A prefix making this run's certificate numbers unique on the chain.
 	#[arg(long, default_value = "L")]
 	run: String,
+	/// Latency: suspensions per second.
+	#[arg(long, default_value_t = 100)]
+	rate: u32,
+	/// Latency: the partner node whose notifications are timed.
+	#[arg(long)]
+	partner: Option<String>,
+	/// Query: WebSocket connections.
+	#[arg(long, default_value_t = 8)]
+	connections: usize,
+	/// Query: requests in flight per connection.
+	#[arg(long, default_value_t = 32)]
+	in_flight: usize,
+	/// Query: how long to ask, in seconds.
+	#[arg(long, default_value_t = 30)]
+	seconds: u64,
+	/// Query: ask about TINs `MX{tin-prefix}000000` up to this many.
+	#[arg(long, default_value_t = 100_000)]
+	tins: u32,
+	/// Query: the TIN prefix after `MX`.
+	#[arg(long, default_value = "Q")]
+	tin_prefix: String,
+	/// Query: the country asking.
+	#[arg(long, default_value = "CR")]
+	country: String,
 }
 
 fn officer(i: u32) -> sr25519::Pair {
@@ -138,6 +174,18 @@ async fn wait_nonce(chain: &Chain<'_>, signer: &sr25519::Pair, nonce: u32) -> Re
 #[tokio::main]
 async fn main() -> Result<()> {
 	let args = Args::parse();
+	if args.operation == Operation::Query {
+		return query::run(query::QueryLoad {
+			url: args.url,
+			connections: args.connections,
+			in_flight: args.in_flight,
+			seconds: args.seconds,
+			tins: args.tins,
+			prefix: args.tin_prefix,
+			country: args.country,
+		})
+		.await;
+	}
 	if args.officers == 0 || args.officers > 90 {
 		bail!("--officers must be 1 to 90");
 	}
@@ -193,7 +241,7 @@ async fn main() -> Result<()> {
 		setup.push(hex_of(&chain.sign(&registrar, call.into(), n).encode()));
 		setup_signers.push((registrar.clone(), n + 1));
 	}
-	if args.operation == Operation::Suspend {
+	if matches!(args.operation, Operation::Suspend | Operation::Latency) {
 		let mut n = chain.nonce(&approver).await?;
 		let all: Vec<_> = (0..args.count).map(|i| certificate(&args.run, i, today)).collect();
 		for batch in all.chunks(256) {
@@ -228,12 +276,13 @@ async fn main() -> Result<()> {
 					certificate: certificate(&args.run, i, today),
 				}
 				.into(),
-				Operation::Suspend => pallet_aeo_certificates::Call::suspend {
+				Operation::Suspend | Operation::Latency => pallet_aeo_certificates::Call::suspend {
 					id: CertificateId::new(MX, number(&args.run, i).as_bytes()).expect("an id"),
 					code: 1,
 					reason: b"load".to_vec(),
 				}
 				.into(),
+				Operation::Query => unreachable!("queries sign nothing"),
 			};
 			let xt = chain.sign(&officers[k], call, nonces[k]);
 			nonces[k] += 1;
@@ -241,6 +290,13 @@ async fn main() -> Result<()> {
 		})
 		.collect();
 	eprintln!("signed {} in {:?}", extrinsics.len(), started.elapsed());
+
+	if args.operation == Operation::Latency {
+		let partner =
+			args.partner.as_deref().context("--partner: the node to time notifications at")?;
+		let numbers = (0..args.count).map(|i| number(&args.run, i)).collect();
+		return latency::run(client, partner, extrinsics, numbers, args.rate).await;
+	}
 
 	// 3. Submit.
 	let first = best_number(&chain).await?;
@@ -252,7 +308,7 @@ async fn main() -> Result<()> {
 	// 4. Sweep.
 	let wanted = match args.operation {
 		Operation::Grant => Action::Grant,
-		Operation::Suspend => Action::Suspend,
+		_ => Action::Suspend,
 	};
 	let expected = args.count as usize - refused;
 	let (mut counted, mut number) = (0usize, first + 1);
