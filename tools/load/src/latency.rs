@@ -29,7 +29,10 @@ pub async fn run(
 	numbers: Vec<String>,
 	rate: u32,
 ) -> Result<()> {
+	// The grants of the setup are notified too, in thousands, as their
+	// blocks are finalized: room for all of them.
 	let partner = WsClientBuilder::default()
+		.max_buffer_capacity_per_subscription(1 << 16)
 		.build(partner)
 		.await
 		.with_context(|| format!("connecting to the partner node {partner}"))?;
