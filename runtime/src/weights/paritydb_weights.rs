@@ -7,7 +7,7 @@
 //! SKIP-WRITE: `false`, SKIP-READ: `false`, WARMUPS: `1`
 //! STATE-VERSION: `V1`, STATE-CACHE-SIZE: ``
 //! WEIGHT-PATH: `runtime/src/weights/`
-//! METRIC: `Average`, WEIGHT-MUL: `1.25`, WEIGHT-ADD: `0`
+//! METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
 //   /root/.cache/cadena/bench-target/release/cadena-node
@@ -21,8 +21,6 @@
 //   paritydb
 //   --state-version
 //   1
-//   --mul
-//   1.25
 //   --weight-path
 //   runtime/src/weights/
 
@@ -37,34 +35,34 @@ pub mod constants {
 		/// certificates and their traders (docs/benchmarks.md).
 		pub const ParityDbWeight: RuntimeDbWeight = RuntimeDbWeight {
 			// Time to read one storage item.
-			// Calculated by multiplying the *Average* of all values with `1.25` and adding `0`.
+			// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			//
 			// Stats nanoseconds:
-			//   Min, Max: 1_262, 30_486_051
-			//   Average:  9_263
-			//   Median:   7_922
-			//   Std-Dev:  94235.4
+			//   Min, Max: 1_713, 20_295_939
+			//   Average:  9_995
+			//   Median:   8_643
+			//   Std-Dev:  85022.65
 			//
 			// Percentiles nanoseconds:
-			//   99th: 14_261
-			//   95th: 11_508
-			//   75th: 9_023
-			read: 11_579 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			//   99th: 15_653
+			//   95th: 12_779
+			//   75th: 9_955
+			read: 9_995 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			// Time to write one storage item.
-			// Calculated by multiplying the *Average* of all values with `1.25` and adding `0`.
+			// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			//
 			// Stats nanoseconds:
-			//   Min, Max: 12_290, 13_375
-			//   Average:  12_649
-			//   Median:   12_355
-			//   Std-Dev:  434.96
+			//   Min, Max: 13_102, 15_855
+			//   Average:  14_508
+			//   Median:   14_413
+			//   Std-Dev:  896.78
 			//
 			// Percentiles nanoseconds:
-			//   99th: 13_375
-			//   95th: 13_375
-			//   75th: 12_930
-			write: 15_812 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			//   99th: 15_855
+			//   95th: 15_855
+			//   75th: 14_909
+			write: 14_508 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 
