@@ -166,7 +166,8 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 		if !grants.is_empty() {
 			let index = plan.calls.len();
 			let (who, certificates): (Vec<usize>, Vec<NewCertificate>) = grants.into_iter().unzip();
-			for entry in plan.rows.iter_mut().filter(|(i, _, _)| who.contains(i)) {
+			let granting: BTreeSet<usize> = who.iter().copied().collect();
+			for entry in plan.rows.iter_mut().filter(|(i, _, _)| granting.contains(i)) {
 				entry.1.push(index);
 			}
 			plan.calls.push(grant_many(certificates));
@@ -239,7 +240,7 @@ fn check_in_file(
 		return Some(format!("the same authorization number as {first}"));
 	}
 	if let Some((first, data)) = seen_tins.get(&row.tin) {
-		if !same_trader_data(data, &row.trader) {
+		if trader_text(data) != trader_text(&row.trader) {
 			return Some(format!("the TIN's data differs from {first}"));
 		}
 	}
@@ -248,9 +249,23 @@ fn check_in_file(
 	None
 }
 
-fn same_trader_data(a: &TraderData, b: &TraderData) -> bool {
-	(&a.legal_name, &a.trade_name, &a.street, &a.city, &a.postal_code, &a.region)
-		== (&b.legal_name, &b.trade_name, &b.street, &b.city, &b.postal_code, &b.region)
+/// A trader's registry text, as the file and the chain both give it; the
+/// consent is the trader's own once registered and is not compared.
+fn trader_text(d: &TraderData) -> [&Vec<u8>; 6] {
+	[&d.legal_name, &d.trade_name, &d.street, &d.city, &d.postal_code, &d.region]
+}
+
+fn view_text(v: &TraderView) -> [&Vec<u8>; 6] {
+	[&v.legal_name, &v.trade_name, &v.street, &v.city, &v.postal_code, &v.region]
+}
+
+/// Whether the chain's certificate has the row's data (not its expiry).
+fn same_certificate_data(on_chain: &CertificateView, row: &Row) -> bool {
+	let wanted = &row.certificate.data;
+	on_chain.holder == row.tin
+		&& on_chain.aeo_type == wanted.aeo_type
+		&& on_chain.roles == wanted.roles
+		&& on_chain.authorized_on == wanted.authorized_on
 }
 
 /// What a row needs against the chain: its calls, and the certificate to
@@ -272,7 +287,7 @@ fn plan_row(
 				.push(pallet_tin_registry::Call::register { tin, data: row.trader.clone() }.into());
 		}
 		Some(trader) if !trader.active => return Err("the TIN is closed on the chain".into()),
-		Some(trader) if !same_trader(trader, &row.trader) => {
+		Some(trader) if view_text(trader) != trader_text(&row.trader) => {
 			// The trader's consent is its own to change once registered.
 			let data = TraderData { consent: trader.consent, ..row.trader.clone() };
 			calls.push(pallet_tin_registry::Call::update { tin, data }.into());
@@ -290,11 +305,7 @@ fn plan_row(
 					date_text(wanted.expires_on)
 				));
 			}
-			let same = on_chain.holder == row.tin
-				&& on_chain.aeo_type == wanted.data.aeo_type
-				&& on_chain.roles == wanted.data.roles
-				&& on_chain.authorized_on == wanted.data.authorized_on;
-			if !same {
+			if !same_certificate_data(on_chain, row) {
 				calls.push(
 					pallet_aeo_certificates::Call::amend {
 						id: row.id.clone(),
@@ -308,24 +319,6 @@ fn plan_row(
 		}
 	}
 	Ok((calls, None))
-}
-
-fn same_trader(on_chain: &TraderView, data: &TraderData) -> bool {
-	(
-		&on_chain.legal_name,
-		&on_chain.trade_name,
-		&on_chain.street,
-		&on_chain.city,
-		&on_chain.postal_code,
-		&on_chain.region,
-	) == (
-		&data.legal_name,
-		&data.trade_name,
-		&data.street,
-		&data.city,
-		&data.postal_code,
-		&data.region,
-	)
 }
 
 fn grant_many(certificates: Vec<NewCertificate>) -> RuntimeCall {
@@ -433,14 +426,10 @@ async fn settle(
 /// Whether the chain holds the row as the file says.
 fn holds(row: &Row, trader: &Option<TraderView>, certificate: &Option<CertificateView>) -> bool {
 	let (Some(trader), Some(certificate)) = (trader, certificate) else { return false };
-	let wanted = &row.certificate;
 	trader.active
-		&& same_trader(trader, &row.trader)
-		&& certificate.holder == row.tin
-		&& certificate.aeo_type == wanted.data.aeo_type
-		&& certificate.roles == wanted.data.roles
-		&& certificate.authorized_on == wanted.data.authorized_on
-		&& certificate.expires_on == wanted.expires_on
+		&& view_text(trader) == trader_text(&row.trader)
+		&& same_certificate_data(certificate, row)
+		&& certificate.expires_on == row.certificate.expires_on
 }
 
 fn progress_bar(rows: u64) -> ProgressBar {
