@@ -13,20 +13,17 @@ use cadena_testnet::{
 	wait_until, Network, Rpc,
 };
 use codec::{Decode, Encode};
-use frame_support::dispatch::GetDispatchInfo;
 use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
 use serde_json::Value;
 use sp_consensus_aura::{sr25519::AuthorityId as AuraId, Slot, AURA_ENGINE_ID};
 use sp_core::{sr25519, Pair};
-use sp_runtime::{traits::Hash as _, DigestItem};
+use sp_runtime::DigestItem;
 
 fn binary() -> PathBuf {
 	PathBuf::from(env!("CARGO_BIN_EXE_cadena-node"))
 }
 
-/// A council motion for `call`: `proposer` proposes it with `threshold`,
-/// every one of `voters` approves, and the last voter closes it. Fails unless
-/// the call was executed successfully.
+/// A council motion for `call` that must pass and execute successfully.
 async fn council_motion(
 	chain: &Chain<'_>,
 	proposer: &sr25519::Pair,
@@ -34,50 +31,7 @@ async fn council_motion(
 	threshold: u32,
 	call: RuntimeCall,
 ) -> Result<()> {
-	let length = call.encoded_size() as u32;
-	let weight = call.get_dispatch_info().call_weight;
-	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-	let events = chain
-		.execute(
-			proposer,
-			pallet_collective::Call::propose {
-				threshold,
-				proposal: Box::new(call),
-				length_bound: length,
-			}
-			.into(),
-		)
-		.await?;
-	let index = events
-		.iter()
-		.find_map(|e| match e {
-			RuntimeEvent::Council(pallet_collective::Event::Proposed {
-				proposal_index, ..
-			}) => Some(*proposal_index),
-			_ => None,
-		})
-		.ok_or_else(|| anyhow!("no Proposed event in {events:?}"))?;
-	for voter in voters {
-		chain
-			.execute(
-				voter,
-				pallet_collective::Call::vote { proposal: hash, index, approve: true }.into(),
-			)
-			.await?;
-	}
-	let closer = voters.last().copied().unwrap_or(proposer);
-	let events = chain
-		.execute(
-			closer,
-			pallet_collective::Call::close {
-				proposal_hash: hash,
-				index,
-				proposal_weight_bound: weight,
-				length_bound: length,
-			}
-			.into(),
-		)
-		.await?;
+	let events = chain.council_motion(proposer, voters, threshold, call).await?;
 	let executed = events.iter().find_map(|e| match e {
 		RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => Some(*result),
 		_ => None,

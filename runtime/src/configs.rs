@@ -180,14 +180,26 @@ impl pallet_collective::Config<CouncilInstance> for Runtime {
 	type MotionDuration = ConstU32<{ 7 * DAYS }>;
 	type MaxProposals = ConstU32<100>;
 	type MaxMembers = ConstU32<MAX_AUTHORITIES>;
-	type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
+	type DefaultVote = AbstentionsAreNays;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	// Only the consortium pallet changes the council's members.
 	type SetMembersOrigin = NeverEnsureOrigin<()>;
 	type MaxProposalWeight = MaxCouncilProposalWeight;
 	type DisapproveOrigin = GovernanceOrigin;
 	type KillOrigin = GovernanceOrigin;
-	type Consideration = ();
+	// A motion takes one of its proposer's `MaxOpenMotions` slots.
+	type Consideration = pallet_consortium::MotionSlot<Runtime>;
+}
+
+/// When a motion's time is up, a seat that did not vote counts as a nay: a
+/// motion passes only on the ayes actually cast. (`pallet-collective`'s
+/// `MoreThanMajorityThenPrimeDefaultVote` would count the silent seats as ayes
+/// once a majority voted aye: 3 ayes of 5 seats would carry a two-thirds motion.)
+pub struct AbstentionsAreNays;
+impl pallet_collective::DefaultVote for AbstentionsAreNays {
+	fn default_vote(_prime: Option<bool>, _yes: u32, _no: u32, _seats: u32) -> bool {
+		false
+	}
 }
 
 /// The customs council's members, for the consortium's invariant checks.
@@ -199,7 +211,6 @@ impl Get<Vec<AccountId>> for CouncilMembers {
 }
 
 impl pallet_consortium::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type CouncilMembers = CouncilMembers;
 	type GovernanceOrigin = GovernanceOrigin;
 	type Council = Council;
@@ -209,6 +220,8 @@ impl pallet_consortium::Config for Runtime {
 	type MaxMembers = ConstU32<MAX_AUTHORITIES>;
 	type MaxOfficers = ConstU32<100>;
 	type MaxNameLength = ConstU32<128>;
+	// With `MaxProposals` of 100, one member holds at most a tenth of the slots.
+	type MaxOpenMotions = ConstU32<10>;
 	type WeightInfo = crate::weights::pallet_consortium::WeightInfo<Runtime>;
 }
 

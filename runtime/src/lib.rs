@@ -62,7 +62,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("cadena"),
 	impl_name: alloc::borrow::Cow::Borrowed("cadena"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -112,8 +112,12 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run on a runtime upgrade.
-type Migrations = ();
+/// The storage migrations of the next runtime upgrade, oldest first. Each is a
+/// `VersionedMigration`: it runs only while its pallet's on-chain storage
+/// version is the one it migrates from, then bumps it, so running it twice
+/// changes nothing. A migration stays here until every network has upgraded
+/// past it (docs/upgrades.md).
+pub type Migrations = ();
 
 /// Dispatches an extrinsic to its pallet.
 pub type Executive = frame_executive::Executive<

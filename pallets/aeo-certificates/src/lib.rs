@@ -19,6 +19,7 @@
 
 extern crate alloc;
 
+pub mod migrations;
 mod types;
 pub mod weights;
 
@@ -74,7 +75,11 @@ pub mod pallet {
 	/// A reason as stored.
 	pub type ReasonOf<T> = Reason<<T as Config>::MaxReasonLength>;
 
+	/// The layout version of this pallet's storage (see [`crate::migrations`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

@@ -149,5 +149,32 @@ mod benchmarks {
 		assert_eq!(Members::<T>::get(country).and_then(|m| m.encryption_key), Some([9; 32]));
 	}
 
+	#[benchmark]
+	fn replace_admin() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let (country, old) = an_admin::<T>();
+		let new: T::AccountId = account("new-admin", 0, 0);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, country, new.clone());
+
+		assert_eq!(Members::<T>::get(country).map(|m| m.admin), Some(new));
+		assert!(!Officers::<T>::contains_key(&old));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn replace_validator() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let (country, _) = an_admin::<T>();
+		let new: T::AccountId = account("new-validator", 0, 0);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, country, new.clone());
+
+		assert_eq!(Validators::<T>::get(&new), Some(country));
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

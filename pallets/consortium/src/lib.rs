@@ -15,11 +15,19 @@
 //! - [`CheckMembership`] is the transaction extension that refuses, at pool
 //!   validation, every signed transaction from an account that is neither an
 //!   officer nor a validator of an active member (nor otherwise permitted).
+//! - **Evolution**: governance authorizes a runtime upgrade by its code hash
+//!   ([`Pallet::authorize_upgrade`]; anyone then applies the code with
+//!   `System::apply_authorized_upgrade`), and replaces a member's primary admin
+//!   or validator account when a key is lost or compromised.
+//! - [`MotionSlot`] is the council's per-member quota of open motions: no
+//!   member can take every proposal slot.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 mod extension;
+pub mod migrations;
+mod quota;
 mod types;
 pub mod weights;
 
@@ -32,6 +40,7 @@ mod tests;
 
 pub use extension::{CheckMembership, NOT_A_MEMBER};
 pub use pallet::*;
+pub use quota::MotionSlot;
 pub use types::{Administration, MemberStatus, OfficerRecord};
 pub use weights::WeightInfo;
 
@@ -67,15 +76,15 @@ pub mod pallet {
 		<T as Config>::MaxNameLength,
 	>;
 
+	/// The layout version of this pallet's storage (see [`crate::migrations`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
-
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The origin of governance decisions: in the runtime, a vote of the
 		/// customs council reaching the configured threshold (two thirds).
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -105,6 +114,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxNameLength: Get<u32>;
 
+		/// Most council motions one member may have open at once
+		/// ([`MotionSlot`], the council's `Consideration`).
+		#[pallet::constant]
+		type MaxOpenMotions: Get<u32>;
+
 		/// Weights of the dispatchables.
 		type WeightInfo: WeightInfo;
 	}
@@ -126,6 +140,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Validators<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, CountryCode>;
 
+	/// Validator accounts replaced while the session may still hold them: the
+	/// session's set lags the consortium by up to two sessions. Pruned at each
+	/// session boundary.
+	#[pallet::storage]
+	pub type ReplacedValidators<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxMembers>, ValueQuery>;
+
+	/// How many council motions each account has open (see [`MotionSlot`]).
+	#[pallet::storage]
+	pub type OpenMotions<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -145,6 +171,12 @@ pub mod pallet {
 		OfficerRemoved { country: CountryCode, officer: T::AccountId },
 		/// An administration's public encryption key changed.
 		EncryptionKeySet { country: CountryCode, key: Option<[u8; 32]> },
+		/// Governance replaced an administration's primary admin (its council
+		/// seat); the old account is no longer an officer.
+		AdminReplaced { country: CountryCode, old: T::AccountId, new: T::AccountId },
+		/// Governance replaced an administration's validator account; the new
+		/// one validates from the next session on, once its session keys are set.
+		ValidatorReplaced { country: CountryCode, old: T::AccountId, new: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -187,6 +219,13 @@ pub mod pallet {
 		WrongStatus,
 		/// The last active member (the last validator) cannot leave.
 		LastActiveMember,
+		/// The new account is the one already in place.
+		SameAccount,
+		/// `MaxMembers` validators were replaced within the last two sessions.
+		TooManyReplacements,
+		/// The council member already has `MaxOpenMotions` motions open; a
+		/// closed motion's slot is returned by `Council.release_proposal_cost`.
+		TooManyOpenMotions,
 	}
 
 	#[pallet::genesis_config]
@@ -357,6 +396,65 @@ pub mod pallet {
 			Self::deposit_event(Event::EncryptionKeySet { country, key });
 			Ok(())
 		}
+
+		/// Authorizes a runtime upgrade to the code whose hash is `code_hash`
+		/// (governance only). The motion carries the 32-byte hash, not the Wasm;
+		/// anyone then applies the code with `System::apply_authorized_upgrade`,
+		/// which checks the hash, the spec name and a higher `spec_version`. This
+		/// is the one root-only effect governance has: no call gains `Root`.
+		#[pallet::call_index(8)]
+		#[pallet::weight((
+			<<T as frame_system::Config>::SystemWeightInfo as frame_system::WeightInfo>::authorize_upgrade(),
+			DispatchClass::Operational,
+		))]
+		pub fn authorize_upgrade(origin: OriginFor<T>, code_hash: T::Hash) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			frame_system::Pallet::<T>::do_authorize_upgrade(code_hash, true);
+			Ok(())
+		}
+
+		/// Replaces `country`'s primary admin, its council seat, by `new_admin`
+		/// (governance only): for a lost or compromised key. The old account
+		/// stops being an officer at once; `new_admin` is a new account or an
+		/// officer of the same administration, and becomes an `Admin`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::replace_admin())]
+		pub fn replace_admin(
+			origin: OriginFor<T>,
+			country: CountryCode,
+			new_admin: T::AccountId,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let old = Self::syncing_council(|| Self::do_replace_admin(country, new_admin.clone()))?;
+			Self::deposit_event(Event::AdminReplaced { country, old, new: new_admin });
+			Ok(())
+		}
+
+		/// Replaces `country`'s validator account by `new_validator`
+		/// (governance only). The new account sets its session keys; it joins
+		/// the validator set at the next session boundary, and the old one leaves.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::replace_validator())]
+		pub fn replace_validator(
+			origin: OriginFor<T>,
+			country: CountryCode,
+			new_validator: T::AccountId,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let mut member = Self::unretired_member(country)?;
+			ensure!(member.validator != new_validator, Error::<T>::SameAccount);
+			ensure!(!Validators::<T>::contains_key(&new_validator), Error::<T>::AlreadyValidator);
+			let old = core::mem::replace(&mut member.validator, new_validator.clone());
+			ReplacedValidators::<T>::try_append(&old)
+				.map_err(|_| Error::<T>::TooManyReplacements)?;
+			Validators::<T>::remove(&old);
+			Validators::<T>::insert(&new_validator, country);
+			Members::<T>::insert(country, member);
+			frame_system::Pallet::<T>::inc_providers(&new_validator);
+			let _ = frame_system::Pallet::<T>::dec_providers(&old);
+			Self::deposit_event(Event::ValidatorReplaced { country, old, new: new_validator });
+			Ok(())
+		}
 	}
 }
 
@@ -446,6 +544,42 @@ impl<T: Config> Pallet<T> {
 		frame_system::Pallet::<T>::inc_providers(&validator);
 		Self::deposit_event(Event::MemberAdmitted { country, admin, validator });
 		Ok(())
+	}
+
+	/// A member administration that is not retired, its country checked.
+	fn unretired_member(country: CountryCode) -> Result<AdministrationOf<T>, DispatchError> {
+		Self::ensure_country(&country)?;
+		let member = Members::<T>::get(country).ok_or(Error::<T>::NotMember)?;
+		ensure!(member.status != MemberStatus::Retired, Error::<T>::WrongStatus);
+		Ok(member)
+	}
+
+	/// Makes `new` the primary admin of `country`; returns the old one, who is
+	/// no longer an officer.
+	fn do_replace_admin(
+		country: CountryCode,
+		new: T::AccountId,
+	) -> Result<T::AccountId, DispatchError> {
+		let mut member = Self::unretired_member(country)?;
+		ensure!(member.admin != new, Error::<T>::SameAccount);
+		match Officers::<T>::get(&new) {
+			Some(record) => {
+				ensure!(record.country == country, Error::<T>::AlreadyOfficer);
+				let roles = Roles(record.roles.0 | Roles::from(Role::Admin).0);
+				Officers::<T>::insert(&new, OfficerRecord { country, roles });
+				// The old admin leaves and no officer joins.
+				member.officers = member.officers.saturating_sub(1);
+			}
+			None => {
+				Officers::<T>::insert(&new, OfficerRecord { country, roles: Role::Admin.into() });
+				frame_system::Pallet::<T>::inc_providers(&new);
+			}
+		}
+		let old = core::mem::replace(&mut member.admin, new);
+		Officers::<T>::remove(&old);
+		let _ = frame_system::Pallet::<T>::dec_providers(&old);
+		Members::<T>::insert(country, member);
+		Ok(old)
 	}
 
 	fn do_add_officer(country: CountryCode, officer: T::AccountId, roles: Roles) -> DispatchResult {
@@ -571,10 +705,13 @@ impl<T: Config> Pallet<T> {
 		council.sort();
 		ensure!(council == Self::active_admins(), "council is not the active members' admins");
 		// The session's set lags a decision by up to two sessions, so it may
-		// still hold a validator of a member just suspended or retired, but
-		// never anyone else's.
+		// still hold a validator of a member just suspended or retired, or a
+		// validator account just replaced, but never anyone else's.
+		let replaced = ReplacedValidators::<T>::get();
 		ensure!(
-			T::CurrentValidators::validators().iter().all(Validators::<T>::contains_key),
+			T::CurrentValidators::validators()
+				.iter()
+				.all(|v| Validators::<T>::contains_key(v) || replaced.contains(v)),
 			"a session validator is no member's validator"
 		);
 		Ok(())
@@ -618,6 +755,15 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 		sorted.sort();
 		let mut current = T::CurrentValidators::validators();
 		current.sort();
+		if ReplacedValidators::<T>::exists() {
+			let mut replaced = ReplacedValidators::<T>::get();
+			replaced.retain(|v| current.binary_search(v).is_ok());
+			if replaced.is_empty() {
+				ReplacedValidators::<T>::kill();
+			} else {
+				ReplacedValidators::<T>::put(replaced);
+			}
+		}
 		if sorted == current {
 			return None;
 		}

@@ -39,13 +39,13 @@ impl pallet_collective::Config<CouncilInstance> for Test {
 	type MotionDuration = ConstU64<100>;
 	type MaxProposals = ConstU32<10>;
 	type MaxMembers = ConstU32<8>;
-	type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
 	type WeightInfo = ();
 	type SetMembersOrigin = EnsureRoot<AccountId>;
 	type MaxProposalWeight = MaxProposalWeight;
 	type DisapproveOrigin = EnsureRoot<AccountId>;
 	type KillOrigin = EnsureRoot<AccountId>;
-	type Consideration = ();
+	type Consideration = pallet_consortium::MotionSlot<Test>;
 }
 
 /// Accounts the runtime lets sign besides the consortium's: here, 99.
@@ -85,7 +85,6 @@ impl frame_support::traits::Get<Vec<AccountId>> for CouncilMembers {
 }
 
 impl pallet_consortium::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type CouncilMembers = CouncilMembers;
 	type CurrentValidators = CurrentValidators;
 	type GovernanceOrigin =
@@ -95,6 +94,7 @@ impl pallet_consortium::Config for Test {
 	type MaxMembers = ConstU32<5>;
 	type MaxOfficers = ConstU32<4>;
 	type MaxNameLength = ConstU32<32>;
+	type MaxOpenMotions = ConstU32<2>;
 	type WeightInfo = ();
 }
 

@@ -24,6 +24,8 @@ pub trait WeightInfo {
 	fn set_roles() -> Weight;
 	fn remove_officer() -> Weight;
 	fn set_encryption_key() -> Weight;
+	fn replace_admin() -> Weight;
+	fn replace_validator() -> Weight;
 }
 
 // For tests: the same order of magnitude as the measured weights.
@@ -67,5 +69,15 @@ impl WeightInfo for () {
 		Weight::from_parts(15_000_000, 4_000)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn replace_admin() -> Weight {
+		Weight::from_parts(60_000_000, 6_000)
+			.saturating_add(RocksDbWeight::get().reads(72))
+			.saturating_add(RocksDbWeight::get().writes(9))
+	}
+	fn replace_validator() -> Weight {
+		Weight::from_parts(20_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 }

@@ -20,6 +20,7 @@
 
 extern crate alloc;
 
+pub mod migrations;
 mod types;
 pub mod weights;
 
@@ -59,7 +60,11 @@ pub mod pallet {
 	pub type HistoryEntryOf<T> =
 		MraHistoryEntry<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
+	/// The layout version of this pallet's storage (see [`crate::migrations`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

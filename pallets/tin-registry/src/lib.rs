@@ -15,6 +15,7 @@
 
 extern crate alloc;
 
+pub mod migrations;
 mod types;
 pub mod weights;
 
@@ -106,7 +107,11 @@ pub mod pallet {
 		<T as Config>::MaxTextLength,
 	>;
 
+	/// The layout version of this pallet's storage (see [`crate::migrations`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

@@ -166,6 +166,100 @@ impl<'a> Chain<'a> {
 		data.map(|hex| Ok(T::decode(&mut &from_hex(&hex)?[..])?)).transpose()
 	}
 
+	/// Every key and value of the state at block `at`, read page by page: what
+	/// the node holds, to check invariants against (as try-runtime does).
+	pub async fn storage_pairs(&self, at: &str) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+		const PAGE: u32 = 1000;
+		let mut pairs = Vec::new();
+		let mut start: Option<String> = None;
+		loop {
+			let keys: Vec<String> = self
+				.client
+				.request("state_getKeysPaged", rpc_params!["0x", PAGE, start.clone(), at])
+				.await?;
+			if keys.is_empty() {
+				break;
+			}
+			let changes: Vec<Value> =
+				self.client.request("state_queryStorageAt", rpc_params![keys.clone(), at]).await?;
+			for change in
+				changes.first().and_then(|c| c["changes"].as_array()).into_iter().flatten()
+			{
+				if let (Some(key), Some(value)) = (change[0].as_str(), change[1].as_str()) {
+					pairs.push((from_hex(key)?, from_hex(value)?));
+				}
+			}
+			if keys.len() < PAGE as usize {
+				break;
+			}
+			start = keys.last().cloned();
+		}
+		Ok(pairs)
+	}
+
+	/// The spec version of the runtime this client signs for.
+	pub fn spec_version(&self) -> u32 {
+		self.spec_version
+	}
+
+	/// A council motion for `call`: `proposer` proposes it with `threshold`,
+	/// every one of `voters` approves, and the last voter (or the proposer)
+	/// closes it. Returns the events of the close, which say whether the
+	/// motion passed and how its call fared (`Council.Executed`).
+	pub async fn council_motion(
+		&self,
+		proposer: &sr25519::Pair,
+		voters: &[&sr25519::Pair],
+		threshold: u32,
+		call: RuntimeCall,
+	) -> Result<Events> {
+		use frame_support::dispatch::GetDispatchInfo;
+		use sp_runtime::traits::Hash as _;
+		let length = call.encoded_size() as u32;
+		let weight = call.get_dispatch_info().call_weight;
+		let hash = <cadena_runtime::Runtime as frame_system::Config>::Hashing::hash_of(&call);
+		let events = self
+			.execute(
+				proposer,
+				pallet_collective::Call::propose {
+					threshold,
+					proposal: Box::new(call),
+					length_bound: length,
+				}
+				.into(),
+			)
+			.await?;
+		let index = events
+			.iter()
+			.find_map(|e| match e {
+				RuntimeEvent::Council(pallet_collective::Event::Proposed {
+					proposal_index,
+					..
+				}) => Some(*proposal_index),
+				_ => None,
+			})
+			.ok_or_else(|| anyhow!("no Proposed event in {events:?}"))?;
+		for voter in voters {
+			self.execute(
+				voter,
+				pallet_collective::Call::vote { proposal: hash, index, approve: true }.into(),
+			)
+			.await?;
+		}
+		let closer = voters.last().copied().unwrap_or(proposer);
+		self.execute(
+			closer,
+			pallet_collective::Call::close {
+				proposal_hash: hash,
+				index,
+				proposal_weight_bound: weight,
+				length_bound: length,
+			}
+			.into(),
+		)
+		.await
+	}
+
 	/// The header of block `hash`, decoded.
 	pub async fn header(&self, hash: &str) -> Result<Header> {
 		Ok(self.client.request("chain_getHeader", rpc_params![hash]).await?)

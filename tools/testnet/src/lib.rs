@@ -344,6 +344,17 @@ where
 /// are the first `validators` of the runtime's development members (MX, CR,
 /// PE, CO, GT, PA), and returns its path.
 pub fn local_spec(binary: &Path, validators: usize, dir: &Path) -> Result<PathBuf> {
+	local_spec_with_code(binary, validators, dir, None)
+}
+
+/// Like [`local_spec`], but with the genesis runtime `code` (a released
+/// runtime's Wasm, for an upgrade test) instead of the node's own runtime.
+pub fn local_spec_with_code(
+	binary: &Path,
+	validators: usize,
+	dir: &Path,
+	code: Option<&[u8]>,
+) -> Result<PathBuf> {
 	let output = Command::new(binary)
 		.args(["export-chain-spec", "--chain", "local"])
 		.output()
@@ -356,6 +367,9 @@ pub fn local_spec(binary: &Path, validators: usize, dir: &Path) -> Result<PathBu
 	spec["name"] = format!("CADENA Local Testnet ({validators} validators)").into();
 	spec["genesis"]["runtimeGenesis"]["patch"] =
 		cadena_runtime::genesis_config_presets::testnet_genesis(validators);
+	if let Some(code) = code {
+		spec["genesis"]["runtimeGenesis"]["code"] = format!("0x{}", hex::encode(code)).into();
+	}
 	let path = dir.join(format!("local-{validators}.json"));
 	std::fs::write(&path, serde_json::to_vec_pretty(&spec)?)?;
 	Ok(path)

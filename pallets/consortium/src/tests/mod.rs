@@ -1,6 +1,8 @@
 //! Tests of every dispatchable's success and errors, every refused origin,
 //! the council and validator-set synchronisation, and the transaction extension.
 
+mod evolution;
+
 use crate::{mock::*, *};
 use cadena_primitives::Consortium as _;
 use frame_support::{assert_noop, assert_ok, dispatch::DispatchInfo, weights::Weight};
@@ -140,7 +142,19 @@ fn governance_calls_refuse_every_other_origin() {
 				Consortium::reinstate_member(origin.clone(), CR),
 				DispatchError::BadOrigin
 			);
-			assert_noop!(Consortium::retire_member(origin, CR), DispatchError::BadOrigin);
+			assert_noop!(Consortium::retire_member(origin.clone(), CR), DispatchError::BadOrigin);
+			assert_noop!(
+				Consortium::authorize_upgrade(origin.clone(), Default::default()),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Consortium::replace_admin(origin.clone(), CR, OUTSIDER),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Consortium::replace_validator(origin, CR, OUTSIDER),
+				DispatchError::BadOrigin
+			);
 		}
 	});
 }

@@ -1,5 +1,7 @@
 //! Tests of the composed runtime: its genesis presets and its transaction checks.
 
+mod governance;
+
 use crate::{genesis_config_presets::*, *};
 use frame_support::traits::Get;
 use sp_core::{sr25519, Pair};
