@@ -62,7 +62,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("cadena"),
 	impl_name: alloc::borrow::Cow::Borrowed("cadena"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -117,7 +117,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// version is the one it migrates from, then bumps it, so running it twice
 /// changes nothing. A migration stays here until every network has upgraded
 /// past it (docs/upgrades.md).
-pub type Migrations = ();
+pub type Migrations = (pallet_consortium::migrations::v1::MigrateV0ToV1<Runtime>,);
 
 /// Dispatches an extrinsic to its pallet.
 pub type Executive = frame_executive::Executive<

@@ -77,7 +77,7 @@ pub mod pallet {
 	>;
 
 	/// The layout version of this pallet's storage (see [`crate::migrations`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -135,6 +135,16 @@ pub mod pallet {
 	/// Every officer: the one administration it works for, and its roles.
 	#[pallet::storage]
 	pub type Officers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, OfficerRecord>;
+
+	/// Each administration's officers, the primary admin included, sorted.
+	#[pallet::storage]
+	pub type OfficersOf<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		CountryCode,
+		BoundedVec<T::AccountId, T::MaxOfficers>,
+		ValueQuery,
+	>;
 
 	/// Validator accounts, and the administration each validates for.
 	#[pallet::storage]
@@ -275,8 +285,12 @@ pub mod pallet {
 		/// Admits `country`'s customs administration (governance only). Its
 		/// primary `admin` joins the council; its `validator` joins the validator
 		/// set from the next session, once it has set its session keys.
+		///
+		/// A retired administration may be admitted again: its old officers and
+		/// validator account are removed first and do not come back; the motion
+		/// names its new admin and validator.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::admit_member())]
+		#[pallet::weight(T::WeightInfo::admit_member().saturating_add(Pallet::<T>::purge_weight()))]
 		pub fn admit_member(
 			origin: OriginFor<T>,
 			country: CountryCode,
@@ -372,11 +386,7 @@ pub mod pallet {
 			Self::own_officer(country, &officer)?;
 			Self::ensure_not_primary_admin(country, &officer)?;
 			Officers::<T>::remove(&officer);
-			Members::<T>::mutate(country, |member| {
-				if let Some(member) = member {
-					member.officers = member.officers.saturating_sub(1);
-				}
-			});
+			OfficersOf::<T>::mutate(country, |officers| officers.retain(|o| o != &officer));
 			// The account no longer needs to exist for the consortium's sake.
 			let _ = frame_system::Pallet::<T>::dec_providers(&officer);
 			Self::deposit_event(Event::OfficerRemoved { country, officer });
@@ -514,7 +524,10 @@ impl<T: Config> Pallet<T> {
 		encryption_key: Option<[u8; 32]>,
 	) -> DispatchResult {
 		Self::ensure_country(&country)?;
-		ensure!(!Members::<T>::contains_key(country), Error::<T>::AlreadyMember);
+		if let Some(retired) = Members::<T>::get(country) {
+			ensure!(retired.status == MemberStatus::Retired, Error::<T>::AlreadyMember);
+			Self::purge(country, &retired)?;
+		}
 		ensure!(!name.is_empty(), Error::<T>::EmptyName);
 		let name: BoundedVec<u8, T::MaxNameLength> =
 			name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
@@ -533,10 +546,10 @@ impl<T: Config> Pallet<T> {
 				admin: admin.clone(),
 				validator: validator.clone(),
 				encryption_key,
-				officers: 1,
 				since: frame_system::Pallet::<T>::block_number(),
 			},
 		);
+		OfficersOf::<T>::insert(country, BoundedVec::truncate_from(alloc::vec![admin.clone()]));
 		Officers::<T>::insert(&admin, OfficerRecord { country, roles: Role::Admin.into() });
 		Validators::<T>::insert(&validator, country);
 		// Officers and validators sign transactions: their accounts must exist.
@@ -567,29 +580,54 @@ impl<T: Config> Pallet<T> {
 				ensure!(record.country == country, Error::<T>::AlreadyOfficer);
 				let roles = Roles(record.roles.0 | Roles::from(Role::Admin).0);
 				Officers::<T>::insert(&new, OfficerRecord { country, roles });
-				// The old admin leaves and no officer joins.
-				member.officers = member.officers.saturating_sub(1);
 			}
 			None => {
 				Officers::<T>::insert(&new, OfficerRecord { country, roles: Role::Admin.into() });
 				frame_system::Pallet::<T>::inc_providers(&new);
+				// Room: the old admin leaves the index below.
+				OfficersOf::<T>::mutate(country, |officers| {
+					officers.retain(|o| o != &member.admin);
+					let at = officers.binary_search(&new).unwrap_or_else(|at| at);
+					officers.try_insert(at, new.clone()).expect("one left, one joins");
+				});
 			}
 		}
 		let old = core::mem::replace(&mut member.admin, new);
+		OfficersOf::<T>::mutate(country, |officers| officers.retain(|o| o != &old));
 		Officers::<T>::remove(&old);
 		let _ = frame_system::Pallet::<T>::dec_providers(&old);
 		Members::<T>::insert(country, member);
 		Ok(old)
 	}
 
+	/// Removes a retired administration's officers and validator account, so
+	/// that it can be admitted again without them.
+	fn purge(country: CountryCode, retired: &AdministrationOf<T>) -> DispatchResult {
+		for officer in OfficersOf::<T>::take(country) {
+			Officers::<T>::remove(&officer);
+			let _ = frame_system::Pallet::<T>::dec_providers(&officer);
+		}
+		// The session may still hold it for two sessions.
+		ReplacedValidators::<T>::try_append(&retired.validator)
+			.map_err(|_| Error::<T>::TooManyReplacements)?;
+		Validators::<T>::remove(&retired.validator);
+		let _ = frame_system::Pallet::<T>::dec_providers(&retired.validator);
+		Ok(())
+	}
+
+	/// The weight of [`Self::purge`] at its worst: `MaxOfficers` officers.
+	fn purge_weight() -> frame_support::weights::Weight {
+		let officers = u64::from(T::MaxOfficers::get());
+		T::DbWeight::get().reads_writes(2 + officers * 2, 3 + officers * 2)
+	}
+
 	fn do_add_officer(country: CountryCode, officer: T::AccountId, roles: Roles) -> DispatchResult {
 		Self::ensure_roles(roles)?;
 		ensure!(!Officers::<T>::contains_key(&officer), Error::<T>::AlreadyOfficer);
-		Members::<T>::try_mutate(country, |member| -> Result<(), Error<T>> {
-			let member = member.as_mut().ok_or(Error::<T>::NotMember)?;
-			ensure!(member.officers < T::MaxOfficers::get(), Error::<T>::TooManyOfficers);
-			member.officers += 1;
-			Ok(())
+		ensure!(Members::<T>::contains_key(country), Error::<T>::NotMember);
+		OfficersOf::<T>::try_mutate(country, |officers| {
+			let at = officers.binary_search(&officer).unwrap_or_else(|at| at);
+			officers.try_insert(at, officer.clone()).map_err(|_| Error::<T>::TooManyOfficers)
 		})?;
 		Officers::<T>::insert(&officer, OfficerRecord { country, roles });
 		frame_system::Pallet::<T>::inc_providers(&officer);
@@ -683,9 +721,15 @@ impl<T: Config> Pallet<T> {
 				(member.status == MemberStatus::Active) == active.contains(&country),
 				"active members list out of step with statuses"
 			);
+			let indexed = OfficersOf::<T>::get(country);
+			ensure!(indexed.windows(2).all(|w| w[0] < w[1]), "officers index not sorted");
 			ensure!(
-				officers_per_country.get(&country).copied().unwrap_or(0) == member.officers,
-				"officer count out of step"
+				officers_per_country.get(&country).copied().unwrap_or(0) == indexed.len() as u32,
+				"officers index out of step"
+			);
+			ensure!(
+				indexed.iter().all(|o| Officers::<T>::get(o).is_some_and(|r| r.country == country)),
+				"officers index names a stranger"
 			);
 			ensure!(
 				Officers::<T>::get(&member.admin)

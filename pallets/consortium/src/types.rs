@@ -42,8 +42,6 @@ pub struct Administration<AccountId, BlockNumber, MaxNameLength: Get<u32>> {
 	pub validator: AccountId,
 	/// A public key (x25519) its partners encrypt confidential fields to.
 	pub encryption_key: Option<[u8; 32]>,
-	/// How many officers it has, the primary admin included.
-	pub officers: u32,
 	/// When its status last changed.
 	pub since: BlockNumber,
 }

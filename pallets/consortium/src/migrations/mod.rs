@@ -5,3 +5,9 @@
 //! the new one with its `pre_upgrade`/`post_upgrade` checks, composed into the
 //! runtime's `Migrations` (docs/upgrades.md). Version 0 is the layout the chain
 //! started with.
+//!
+//! | version | runtime | change |
+//! | --- | --- | --- |
+//! | 1 | 102 | [`v1`]: officers indexed by administration, the count dropped |
+
+pub mod v1;

@@ -56,7 +56,7 @@ fn the_council_replaces_a_primary_admin_by_a_new_account() {
 		);
 		let member = Members::<Test>::get(MX).unwrap();
 		assert_eq!(member.admin, NEW_ADMIN);
-		assert_eq!(member.officers, 3);
+		assert_eq!(OfficersOf::<Test>::get(MX).len(), 3);
 		assert_eq!(
 			Consortium::officer(&NEW_ADMIN),
 			Some(Officer { country: MX, roles: Role::Admin.into() })
@@ -91,7 +91,7 @@ fn an_officer_of_the_same_administration_can_become_its_primary_admin() {
 			Consortium::officer(&MX_APPROVER).unwrap().roles,
 			roles(&[Role::Admin, Role::Approver])
 		);
-		assert_eq!(Members::<Test>::get(MX).unwrap().officers, 2);
+		assert_eq!(OfficersOf::<Test>::get(MX).len(), 2);
 		assert_eq!(council_members(), vec![2, 3, 4, MX_APPROVER]);
 		// The primary admin's protections move with the seat.
 		assert_noop!(
@@ -168,6 +168,75 @@ fn replacing_a_validator_refuses_bad_requests() {
 		);
 		assert_ok!(Consortium::retire_member(governance(), CR));
 		assert_noop!(replace(CR, NEW_VALIDATOR), Error::<Test>::WrongStatus);
+	});
+}
+
+// ---------------------------------------------------------------- re-admission
+
+const CR_VALIDATOR: AccountId = 12;
+
+fn readmit_cr(admin: AccountId, validator: AccountId) -> frame_support::dispatch::DispatchResult {
+	Consortium::admit_member(governance(), CR, b"Costa Rica".to_vec(), admin, validator, None)
+}
+
+#[test]
+fn a_retired_member_is_admitted_again_without_its_old_officers() {
+	run(|| {
+		assert_ok!(Consortium::retire_member(governance(), CR));
+		assert_ok!(readmit_cr(NEW_ADMIN, NEW_VALIDATOR));
+		assert_eq!(
+			last_event(),
+			Event::MemberAdmitted { country: CR, admin: NEW_ADMIN, validator: NEW_VALIDATOR }
+				.into()
+		);
+		assert_eq!(status(CR), MemberStatus::Active);
+		assert_eq!(OfficersOf::<Test>::get(CR).to_vec(), vec![NEW_ADMIN]);
+		for old in [CR_ADMIN, CR_REGISTRAR] {
+			assert_eq!(Consortium::officer(&old), None, "{old} came back");
+			assert_eq!(System::providers(&old), 0);
+		}
+		assert_eq!(Validators::<Test>::get(CR_VALIDATOR), None);
+		assert_eq!(Validators::<Test>::get(NEW_VALIDATOR), Some(CR));
+		assert_eq!(council_members(), vec![1, 3, 4, NEW_ADMIN]);
+		// Its old validator may still be in the session for two sessions.
+		assert!(ReplacedValidators::<Test>::get().contains(&CR_VALIDATOR));
+	});
+}
+
+#[test]
+fn a_retired_members_old_accounts_may_be_named_again() {
+	run(|| {
+		assert_ok!(Consortium::retire_member(governance(), CR));
+		assert_ok!(readmit_cr(CR_ADMIN, CR_VALIDATOR));
+		assert_eq!(OfficersOf::<Test>::get(CR).to_vec(), vec![CR_ADMIN]);
+		assert_eq!(Consortium::officer(&CR_REGISTRAR), None);
+		assert_eq!(Validators::<Test>::get(CR_VALIDATOR), Some(CR));
+	});
+}
+
+#[test]
+fn re_admission_refuses_bad_requests_and_keeps_the_old_records() {
+	run(|| {
+		// Not retired: active and suspended members cannot be admitted again.
+		assert_noop!(readmit_cr(NEW_ADMIN, NEW_VALIDATOR), Error::<Test>::AlreadyMember);
+		assert_ok!(Consortium::suspend_member(governance(), CR));
+		assert_noop!(
+			Consortium::admit_member(
+				council(2, 3),
+				CR,
+				b"CR".to_vec(),
+				NEW_ADMIN,
+				NEW_VALIDATOR,
+				None
+			),
+			Error::<Test>::AlreadyMember
+		);
+		assert_ok!(Consortium::retire_member(council(2, 3), CR));
+		// A refused admission removes nothing.
+		assert_noop!(readmit_cr(MX_REGISTRAR, NEW_VALIDATOR), Error::<Test>::AlreadyOfficer);
+		assert_noop!(readmit_cr(NEW_ADMIN, MX_VALIDATOR), Error::<Test>::AlreadyValidator);
+		assert_eq!(Consortium::officer(&CR_REGISTRAR).map(|o| o.country), None);
+		assert_eq!(Officers::<Test>::get(CR_REGISTRAR).map(|o| o.country), Some(CR));
 	});
 }
 
