@@ -7,7 +7,7 @@ use std::{path::PathBuf, time::Duration};
 
 use anyhow::{anyhow, ensure, Result};
 use cadena_primitives::CountryCode;
-use cadena_runtime::{AccountId, Runtime, RuntimeCall, RuntimeEvent, SessionKeys};
+use cadena_runtime::{AccountId, RuntimeCall, RuntimeEvent, SessionKeys};
 use cadena_testnet::{
 	chain::{dev_pair, from_hex, value_key, Chain},
 	wait_until, Network, Rpc,

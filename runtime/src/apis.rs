@@ -22,7 +22,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 #[cfg(feature = "try-runtime")]
-use {frame_support::weights::Weight, sp_core::Get};
+use frame_support::weights::Weight;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -213,7 +213,7 @@ impl_runtime_apis! {
 		}
 
 		fn execute_block(
-			block: Block,
+			block: <Block as BlockT>::LazyBlock,
 			state_root_check: bool,
 			signature_check: bool,
 			select: frame_try_runtime::TryStateSelect,
