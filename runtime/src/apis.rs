@@ -11,6 +11,8 @@ use cadena_runtime_api::{
 	BlockChanges, CertificateView, HistoryView, MraView, RecognisedPage, TinRecognition, TraderView,
 };
 use frame_support::genesis_builder_helper::{build_state, get_preset};
+#[cfg(feature = "try-runtime")]
+use frame_support::weights::Weight;
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -21,8 +23,6 @@ use sp_runtime::{
 	ApplyExtrinsicResult,
 };
 use sp_version::RuntimeVersion;
-#[cfg(feature = "try-runtime")]
-use frame_support::weights::Weight;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
