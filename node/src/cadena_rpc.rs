@@ -70,6 +70,12 @@ pub trait CadenaRpc {
 	#[method(name = "mras")]
 	fn mras(&self, country: String, at: Option<H256>) -> RpcResult<Vec<MraJson>>;
 
+	/// A member administration: status, primary admin, validator,
+	/// encryption key and officers with their roles; `null` if `country` never
+	/// was a member.
+	#[method(name = "member")]
+	fn member(&self, country: String, at: Option<H256>) -> RpcResult<Option<MemberJson>>;
+
 	/// A page of the certificates `country` recognises.
 	#[method(name = "recognisedBy")]
 	fn recognised_by(
@@ -254,6 +260,28 @@ where
 				signed: m.signed.iter().map(code).collect(),
 			})
 			.collect())
+	}
+
+	fn member(&self, country: String, at: Option<H256>) -> RpcResult<Option<MemberJson>> {
+		let country = self::country(&country)?;
+		let member = self.client.runtime_api().member(self.at(at), country).map_err(runtime)?;
+		Ok(member.map(|m| MemberJson {
+			country: m.country.as_str().to_string(),
+			name: text(&m.name),
+			status: m.status,
+			admin: m.admin.to_string(),
+			validator: m.validator.to_string(),
+			encryption_key: m.encryption_key.map(|key| format!("0x{}", hex::encode(key))),
+			officers: m
+				.officers
+				.into_iter()
+				.map(|(account, roles)| OfficerJson {
+					account: account.to_string(),
+					roles: roles.iter().collect(),
+				})
+				.collect(),
+			since: m.since,
+		}))
 	}
 
 	fn recognised_by(

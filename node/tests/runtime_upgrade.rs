@@ -170,6 +170,9 @@ async fn scenario(network: &Network) -> Result<()> {
 	}
 	let cr = &clients[1];
 	let before = snapshot(cr).await?;
+	// `cadena_member` is new in this tree's runtime (`CadenaApi` version 2).
+	let old: Result<Value, _> = cr.request("cadena_member", rpc_params!["MX"]).await;
+	ensure!(old.is_err(), "the released runtime answered cadena_member: {old:?}");
 	ensure!(before["traders"][1][0]["recognised"] == true, "not recognised: {before}");
 	ensure!(before["traders"][0][0]["reason"] == "NoConsent", "consent ignored: {before}");
 
@@ -269,8 +272,17 @@ async fn scenario(network: &Network) -> Result<()> {
 		Ok(())
 	})?;
 
-	// The data reads back the same through the `cadena_*` RPC, on every node.
+	// The data reads back the same through the `cadena_*` RPC, on every node,
+	// and the migrated officers too.
+	let auditor_account = cadena_runtime::AccountId::from(auditor.public()).to_string();
 	for client in &clients {
+		let member: Value = client.request("cadena_member", rpc_params!["MX"]).await?;
+		let officers = member["officers"].as_array().context("officers")?;
+		ensure!(member["status"] == "Active" && officers.len() == 5, "{member}");
+		ensure!(
+			officers.contains(&json!({"account": auditor_account, "roles": ["Auditor"]})),
+			"the auditor is missing: {member}"
+		);
 		let after = snapshot(client).await?;
 		ensure!(after == before, "after the upgrade:\n{after}\nbefore:\n{before}");
 	}

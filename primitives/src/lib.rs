@@ -22,7 +22,7 @@ pub use mra::{
 	recognise, CertificateFacts, Directions, MraId, MraStatus, MraTerms, NotRecognised, Parties,
 	Recognition, Scope, MAX_PARTIES,
 };
-pub use roles::{Role, Roles};
+pub use roles::{MemberStatus, Role, Roles};
 pub use tin::{Tin, TinError, MAX_NATIONAL_ID};
 
 /// What an account is within the consortium, as other pallets need to know it.

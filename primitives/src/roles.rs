@@ -1,8 +1,35 @@
-//! The roles an officer holds within a customs administration.
+//! The roles an officer holds within a customs administration, and where a
+//! member administration stands.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
+
+/// Where a member administration stands.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub enum MemberStatus {
+	/// A full member: its officers act, its validator validates, its admin votes.
+	Active,
+	/// Temporarily out: its officers can do nothing, its validator leaves the set
+	/// at the next session, its admin leaves the council.
+	Suspended,
+	/// Out: its records stay on chain for provenance; a new motion may admit
+	/// it again, without its old officers.
+	Retired,
+}
 
 /// A role within a customs administration.
 #[derive(

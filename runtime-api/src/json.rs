@@ -5,8 +5,8 @@
 use crate::CertificateView;
 use alloc::{format, string::String, vec::Vec};
 use cadena_primitives::{
-	date_of, AeoType, CertificateId, CertificateStatus, Day, MraStatus, NotRecognised,
-	OperatorRole, Recognition,
+	date_of, AeoType, CertificateId, CertificateStatus, Day, MemberStatus, MraStatus,
+	NotRecognised, OperatorRole, Recognition, Role,
 };
 use serde::{Deserialize, Serialize};
 use sp_core::H256;
@@ -94,6 +94,37 @@ pub struct MraJson {
 	pub status: MraStatus,
 	/// The parties that signed the motion waiting, if one waits.
 	pub signed: Vec<String>,
+}
+
+/// A member administration in JSON.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MemberJson {
+	/// Its country (`MX`).
+	pub country: String,
+	/// Its name.
+	pub name: String,
+	/// `Active`, `Suspended` or `Retired`.
+	pub status: MemberStatus,
+	/// Its primary admin (SS58): its council seat.
+	pub admin: String,
+	/// Its validator account (SS58).
+	pub validator: String,
+	/// The X25519 key its partners encrypt to, hex, if set.
+	pub encryption_key: Option<String>,
+	/// Its officers, the primary admin included.
+	pub officers: Vec<OfficerJson>,
+	/// The block in which its status last changed.
+	pub since: u32,
+}
+
+/// An officer in JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficerJson {
+	/// The officer's account (SS58).
+	pub account: String,
+	/// `Admin`, `Registrar`, `Approver`, `Auditor`.
+	pub roles: Vec<Role>,
 }
 
 /// A page of recognised certificates.

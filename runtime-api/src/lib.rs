@@ -10,7 +10,8 @@ pub mod json;
 use alloc::vec::Vec;
 use cadena_primitives::{
 	Action, AeoType, AuthorizationNumber, CertificateId, CertificateStatus, CountryCode, Day,
-	Directions, MraId, MraStatus, OperatorRoles, Parties, Recognition, Scope, Tin,
+	Directions, MemberStatus, MraId, MraStatus, OperatorRoles, Parties, Recognition, Roles, Scope,
+	Tin,
 };
 use codec::{Codec, Decode, Encode};
 use scale_info::TypeInfo;
@@ -172,11 +173,35 @@ pub struct TraderView {
 	pub consent: bool,
 }
 
+/// A member administration, as the API shows it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct MemberView<AccountId> {
+	/// Its country.
+	pub country: CountryCode,
+	/// Its name.
+	pub name: Vec<u8>,
+	/// Active, suspended or retired.
+	pub status: MemberStatus,
+	/// Its primary admin: its council seat.
+	pub admin: AccountId,
+	/// Its validator account.
+	pub validator: AccountId,
+	/// The X25519 key its partners encrypt to, if set.
+	pub encryption_key: Option<[u8; 32]>,
+	/// Its officers with their roles, the primary admin included.
+	pub officers: Vec<(AccountId, Roles)>,
+	/// The block in which its status last changed.
+	pub since: u32,
+}
+
 /// Most items any one answer holds.
 pub const MAX_PAGE: u32 = 1_000;
 
 sp_api::decl_runtime_apis! {
 	/// CADENA's questions, answered at a block.
+	///
+	/// Version 2 (runtime 102) added `member`.
+	#[api_version(2)]
 	pub trait CadenaApi<AccountId: Codec> {
 		/// Whether `reader` recognises `tin` now: through its best
 		/// certificate, with the reason when it does not.
@@ -203,5 +228,7 @@ sp_api::decl_runtime_apis! {
 		fn certificates_issued_by(country: CountryCode, cursor: Option<AuthorizationNumber>, limit: u32) -> (Vec<AuthorizationNumber>, Option<AuthorizationNumber>);
 		/// What this block changed that may change recognition.
 		fn block_changes() -> BlockChanges;
+		/// A member administration, with its officers.
+		fn member(country: CountryCode) -> Option<MemberView<AccountId>>;
 	}
 }

@@ -8,7 +8,8 @@ use crate::{
 use alloc::vec::Vec;
 use cadena_primitives::{AuthorizationNumber, CertificateId, CountryCode, Recognition, Tin};
 use cadena_runtime_api::{
-	BlockChanges, CertificateView, HistoryView, MraView, RecognisedPage, TinRecognition, TraderView,
+	BlockChanges, CertificateView, HistoryView, MemberView, MraView, RecognisedPage,
+	TinRecognition, TraderView,
 };
 use frame_support::genesis_builder_helper::{build_state, get_preset};
 #[cfg(feature = "try-runtime")]
@@ -195,6 +196,10 @@ impl_runtime_apis! {
 
 		fn block_changes() -> BlockChanges {
 			cadena_api::block_changes()
+		}
+
+		fn member(country: CountryCode) -> Option<MemberView<AccountId>> {
+			cadena_api::member(country)
 		}
 	}
 

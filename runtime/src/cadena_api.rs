@@ -9,8 +9,8 @@ use cadena_primitives::{
 	MraTerms, Recognition, Tin, TinRegistry as _,
 };
 use cadena_runtime_api::{
-	BlockChanges, CertificateChange, CertificateView, HistoryEntryView, HistoryView, MraView,
-	RecognisedPage, TinRecognition, TraderView, MAX_PAGE,
+	BlockChanges, CertificateChange, CertificateView, HistoryEntryView, HistoryView, MemberView,
+	MraView, RecognisedPage, TinRecognition, TraderView, MAX_PAGE,
 };
 use pallet_aeo_certificates::{Certificates, CertificatesOf};
 
@@ -273,4 +273,25 @@ pub fn block_changes() -> BlockChanges {
 		}
 	}
 	changes
+}
+
+/// A member administration and its officers, in the order of the index.
+pub fn member(country: CountryCode) -> Option<MemberView<AccountId>> {
+	let member = pallet_consortium::Members::<Runtime>::get(country)?;
+	let officers = pallet_consortium::OfficersOf::<Runtime>::get(country)
+		.into_iter()
+		.filter_map(|account| {
+			pallet_consortium::Officers::<Runtime>::get(&account).map(|o| (account, o.roles))
+		})
+		.collect();
+	Some(MemberView {
+		country,
+		name: member.name.into_inner(),
+		status: member.status,
+		admin: member.admin,
+		validator: member.validator,
+		encryption_key: member.encryption_key,
+		officers,
+		since: member.since,
+	})
 }

@@ -1,32 +1,10 @@
 //! The consortium's records.
 
+pub use cadena_primitives::MemberStatus;
 use cadena_primitives::{CountryCode, Roles};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::*, BoundedVec};
 use scale_info::TypeInfo;
-
-/// Where a member administration stands.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub enum MemberStatus {
-	/// A full member: its officers act, its validator validates, its admin votes.
-	Active,
-	/// Temporarily out: its officers can do nothing, its validator leaves the set
-	/// at the next session, its admin leaves the council.
-	Suspended,
-	/// Out for good. Its records stay on chain for provenance.
-	Retired,
-}
 
 /// A member customs administration.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]

@@ -147,3 +147,19 @@ fn a_member_has_at_most_ten_motions_open() {
 		propose(&proposer, 4, other);
 	});
 }
+
+#[test]
+fn the_runtime_api_shows_a_member_and_its_officers() {
+	externalities(local_config_genesis()).execute_with(|| {
+		use cadena_primitives::{CountryCode, MemberStatus, Role};
+		let member = cadena_api::member(CountryCode(*b"MX")).expect("a member");
+		assert_eq!(member.status, MemberStatus::Active);
+		assert_eq!(member.admin, admin(0));
+		assert_eq!(member.validator, admin(0));
+		assert_eq!(member.officers.len(), 4);
+		let registrar = derived_account(&DEV_MEMBERS[0], "registrar");
+		assert!(member.officers.contains(&(registrar, Role::Registrar.into())));
+		assert!(member.officers.contains(&(admin(0), Role::Admin.into())));
+		assert_eq!(cadena_api::member(CountryCode(*b"GT")), None);
+	});
+}
