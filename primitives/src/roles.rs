@@ -92,6 +92,11 @@ impl Roles {
 		Self(roles.iter().fold(0, |bits, role| bits | role.bit()))
 	}
 
+	/// The set with `role` added.
+	pub fn with(self, role: Role) -> Self {
+		Self(self.0 | role.bit())
+	}
+
 	/// Whether the set holds `role`.
 	pub fn contains(&self, role: Role) -> bool {
 		self.0 & role.bit() != 0
@@ -139,5 +144,10 @@ mod tests {
 		assert!(Roles::default().is_empty());
 		assert!(!Roles(0b1_0000).is_valid());
 		assert_eq!(Roles::from(Role::Auditor), Roles(8));
+		assert_eq!(
+			roles.with(Role::Admin),
+			Roles::from_roles(&[Role::Admin, Role::Registrar, Role::Approver])
+		);
+		assert_eq!(roles.with(Role::Registrar), roles);
 	}
 }

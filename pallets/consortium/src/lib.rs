@@ -575,25 +575,27 @@ impl<T: Config> Pallet<T> {
 	) -> Result<T::AccountId, DispatchError> {
 		let mut member = Self::unretired_member(country)?;
 		ensure!(member.admin != new, Error::<T>::SameAccount);
-		match Officers::<T>::get(&new) {
+		let roles = match Officers::<T>::get(&new) {
 			Some(record) => {
 				ensure!(record.country == country, Error::<T>::AlreadyOfficer);
-				let roles = Roles(record.roles.0 | Roles::from(Role::Admin).0);
-				Officers::<T>::insert(&new, OfficerRecord { country, roles });
+				record.roles.with(Role::Admin)
 			}
 			None => {
-				Officers::<T>::insert(&new, OfficerRecord { country, roles: Role::Admin.into() });
 				frame_system::Pallet::<T>::inc_providers(&new);
-				// Room: the old admin leaves the index below.
-				OfficersOf::<T>::mutate(country, |officers| {
-					officers.retain(|o| o != &member.admin);
-					let at = officers.binary_search(&new).unwrap_or_else(|at| at);
-					officers.try_insert(at, new.clone()).expect("one left, one joins");
-				});
+				Role::Admin.into()
 			}
-		}
-		let old = core::mem::replace(&mut member.admin, new);
-		OfficersOf::<T>::mutate(country, |officers| officers.retain(|o| o != &old));
+		};
+		let old = core::mem::replace(&mut member.admin, new.clone());
+		// The old admin leaves the index, which makes room for a new account.
+		OfficersOf::<T>::try_mutate(country, |officers| {
+			officers.retain(|o| o != &old);
+			match officers.binary_search(&new) {
+				Ok(_) => Ok(()),
+				Err(at) => officers.try_insert(at, new.clone()),
+			}
+		})
+		.map_err(|_| Error::<T>::TooManyOfficers)?;
+		Officers::<T>::insert(&new, OfficerRecord { country, roles });
 		Officers::<T>::remove(&old);
 		let _ = frame_system::Pallet::<T>::dec_providers(&old);
 		Members::<T>::insert(country, member);
