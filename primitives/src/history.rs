@@ -23,7 +23,7 @@ pub struct PrunedHistory {
 impl PrunedHistory {
 	/// Folds the next pruned entry into the chain.
 	pub fn fold(&mut self, entry: &impl Encode) {
-		self.count += 1;
+		self.count = self.count.saturating_add(1);
 		self.digest = BlakeTwo256::hash(&(self.digest, entry).encode()).0;
 	}
 }
@@ -61,5 +61,14 @@ mod tests {
 			digest = sp_runtime::traits::BlakeTwo256::hash(&(digest, entry).encode()).0;
 		}
 		assert_eq!(pruned, PrunedHistory { count: 3, digest });
+	}
+
+	/// Issue #12, fault 10: the count was incremented unchecked, so it wrapped
+	/// to 0 (or panicked) after `u32::MAX` entries.
+	#[test]
+	fn the_pruned_count_never_wraps() {
+		let mut pruned = PrunedHistory { count: u32::MAX, digest: [0; 32] };
+		pruned.fold(&1u32);
+		assert_eq!(pruned.count, u32::MAX);
 	}
 }

@@ -221,7 +221,7 @@ sp_api::decl_runtime_apis! {
 		/// The MRAs `country` is party to.
 		fn mras_of(country: CountryCode) -> Vec<MraView>;
 		/// The certificates `reader` recognises, examining at most `limit`
-		/// (≤ `MAX_PAGE`) from `cursor` on.
+		/// (1 to `MAX_PAGE`; 0 counts as 1) from `cursor` on.
 		fn recognised_by(reader: CountryCode, cursor: Option<CertificateId>, limit: u32) -> RecognisedPage;
 		/// Up to `limit` (≤ `MAX_PAGE`) of `country`'s certificate numbers after `cursor`,
 		/// and the cursor of the next page.

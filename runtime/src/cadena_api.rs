@@ -65,8 +65,10 @@ fn recognition_of(
 	recognise(facts.as_ref(), reader, AeoCertificates::today(), mras.iter().map(|(i, t)| (*i, t)))
 }
 
+/// A page's size: `limit`, at least one and at most `MAX_PAGE`. (A page of
+/// none would answer "end of list" where there are more.)
 fn page(limit: u32) -> usize {
-	limit.min(MAX_PAGE) as usize
+	limit.clamp(1, MAX_PAGE) as usize
 }
 
 /// Whether `reader` recognises `tin`: through its best certificate (a

@@ -204,6 +204,8 @@ pub mod pallet {
 		Terminated,
 		/// Too many MRAs wait for their effective date.
 		TooManyAwaiting,
+		/// Every MRA number has been given.
+		NoMraNumberLeft,
 	}
 
 	#[pallet::hooks]
@@ -248,11 +250,10 @@ pub mod pallet {
 			let directions = Self::check_directions(&parties, &[], directions)?;
 			ensure!(effective_on >= Self::today(), Error::<T>::EffectiveInPast);
 
-			let id = NextMraId::<T>::mutate(|next| {
-				let id = *next;
-				*next = next.saturating_add(1);
-				id
-			});
+			// An MRA number is never given twice: at the end of the numbering,
+			// proposals are refused instead of overwriting MRA number `MraId::MAX`.
+			let id = NextMraId::<T>::get();
+			NextMraId::<T>::put(id.checked_add(1).ok_or(Error::<T>::NoMraNumberLeft)?);
 			for party in parties.iter() {
 				MrasOf::<T>::insert(party, id, ());
 			}

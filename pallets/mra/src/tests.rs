@@ -352,3 +352,22 @@ fn history_is_bounded_and_pruned_into_a_hash_chain() {
 		assert!(events().contains(&Event::HistoryPruned { id, count: 1, digest: expected.digest }));
 	});
 }
+
+/// Issue #12, fault 10: `NextMraId` saturated, so the MRA numbered `MraId::MAX`
+/// would have been overwritten by the next proposal.
+#[test]
+fn the_last_mra_number_is_never_given_twice() {
+	run(|| {
+		NextMraId::<Test>::put(MraId::MAX - 1);
+		let last = propose_as(Alice, &[MX, CR], TODAY);
+		assert_eq!(last, MraId::MAX - 1);
+		assert_noop!(
+			Mra::propose(origin(Alice), b"another".to_vec(), vec![MX, CR], vec![SS], None, TODAY),
+			Error::<Test>::NoMraNumberLeft
+		);
+		assert_eq!(
+			Mras::<Test>::get(last).map(|m| m.name.to_vec()),
+			Some(b"MX-CR AEO MRA".to_vec())
+		);
+	});
+}

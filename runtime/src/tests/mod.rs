@@ -277,6 +277,9 @@ fn the_runtime_api_answers_recognition_pages_and_block_changes() {
 		seen.dedup();
 		assert_eq!(seen.len(), 5);
 		assert!(cadena_api::recognised_by(pe, None, 10).certificates.is_empty());
+		// Issue #12, fault 15: a limit of 0 answered "end of list".
+		let zero = cadena_api::recognised_by(cr, None, 0);
+		assert!(zero.certificates.len() <= 1 && zero.next.is_some(), "{zero:?}");
 
 		System::reset_events();
 		Mra::suspend(signed("//Bob"), 0).unwrap();
