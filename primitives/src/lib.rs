@@ -23,7 +23,7 @@ pub use mra::{
 	Recognition, Scope, MAX_PARTIES,
 };
 pub use roles::{MemberStatus, Role, Roles};
-pub use tin::{Tin, TinError, MAX_NATIONAL_ID};
+pub use tin::{Tin, TinError, MAX_NATIONAL_ID, MAX_NATIONAL_ID_BYTES};
 
 /// What an account is within the consortium, as other pallets need to know it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

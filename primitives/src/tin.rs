@@ -6,8 +6,15 @@ use scale_info::TypeInfo;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sp_runtime::{traits::ConstU32, BoundedVec};
 
-/// Longest national identifier part of a TIN.
+/// Longest national identifier part of a TIN, in characters.
 pub const MAX_NATIONAL_ID: u32 = 15;
+
+/// Longest national identifier part of a TIN, in bytes (UTF-8): `Ñ` takes two.
+pub const MAX_NATIONAL_ID_BYTES: u32 = 2 * MAX_NATIONAL_ID;
+
+/// The characters a country's identifiers hold beside `A`–`Z` and `0`–`9`:
+/// Mexico's RFC has `Ñ` and `&` in its letters (`MXÑ&A010101AB1`).
+const NATIONAL_CHARACTERS: &[(CountryCode, &[char])] = &[(CountryCode(*b"MX"), &['Ñ', '&'])];
 
 /// Why bytes are not a TIN.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -20,15 +27,17 @@ pub enum TinError {
 	TooLong,
 	/// Lower-case letters: TINs are upper case.
 	LowerCase,
-	/// A character other than `A`–`Z` and `0`–`9` (a space, a dash, ...).
+	/// A character other than `A`–`Z`, `0`–`9` and the country's own
+	/// (`Ñ`, `&` in Mexico): a space, a dash, bytes that are not UTF-8...
 	InvalidCharacter,
 	/// The first two letters are not an ISO 3166-1 alpha-2 country code.
 	UnknownCountry,
 }
 
 /// A Trader Identification Number: an ISO 3166-1 alpha-2 country code followed
-/// by the national identifier, 1 to 15 upper-case letters and digits
-/// (`MXAAA010101AAA`, `CR3101123456`). In JSON it is that text.
+/// by the national identifier, 1 to 15 upper-case letters and digits, and the
+/// country's own characters where its format has them (`MXAAA010101AAA`,
+/// `MXÑ&A010101AB1`, `CR3101123456`), as UTF-8. In JSON it is that text.
 #[derive(
 	Clone,
 	PartialEq,
@@ -45,7 +54,7 @@ pub struct Tin {
 	/// The issuing country.
 	pub country: CountryCode,
 	/// The national identifier.
-	pub national_id: BoundedVec<u8, ConstU32<MAX_NATIONAL_ID>>,
+	pub national_id: BoundedVec<u8, ConstU32<MAX_NATIONAL_ID_BYTES>>,
 }
 
 impl Tin {
@@ -54,24 +63,38 @@ impl Tin {
 		if text.is_empty() {
 			return Err(TinError::Empty);
 		}
-		if text.iter().any(|b| b.is_ascii_lowercase()) {
+		let text = core::str::from_utf8(text).map_err(|_| TinError::InvalidCharacter)?;
+		if text.chars().any(char::is_lowercase) {
 			return Err(TinError::LowerCase);
 		}
-		if !text.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+		let national_character =
+			|c: char| NATIONAL_CHARACTERS.iter().any(|(_, extra)| extra.contains(&c));
+		if !text
+			.chars()
+			.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || national_character(c))
+		{
 			return Err(TinError::InvalidCharacter);
 		}
-		if text.len() < 2 {
+		if text.len() < 2 || !text.is_char_boundary(2) {
 			return Err(TinError::UnknownCountry);
 		}
 		let (country, national) = text.split_at(2);
-		let country = CountryCode::new(country).map_err(|e| match e {
+		let country = CountryCode::new(country.as_bytes()).map_err(|e| match e {
 			CountryCodeError::LowerCase => TinError::LowerCase,
 			_ => TinError::UnknownCountry,
 		})?;
+		let own: &[char] =
+			NATIONAL_CHARACTERS.iter().find(|(c, _)| *c == country).map_or(&[], |(_, extra)| extra);
+		if !national.chars().all(|c| c.is_ascii_alphanumeric() || own.contains(&c)) {
+			return Err(TinError::InvalidCharacter);
+		}
 		if national.is_empty() {
 			return Err(TinError::MissingNationalId);
 		}
-		let national_id = national.to_vec().try_into().map_err(|_| TinError::TooLong)?;
+		if national.chars().count() > MAX_NATIONAL_ID as usize {
+			return Err(TinError::TooLong);
+		}
+		let national_id = national.as_bytes().to_vec().try_into().map_err(|_| TinError::TooLong)?;
 		Ok(Self { country, national_id })
 	}
 
@@ -133,5 +156,29 @@ mod tests {
 		assert_eq!(Tin::parse(b"XXAAA010101"), Err(TinError::UnknownCountry));
 		assert_eq!(Tin::parse(b"12AAA010101"), Err(TinError::UnknownCountry));
 		assert!(serde_json::from_str::<Tin>("\"mx1\"").is_err());
+	}
+
+	/// Fault 11 of the hardening review: real Mexican RFCs were refused.
+	#[test]
+	fn mexican_rfcs_with_n_tilde_and_ampersand_are_accepted() {
+		for rfc in ["MXÑ&A010101AB1", "MXAÑO010101AB1", "MXM&A0101019Z3", "MXÑÑÑÑ010101ÑÑ&"]
+		{
+			let tin = Tin::parse(rfc.as_bytes()).unwrap_or_else(|e| panic!("{rfc}: {e:?}"));
+			assert_eq!(tin.country, CountryCode(*b"MX"));
+			assert_eq!(tin.to_bytes(), rfc.as_bytes());
+			assert_eq!(serde_json::to_string(&tin).unwrap(), format!("\"{rfc}\""));
+			assert_eq!(serde_json::from_str::<Tin>(&format!("\"{rfc}\"")).unwrap(), tin);
+		}
+		// 15 characters at most, counted as characters, not bytes.
+		assert_eq!(Tin::parse("MXÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑ".as_bytes()).map(|t| t.national_id.len()), Ok(30));
+		assert_eq!(Tin::parse("MXÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑ".as_bytes()), Err(TinError::TooLong));
+		// Every other check holds.
+		assert_eq!(Tin::parse("MXñ&A010101AB1".as_bytes()), Err(TinError::LowerCase));
+		assert_eq!(Tin::parse("CRÑ3101123456".as_bytes()), Err(TinError::InvalidCharacter));
+		assert_eq!(Tin::parse(b"CR&3101123456"), Err(TinError::InvalidCharacter));
+		assert_eq!(Tin::parse("ÑX010101".as_bytes()), Err(TinError::UnknownCountry));
+		assert_eq!(Tin::parse("MXÉ010101AB1".as_bytes()), Err(TinError::InvalidCharacter));
+		assert_eq!(Tin::parse(b"MX\xd1A010101AB1"), Err(TinError::InvalidCharacter));
+		assert_eq!(Tin::parse("MXN\u{303}A010101AB1".as_bytes()), Err(TinError::InvalidCharacter));
 	}
 }

@@ -1,7 +1,0 @@
-//! Storage migrations of the MRA pallet.
-//!
-//! The pallet declares its layout as `STORAGE_VERSION`; a change of layout
-//! bumps it and ships here, as a `VersionedMigration` from the old version to
-//! the new one with its `pre_upgrade`/`post_upgrade` checks, composed into the
-//! runtime's `Migrations` (docs/upgrades.md). Version 0 is the layout the chain
-//! started with; no migration has been needed yet.
