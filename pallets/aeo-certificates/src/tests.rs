@@ -44,12 +44,13 @@ fn register_tin(registrar: Sr25519Keyring, tin: &[u8]) {
 
 /// Ferdie becomes a trader: its account linked to MX's first holder.
 fn link_trader() {
-	let signature =
-		Ferdie.pair().sign(&pallet_tin_registry::link_payload(&tin(HOLDER), &account(Ferdie)));
+	let request = TinRegistry::link_request(&tin(HOLDER), &account(Ferdie), 100);
+	let signature = Ferdie.pair().sign(&request);
 	assert_ok!(TinRegistry::link_account(
 		origin(Alice),
 		HOLDER.to_vec(),
 		account(Ferdie),
+		100,
 		signature.into()
 	));
 }
@@ -537,10 +538,12 @@ fn every_status_pair_follows_the_lifecycle() {
 			let before = AeoCertificates::history_length(&id);
 			let o = || origin(Bob);
 			let result = match action {
-				Suspend => AeoCertificates::suspend(o(), id.clone(), 2, vec![]),
-				Reinstate => AeoCertificates::reinstate(o(), id.clone(), 2, vec![]),
-				Revoke => AeoCertificates::revoke(o(), id.clone(), 2, vec![]),
-				Renew => AeoCertificates::renew(o(), id.clone(), EXPIRES + 400, 2, vec![]),
+				Suspend => AeoCertificates::suspend(o(), id.clone(), 2, vec![]).map(|_| ()),
+				Reinstate => AeoCertificates::reinstate(o(), id.clone(), 2, vec![]).map(|_| ()),
+				Revoke => AeoCertificates::revoke(o(), id.clone(), 2, vec![]).map(|_| ()),
+				Renew => {
+					AeoCertificates::renew(o(), id.clone(), EXPIRES + 400, 2, vec![]).map(|_| ())
+				}
 				Expire => {
 					catch_up(noon(EXPIRES + 1));
 					Ok(())
@@ -782,11 +785,11 @@ mod lifecycle {
 							};
 							let (id, o) = (ids[i].clone(), origin(Bob));
 							let result = match op {
-								Op::Suspend(_) => AeoCertificates::suspend(o, id, 0, vec![]),
-								Op::Reinstate(_) => AeoCertificates::reinstate(o, id, 0, vec![]),
-								Op::Revoke(_) => AeoCertificates::revoke(o, id, 0, vec![]),
-								Op::Renew(_, d) => AeoCertificates::renew(o, id, today + d, 0, vec![]),
-								Op::Amend(_) => AeoCertificates::amend(o, id, data(HOLDER), 0, vec![]),
+								Op::Suspend(_) => AeoCertificates::suspend(o, id, 0, vec![]).map(|_| ()),
+								Op::Reinstate(_) => AeoCertificates::reinstate(o, id, 0, vec![]).map(|_| ()),
+								Op::Revoke(_) => AeoCertificates::revoke(o, id, 0, vec![]).map(|_| ()),
+								Op::Renew(_, d) => AeoCertificates::renew(o, id, today + d, 0, vec![]).map(|_| ()),
+								Op::Amend(_) => AeoCertificates::amend(o, id, data(HOLDER), 0, vec![]).map_err(Into::into),
 								Op::Wait(_) => unreachable!(),
 							};
 							match allowed(model[i].0, op) {
@@ -825,4 +828,38 @@ mod lifecycle {
 #[test]
 fn hooks_pass_integrity_tests() {
 	run(AeoCertificates::integrity_test);
+}
+
+/// A status change weighs its worst case, a full history pruned into the hash
+/// chain, and refunds that read and write when the history had room: a full
+/// block holds more status changes (issue #12's throughput target).
+#[test]
+fn a_status_change_refunds_the_pruning_it_did_not_do() {
+	use frame_support::{traits::Get, weights::RuntimeDbWeight};
+	run(|| {
+		setup();
+		let id = grant(NUMBER);
+		let declared = <Test as Config>::WeightInfo::suspend();
+		let db: RuntimeDbWeight = <Test as frame_system::Config>::DbWeight::get();
+		let post = AeoCertificates::suspend(origin(Bob), id.clone(), 1, vec![]).unwrap();
+		assert_eq!(post.actual_weight, Some(declared - db.reads_writes(1, 1)));
+		// Fill the history: the next change prunes and pays in full.
+		let flip = || match status(&id) {
+			Some(Suspended) => (
+				AeoCertificates::reinstate(origin(Bob), id.clone(), 1, vec![]),
+				<Test as Config>::WeightInfo::reinstate(),
+			),
+			_ => (
+				AeoCertificates::suspend(origin(Bob), id.clone(), 1, vec![]),
+				<Test as Config>::WeightInfo::suspend(),
+			),
+		};
+		let max = <<Test as Config>::MaxHistory as Get<u32>>::get() as usize;
+		while History::<Test>::get(&id).len() < max {
+			assert_ok!(flip().0);
+		}
+		let (post, declared) = flip();
+		assert_eq!(post.unwrap().actual_weight, Some(declared));
+		assert!(Pruned::<Test>::get(&id).is_some());
+	});
 }

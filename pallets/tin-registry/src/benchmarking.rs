@@ -25,9 +25,10 @@ pub(crate) fn largest_data<T: Config>(tin: &Tin) -> TraderData {
 	}
 }
 
+/// The longest TIN in bytes: Mexico's `Ñ` takes two.
 fn longest_tin() -> Vec<u8> {
 	let mut tin = COUNTRY.0.to_vec();
-	tin.extend_from_slice(&[b'9'; cadena_primitives::MAX_NATIONAL_ID as usize]);
+	tin.extend("Ñ".repeat(cadena_primitives::MAX_NATIONAL_ID as usize).bytes());
 	tin
 }
 
@@ -64,15 +65,20 @@ mod benchmarks {
 		assert!(Traders::<T>::contains_key(Tin::parse(&tin).expect("a TIN")));
 	}
 
+	/// The longest path: the consent changes (a trader without a linked
+	/// account), so the links are read and a second event is deposited.
 	#[benchmark]
 	fn update() {
-		let (who, tin) = registered::<T>();
-		let data = largest_data::<T>(&tin);
+		let who = registrar::<T>();
+		let tin = Tin::parse(&longest_tin()).expect("a TIN");
+		T::BenchmarkHelper::register(&tin);
+		let mut data = largest_data::<T>(&tin);
+		data.consent = false;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), tin.to_bytes(), data);
 
-		assert_eq!(Traders::<T>::get(&tin).map(|r| r.changed_by), Some(who));
+		assert_eq!(Traders::<T>::get(&tin).map(|r| (r.changed_by, r.consent)), Some((who, false)));
 	}
 
 	#[benchmark]
@@ -86,12 +92,29 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn reopen() {
+		let (who, tin) = registered::<T>();
+		Pallet::<T>::close(RawOrigin::Signed(who.clone()).into(), tin.to_bytes()).expect("closes");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), tin.to_bytes());
+
+		assert_eq!(Traders::<T>::get(&tin).map(|r| r.status), Some(TinStatus::Active));
+	}
+
+	#[benchmark]
 	fn link_account() {
 		let (who, tin) = registered::<T>();
 		let (account, signature) = T::BenchmarkHelper::link_request(&tin, 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), tin.to_bytes(), account.clone(), signature);
+		_(
+			RawOrigin::Signed(who),
+			tin.to_bytes(),
+			account.clone(),
+			crate::benchmark_valid_until::<T>(),
+			signature,
+		);
 
 		assert_eq!(LinkedAccounts::<T>::get(&account), Some(tin));
 	}

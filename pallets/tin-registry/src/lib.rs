@@ -7,9 +7,16 @@
 //!   and close its TINs (roles come from the consortium, through
 //!   [`cadena_primitives::Consortium`]).
 //! - A trader's own account is linked to its TIN in two steps: the trader
-//!   signs a request with its key ([`link_payload`]), and a `Registrar` of its
-//!   country submits it with [`Pallet::link_account`]. A linked account may
-//!   withdraw its consent to share its data, and give it again.
+//!   signs a request with its key ([`Pallet::link_request`]: bound to the
+//!   chain's genesis, the account's link nonce and an expiry block, so each
+//!   signature links once, on one chain, for a while), and a `Registrar` of
+//!   its country submits it with [`Pallet::link_account`].
+//! - Consent is the trader's own once it has a linked account: only that
+//!   account changes it ([`Pallet::set_consent`]); a `Registrar` records it
+//!   for a trader without one. Every change is a `ConsentChanged` event.
+//! - A closed TIN's certificates are recognised by nobody (the recognition
+//!   rule reads [`cadena_primitives::TinRegistry::is_active`]) and its
+//!   accounts sign nothing; a `Registrar` of its country may reopen it.
 //! - Other pallets ask through [`cadena_primitives::TinRegistry`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -53,6 +60,13 @@ pub trait BenchmarkHelper<AccountId, Signature> {
 	fn register(tin: &Tin);
 }
 
+/// The expiry benchmarks give link requests: never.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn benchmark_valid_until<T: frame_system::Config>(
+) -> frame_system::pallet_prelude::BlockNumberFor<T> {
+	sp_runtime::traits::Bounded::max_value()
+}
+
 /// Benchmark helper for runtimes whose accounts are `AccountId32` and whose
 /// signatures are `MultiSignature`: sr25519 keys made in the keystore.
 #[cfg(feature = "runtime-benchmarks")]
@@ -73,7 +87,7 @@ where
 		let signature = sp_io::crypto::sr25519_sign(
 			sp_core::crypto::key_types::ACCOUNT,
 			&key,
-			&link_payload(tin, &account),
+			&Pallet::<T>::link_request(tin, &account, benchmark_valid_until::<T>()),
 		)
 		.expect("the key was just made");
 		(account, signature.into())
@@ -88,9 +102,17 @@ where
 	}
 }
 
-/// The bytes a trader signs to ask for `account` to be linked to `tin`.
-pub fn link_payload<AccountId: Encode>(tin: &Tin, account: &AccountId) -> Vec<u8> {
-	(b"cadena:link-account", tin, account).encode()
+/// The bytes a trader signs to ask for `account` to be linked to `tin` on the
+/// chain whose genesis hash is `genesis`: usable while the account's link
+/// nonce is `nonce` (each link spends one) and until block `valid_until`.
+pub fn link_payload<Hash: Encode, AccountId: Encode, BlockNumber: Encode>(
+	genesis: &Hash,
+	tin: &Tin,
+	account: &AccountId,
+	nonce: u32,
+	valid_until: BlockNumber,
+) -> Vec<u8> {
+	(b"cadena:link-account:v2", genesis, tin, account, nonce, valid_until).encode()
 }
 
 #[frame_support::pallet]
@@ -153,6 +175,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LinkedAccounts<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Tin>;
 
+	/// How many times each account has been linked: the nonce its next link
+	/// request must carry. Kept after an unlink, so an old request never
+	/// links it again.
+	#[pallet::storage]
+	pub type LinkNonces<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
 	/// The accounts linked to each TIN.
 	#[pallet::storage]
 	pub type AccountsOf<T: Config> = StorageMap<
@@ -170,8 +198,10 @@ pub mod pallet {
 		TinRegistered { tin: Tin, by: T::AccountId },
 		/// A TIN's record was updated.
 		TinUpdated { tin: Tin, by: T::AccountId },
-		/// A TIN was closed.
+		/// A TIN was closed: its certificates are recognised by nobody.
 		TinClosed { tin: Tin, by: T::AccountId },
+		/// A closed TIN was reopened.
+		TinReopened { tin: Tin, by: T::AccountId },
 		/// A trader account was linked to a TIN.
 		AccountLinked { tin: Tin, account: T::AccountId, by: T::AccountId },
 		/// A trader account was unlinked from a TIN.
@@ -228,6 +258,12 @@ pub mod pallet {
 		TooManyLinkedAccounts,
 		/// The account is not linked to that TIN.
 		NotLinked,
+		/// The trader has a linked account: its consent is its own to change.
+		ConsentIsTheTraders,
+		/// The link request's `valid_until` block has passed.
+		LinkRequestExpired,
+		/// The TIN is not closed.
+		NotClosed,
 	}
 
 	#[pallet::hooks]
@@ -253,18 +289,34 @@ pub mod pallet {
 		}
 
 		/// A `Registrar` of the TIN's country replaces an active TIN's data.
+		/// Once the trader has a linked account, `data.consent` must be the
+		/// consent the trader gave: only the trader changes it.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update())]
 		pub fn update(origin: OriginFor<T>, tin: Vec<u8>, data: TraderData) -> DispatchResult {
 			let (who, tin) = Self::ensure_registrar(origin, &tin)?;
-			Self::active_record(&tin)?;
+			let before = Self::active_record(&tin)?.consent;
+			let consent = data.consent;
+			if consent != before {
+				ensure!(
+					AccountsOf::<T>::decode_len(&tin).unwrap_or(0) == 0,
+					Error::<T>::ConsentIsTheTraders
+				);
+			}
 			let record = Self::record(&tin, data, TinStatus::Active, &who)?;
 			Traders::<T>::insert(&tin, record);
-			Self::deposit_event(Event::TinUpdated { tin, by: who });
+			Self::deposit_event(Event::TinUpdated { tin: tin.clone(), by: who.clone() });
+			if consent != before {
+				Self::deposit_event(Event::ConsentChanged { tin, consent, by: who });
+			}
 			Ok(())
 		}
 
-		/// A `Registrar` of the TIN's country closes an active TIN.
+		/// A `Registrar` of the TIN's country closes an active TIN. Its
+		/// certificates stay as they are (their Approvers may still suspend,
+		/// revoke, or move them to another TIN with `amend`), and nobody
+		/// recognises them while it is closed; its linked accounts sign
+		/// nothing.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::close())]
 		pub fn close(origin: OriginFor<T>, tin: Vec<u8>) -> DispatchResult {
@@ -278,24 +330,32 @@ pub mod pallet {
 		}
 
 		/// A `Registrar` of the TIN's country links a trader's `account` to an
-		/// active TIN, with the trader's `signature` over [`link_payload`]
-		/// made by that account's key: the trader asked, the administration
-		/// approves.
+		/// active TIN, with the trader's `signature` over
+		/// [`Pallet::link_request`]`(tin, account, valid_until)` made by that
+		/// account's key: the trader asked, the administration approves. The
+		/// request is spent: the account's link nonce moves on, so neither
+		/// this Registrar nor another can link it again with it.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::link_account())]
 		pub fn link_account(
 			origin: OriginFor<T>,
 			tin: Vec<u8>,
 			account: T::AccountId,
+			valid_until: BlockNumberFor<T>,
 			signature: T::LinkSignature,
 		) -> DispatchResult {
 			let (who, tin) = Self::ensure_registrar(origin, &tin)?;
 			Self::active_record(&tin)?;
 			ensure!(
-				signature.verify(&link_payload(&tin, &account)[..], &account),
+				frame_system::Pallet::<T>::block_number() <= valid_until,
+				Error::<T>::LinkRequestExpired
+			);
+			ensure!(
+				signature.verify(&Self::link_request(&tin, &account, valid_until)[..], &account),
 				Error::<T>::BadLinkSignature
 			);
 			ensure!(!LinkedAccounts::<T>::contains_key(&account), Error::<T>::AlreadyLinked);
+			LinkNonces::<T>::mutate(&account, |nonce| *nonce = nonce.saturating_add(1));
 			AccountsOf::<T>::try_mutate(&tin, |accounts| accounts.try_push(account.clone()))
 				.map_err(|_| Error::<T>::TooManyLinkedAccounts)?;
 			LinkedAccounts::<T>::insert(&account, tin.clone());
@@ -336,10 +396,40 @@ pub mod pallet {
 			Self::deposit_event(Event::ConsentChanged { tin, consent, by: who });
 			Ok(())
 		}
+
+		/// A `Registrar` of the TIN's country reopens a closed TIN (closed
+		/// by mistake, or the trader resumed business): its certificates
+		/// are recognised again as their own status has it.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::reopen())]
+		pub fn reopen(origin: OriginFor<T>, tin: Vec<u8>) -> DispatchResult {
+			let (who, tin) = Self::ensure_registrar(origin, &tin)?;
+			let mut record = Traders::<T>::get(&tin).ok_or(Error::<T>::UnknownTin)?;
+			ensure!(record.status == TinStatus::Closed, Error::<T>::NotClosed);
+			record.status = TinStatus::Active;
+			Self::stamp(&mut record, &who);
+			Traders::<T>::insert(&tin, record);
+			Self::deposit_event(Event::TinReopened { tin, by: who });
+			Ok(())
+		}
 	}
 }
 
 impl<T: Config> Pallet<T> {
+	/// The bytes `account`'s key signs to ask for it to be linked to `tin` on
+	/// this chain, until block `valid_until` ([`link_payload`] with this
+	/// chain's genesis hash and the account's link nonce).
+	pub fn link_request(
+		tin: &Tin,
+		account: &T::AccountId,
+		valid_until: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) -> Vec<u8> {
+		let genesis = frame_system::Pallet::<T>::block_hash(
+			frame_system::pallet_prelude::BlockNumberFor::<T>::default(),
+		);
+		link_payload(&genesis, tin, account, LinkNonces::<T>::get(account), valid_until)
+	}
+
 	/// Parses a TIN, with a typed error naming the fault.
 	pub fn parse_tin(tin: &[u8]) -> Result<Tin, Error<T>> {
 		Tin::parse(tin).map_err(|e| match e {
@@ -467,10 +557,12 @@ impl<T: Config> cadena_primitives::TinRegistry<T::AccountId> for Pallet<T> {
 	}
 }
 
-/// Linked trader accounts may sign transactions (their consent changes):
-/// the runtime adds them to the consortium's permitted signers.
+/// Accounts linked to an active TIN may sign transactions (their consent
+/// changes): the runtime adds them to the consortium's permitted signers. A
+/// closed TIN's accounts sign nothing.
 impl<T: Config> Contains<T::AccountId> for Pallet<T> {
 	fn contains(who: &T::AccountId) -> bool {
-		LinkedAccounts::<T>::contains_key(who)
+		LinkedAccounts::<T>::get(who)
+			.is_some_and(|tin| <Self as cadena_primitives::TinRegistry<_>>::is_active(&tin))
 	}
 }

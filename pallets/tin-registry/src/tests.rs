@@ -33,8 +33,11 @@ fn register() {
 	assert_ok!(TinRegistry::register(origin(Alice), TIN.to_vec(), data()));
 }
 
+/// The block link requests are valid until in these tests.
+const VALID: u64 = 100;
+
 fn link_signature(trader: Sr25519Keyring, tin: &Tin) -> MultiSignature {
-	trader.pair().sign(&link_payload(tin, &account(trader))).into()
+	trader.pair().sign(&TinRegistry::link_request(tin, &account(trader), VALID)).into()
 }
 
 fn link(trader: Sr25519Keyring) -> frame_support::dispatch::DispatchResult {
@@ -42,6 +45,7 @@ fn link(trader: Sr25519Keyring) -> frame_support::dispatch::DispatchResult {
 		origin(Alice),
 		TIN.to_vec(),
 		account(trader),
+		VALID,
 		link_signature(trader, &tin()),
 	)
 }
@@ -181,12 +185,12 @@ fn linking_refuses_bad_requests() {
 		// Signed by another key, or for another TIN or account.
 		let forged = link_signature(Ferdie, &tin());
 		assert_noop!(
-			TinRegistry::link_account(origin(Alice), TIN.to_vec(), account(Eve), forged),
+			TinRegistry::link_account(origin(Alice), TIN.to_vec(), account(Eve), VALID, forged),
 			Error::<Test>::BadLinkSignature
 		);
 		let other_tin = link_signature(Eve, &Tin::parse(b"MXB1").unwrap());
 		assert_noop!(
-			TinRegistry::link_account(origin(Alice), TIN.to_vec(), account(Eve), other_tin),
+			TinRegistry::link_account(origin(Alice), TIN.to_vec(), account(Eve), VALID, other_tin),
 			Error::<Test>::BadLinkSignature
 		);
 		// Only a Registrar of the TIN's country approves.
@@ -200,6 +204,7 @@ fn linking_refuses_bad_requests() {
 					origin(who),
 					TIN.to_vec(),
 					account(Eve),
+					VALID,
 					link_signature(Eve, &tin())
 				),
 				error
@@ -210,6 +215,7 @@ fn linking_refuses_bad_requests() {
 				origin(Alice),
 				b"MXB1".to_vec(),
 				account(Eve),
+				VALID,
 				link_signature(Eve, &Tin::parse(b"MXB1").unwrap())
 			),
 			Error::<Test>::UnknownTin
@@ -284,5 +290,158 @@ fn try_state_catches_broken_link_indexes() {
 		register();
 		LinkedAccounts::<Test>::insert(account(Eve), tin());
 		assert!(TinRegistry::do_try_state().is_err());
+	});
+}
+
+/// Issue #12, fault 6: a Registrar's `update` rewrote the consent of a trader
+/// that had its own account, and nobody was told.
+#[test]
+fn a_registrar_cannot_rewrite_a_linked_traders_consent() {
+	run(|| {
+		register();
+		assert_ok!(link(Eve));
+		let withdrawn = TraderData { consent: false, ..data() };
+		assert_noop!(
+			TinRegistry::update(origin(Alice), TIN.to_vec(), withdrawn),
+			Error::<Test>::ConsentIsTheTraders
+		);
+		// The rest of the record is still the Registrar's.
+		let moved = TraderData { street: b"Av. Juarez 1".to_vec(), ..data() };
+		assert_ok!(TinRegistry::update(origin(Alice), TIN.to_vec(), moved));
+		assert!(TinRegistry::consents(&tin()));
+		// The trader withdraws; the Registrar's data keeps the trader's word.
+		assert_ok!(TinRegistry::set_consent(origin(Eve), false));
+		assert_noop!(
+			TinRegistry::update(origin(Alice), TIN.to_vec(), data()),
+			Error::<Test>::ConsentIsTheTraders
+		);
+	});
+}
+
+/// Issue #12, fault 6: every change of consent is an event, whoever makes it.
+#[test]
+fn a_registrar_recording_consent_for_an_unlinked_trader_tells_subscribers() {
+	run(|| {
+		register();
+		System::reset_events();
+		assert_ok!(TinRegistry::update(origin(Alice), TIN.to_vec(), data()));
+		assert_eq!(System::events().len(), 1, "no consent change, no consent event");
+		let withdrawn = TraderData { consent: false, ..data() };
+		assert_ok!(TinRegistry::update(origin(Alice), TIN.to_vec(), withdrawn));
+		assert_eq!(
+			last_event(),
+			Event::ConsentChanged { tin: tin(), consent: false, by: account(Alice) }.into()
+		);
+		assert!(!TinRegistry::consents(&tin()));
+	});
+}
+
+/// Issue #12, fault 7: a TIN closed by mistake could never be reopened, and
+/// its accounts kept signing.
+#[test]
+fn a_closed_tin_signs_nothing_and_its_registrar_reopens_it() {
+	run(|| {
+		register();
+		assert_ok!(link(Eve));
+		assert!(TinRegistry::contains(&account(Eve)));
+		assert_noop!(TinRegistry::reopen(origin(Alice), TIN.to_vec()), Error::<Test>::NotClosed);
+		assert_ok!(TinRegistry::close(origin(Alice), TIN.to_vec()));
+		assert!(!TinRegistry::contains(&account(Eve)), "a closed TIN's account signs nothing");
+		assert!(!TinRegistry::is_active(&tin()));
+		for (who, error) in [
+			(Bob, Error::<Test>::NotRegistrar),
+			(Charlie, Error::<Test>::OtherCountry),
+			(Eve, Error::<Test>::NotOfficer),
+		] {
+			assert_noop!(TinRegistry::reopen(origin(who), TIN.to_vec()), error);
+		}
+		assert_noop!(
+			TinRegistry::reopen(origin(Alice), b"MXB1".to_vec()),
+			Error::<Test>::UnknownTin
+		);
+		assert_ok!(TinRegistry::reopen(origin(Alice), TIN.to_vec()));
+		assert_eq!(last_event(), Event::TinReopened { tin: tin(), by: account(Alice) }.into());
+		assert!(TinRegistry::is_active(&tin()));
+		assert!(TinRegistry::contains(&account(Eve)));
+	});
+}
+
+/// Issue #12, fault 9: a link signature could be replayed after an unlink,
+/// by any Registrar, for ever.
+#[test]
+fn a_link_request_links_once() {
+	run(|| {
+		register();
+		let request = link_signature(Eve, &tin());
+		assert_ok!(TinRegistry::link_account(
+			origin(Alice),
+			TIN.to_vec(),
+			account(Eve),
+			VALID,
+			request.clone()
+		));
+		assert_eq!(LinkNonces::<Test>::get(account(Eve)), 1);
+		assert_ok!(TinRegistry::unlink_account(origin(Eve), account(Eve)));
+		assert_noop!(
+			TinRegistry::link_account(origin(Alice), TIN.to_vec(), account(Eve), VALID, request),
+			Error::<Test>::BadLinkSignature
+		);
+		// A new request, with the next nonce, links it again.
+		assert_ok!(link(Eve));
+	});
+}
+
+/// Issue #12, fault 9: a request signed for a test net linked on production.
+#[test]
+fn a_link_request_of_another_chain_is_refused() {
+	run(|| {
+		register();
+		let test_net = link_signature(Eve, &tin());
+		frame_system::BlockHash::<Test>::insert(0, sp_core::H256::repeat_byte(7));
+		assert_noop!(
+			TinRegistry::link_account(origin(Alice), TIN.to_vec(), account(Eve), VALID, test_net),
+			Error::<Test>::BadLinkSignature
+		);
+		assert_ok!(link(Eve));
+	});
+}
+
+/// Issue #12, fault 9: a request is usable until its block, not for ever.
+#[test]
+fn an_expired_link_request_is_refused() {
+	run(|| {
+		register();
+		let request = link_signature(Eve, &tin());
+		System::set_block_number(VALID + 1);
+		assert_noop!(
+			TinRegistry::link_account(origin(Alice), TIN.to_vec(), account(Eve), VALID, request),
+			Error::<Test>::LinkRequestExpired
+		);
+		// Nor does claiming a later expiry help: the signature covers it.
+		let request = link_signature(Eve, &tin());
+		assert_noop!(
+			TinRegistry::link_account(
+				origin(Alice),
+				TIN.to_vec(),
+				account(Eve),
+				VALID + 9,
+				request
+			),
+			Error::<Test>::BadLinkSignature
+		);
+	});
+}
+
+/// Issue #12, fault 11: a real Mexican RFC, with `Ñ` and `&`, registers.
+#[test]
+fn a_mexican_rfc_with_n_tilde_and_ampersand_registers() {
+	run(|| {
+		let rfc = "MXÑ&A010101AB1".as_bytes();
+		assert_ok!(TinRegistry::register(origin(Alice), rfc.to_vec(), data()));
+		assert!(TinRegistry::is_active(&Tin::parse(rfc).unwrap()));
+		assert_noop!(
+			TinRegistry::register(origin(Charlie), "CRÑ3101123456".as_bytes().to_vec(), data()),
+			Error::<Test>::InvalidTinCharacter
+		);
 	});
 }

@@ -17,6 +17,7 @@ pub trait WeightInfo {
 	fn link_account() -> Weight;
 	fn unlink_account() -> Weight;
 	fn set_consent() -> Weight;
+	fn reopen() -> Weight;
 }
 
 // For tests: the same order of magnitude as the measured weights.
@@ -38,5 +39,8 @@ impl WeightInfo for () {
 	}
 	fn set_consent() -> Weight {
 		Weight::from_parts(25_000_000, 2_000)
+	}
+	fn reopen() -> Weight {
+		Weight::from_parts(30_000_000, 2_000)
 	}
 }

@@ -149,4 +149,11 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Not yet measured: `close`'s, the same reads and write.
+	fn reopen() -> Weight {
+		Weight::from_parts(93_839_000, 0)
+			.saturating_add(Weight::from_parts(0, 4089))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
 }
