@@ -3,7 +3,7 @@
 
 use super::*;
 use alloc::vec;
-use cadena_primitives::{BenchmarkClock, Roles, ISO_3166_1_ALPHA_2};
+use cadena_primitives::{AeoType, BenchmarkClock, Roles, ISO_3166_1_ALPHA_2};
 use frame_benchmarking::v2::*;
 use frame_system::RawOrigin;
 
@@ -32,7 +32,9 @@ fn proposed<T: Config>(admins: &[(CountryCode, T::AccountId)], effective_on: Day
 		RawOrigin::Signed(admins[0].1.clone()).into(),
 		vec![b'n'; T::MaxNameLength::get() as usize],
 		admins.iter().map(|(c, _)| *c).collect(),
-		vec![AeoType::SecurityAndSafety, AeoType::CustomsSimplifications],
+		vec![AeoType::SecurityAndSafety, AeoType::CustomsSimplifications]
+			.try_into()
+			.expect("2 < 3"),
 		None,
 		effective_on,
 	)
@@ -43,7 +45,8 @@ fn proposed<T: Config>(admins: &[(CountryCode, T::AccountId)], effective_on: Day
 /// Signs by every admin but the last (and the proposer, who signed).
 fn sign_all_but_last<T: Config>(id: MraId, admins: &[(CountryCode, T::AccountId)]) {
 	for (_, admin) in &admins[1..admins.len() - 1] {
-		Pallet::<T>::sign(RawOrigin::Signed(admin.clone()).into(), id).expect("signs");
+		Pallet::<T>::sign(RawOrigin::Signed(admin.clone()).into(), id, MotionKind::EnterIntoForce)
+			.expect("signs");
 	}
 }
 
@@ -51,7 +54,8 @@ fn in_force<T: Config>(admins: &[(CountryCode, T::AccountId)]) -> MraId {
 	let id = proposed::<T>(admins, Pallet::<T>::today());
 	sign_all_but_last::<T>(id, admins);
 	let last = admins.last().expect("two admins").1.clone();
-	Pallet::<T>::sign(RawOrigin::Signed(last).into(), id).expect("signs");
+	Pallet::<T>::sign(RawOrigin::Signed(last).into(), id, MotionKind::EnterIntoForce)
+		.expect("signs");
 	id
 }
 
@@ -69,9 +73,10 @@ mod benchmarks {
 		let parties: Vec<_> = admins.iter().map(|(c, _)| *c).collect();
 		let name = vec![b'n'; T::MaxNameLength::get() as usize];
 		let today = Pallet::<T>::today();
+		let scope = vec![AeoType::Both].try_into().expect("1 < 3");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(admins[0].1.clone()), name, parties, vec![AeoType::Both], None, today);
+		_(RawOrigin::Signed(admins[0].1.clone()), name, parties, scope, None, today);
 
 		assert_eq!(status::<T>(0), Some(MraStatus::Proposed));
 	}
@@ -85,9 +90,24 @@ mod benchmarks {
 		let last = admins.last().expect("admins").1.clone();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(last), id);
+		_(RawOrigin::Signed(last), id, MotionKind::EnterIntoForce);
 
 		assert_eq!(status::<T>(id), Some(MraStatus::InForce));
+	}
+
+	/// The last signature of an MRA whose date has not come: every party's
+	/// count of waiting MRAs goes up, and the MRA joins the waiting list.
+	#[benchmark]
+	fn sign_to_wait() {
+		let admins = admins::<T>(MAX_PARTIES);
+		let id = proposed::<T>(&admins, Pallet::<T>::today() + 1);
+		sign_all_but_last::<T>(id, &admins);
+		let last = admins.last().expect("admins").1.clone();
+
+		#[extrinsic_call]
+		sign(RawOrigin::Signed(last), id, MotionKind::EnterIntoForce);
+
+		assert_eq!(Awaiting::<T>::get().len(), 1);
 	}
 
 	#[benchmark]
@@ -125,10 +145,17 @@ mod benchmarks {
 		assert!(Mras::<T>::get(id).is_some_and(|m| m.motion.is_some()));
 	}
 
+	/// The worst case: an MRA signed by all and waiting for its date, so
+	/// every party's waiting count goes down too.
 	#[benchmark]
 	fn terminate() {
 		let admins = admins::<T>(MAX_PARTIES);
-		let id = in_force::<T>(&admins);
+		let id = proposed::<T>(&admins, Pallet::<T>::today() + 1);
+		sign_all_but_last::<T>(id, &admins);
+		let last = admins.last().expect("admins").1.clone();
+		Pallet::<T>::sign(RawOrigin::Signed(last).into(), id, MotionKind::EnterIntoForce)
+			.expect("signs");
+		assert_eq!(Awaiting::<T>::get().len(), 1);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admins[1].1.clone()), id);
@@ -136,16 +163,23 @@ mod benchmarks {
 		assert_eq!(status::<T>(id), Some(MraStatus::Terminated));
 	}
 
-	/// `n` MRAs, signed by all, entering into force in one block.
+	/// `n` MRAs, signed by all, entering into force in one block: each
+	/// between two administrations of its own, as the per-party quota has
+	/// it (two parties each is the worst case for a given number of places).
 	#[benchmark]
 	fn on_initialize(n: Linear<0, { T::MaxAwaiting::get() }>) {
-		let admins = admins::<T>(2);
+		let admins = admins::<T>(2 * n);
 		let today = Pallet::<T>::today();
-		let ids: Vec<_> = (0..n)
-			.map(|_| {
-				let id = proposed::<T>(&admins, today + 1);
-				Pallet::<T>::sign(RawOrigin::Signed(admins[1].1.clone()).into(), id)
-					.expect("signs");
+		let ids: Vec<_> = admins
+			.chunks(2)
+			.map(|pair| {
+				let id = proposed::<T>(pair, today + 1);
+				Pallet::<T>::sign(
+					RawOrigin::Signed(pair[1].1.clone()).into(),
+					id,
+					MotionKind::EnterIntoForce,
+				)
+				.expect("signs");
 				id
 			})
 			.collect();

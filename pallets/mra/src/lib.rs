@@ -9,9 +9,15 @@
 //! - Every party's `Admin` signs ([`Pallet::sign`]). Once all have, it enters
 //!   into force at its effective date, by itself (block hook).
 //! - Any party suspends or terminates it. Resuming a suspension needs every
-//!   party again ([`Pallet::resume`], then [`Pallet::sign`]); so does adding
-//!   a party to an MRA in force ([`Pallet::propose_party`]), plus the
-//!   newcomer's own signature.
+//!   active party again ([`Pallet::resume`], then [`Pallet::sign`]); so does
+//!   adding a party to an MRA in force ([`Pallet::propose_party`]), plus the
+//!   newcomer's own signature. A signature names the motion it approves. A
+//!   suspended or retired party holds up no motion but entry into force.
+//! - What one administration can open is bounded: `MaxProposalsPerCountry`
+//!   proposals not yet signed by all, `MaxMrasPerCountry` live MRAs, and
+//!   `MaxAwaitingPerCountry` waiting for their date (so that the shared
+//!   waiting list never fills). Terminated MRAs leave the index recognition
+//!   reads ([`MrasOf`]) for the archive ([`Archived`]).
 //!
 //! Every change appends to the MRA's bounded history, pruned into a hash
 //! chain as for certificates. The recognition rule itself is
@@ -21,6 +27,9 @@
 extern crate alloc;
 
 pub mod migrations;
+
+/// The target of the pallet's log lines.
+pub const LOG_TARGET: &str = "runtime::mra";
 mod types;
 pub mod weights;
 
@@ -37,8 +46,8 @@ pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
 use cadena_primitives::{
-	append_pruning, day_of, AeoType, Consortium, CountryCode, Day, Directions, MraId, MraStatus,
-	MraTerms, Parties, PrunedHistory, Role, Scope, MAX_PARTIES,
+	append_pruning, day_of, Consortium, CountryCode, Day, Directions, MraId, MraStatus, MraTerms,
+	Parties, PrunedHistory, Role, Scope, MAX_PARTIES,
 };
 use frame_support::{
 	dispatch::DispatchResult,
@@ -61,7 +70,7 @@ pub mod pallet {
 		MraHistoryEntry<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 	/// The layout version of this pallet's storage (see [`crate::migrations`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -88,9 +97,30 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxHistory: Get<u32>;
 
-		/// Most MRAs signed by all and waiting for their effective date.
+		/// Most MRAs signed by all and waiting for their effective date. At
+		/// least `MaxAwaitingPerCountry × MaxMembers / 2`, so that it never
+		/// fills (checked by `integrity_test`).
 		#[pallet::constant]
 		type MaxAwaiting: Get<u32>;
+
+		/// Most MRAs waiting for their effective date one administration is
+		/// party to.
+		#[pallet::constant]
+		type MaxAwaitingPerCountry: Get<u32>;
+
+		/// Most live (not terminated) MRAs one administration is party to:
+		/// what a recognition query reads.
+		#[pallet::constant]
+		type MaxMrasPerCountry: Get<u32>;
+
+		/// Most proposals one administration has open (not yet signed by
+		/// every party).
+		#[pallet::constant]
+		type MaxProposalsPerCountry: Get<u32>;
+
+		/// Most member administrations the consortium admits.
+		#[pallet::constant]
+		type MaxMembers: Get<u32>;
 
 		/// Weights of the dispatchables and of the block hook.
 		type WeightInfo: WeightInfo;
@@ -108,10 +138,36 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextMraId<T: Config> = StorageValue<_, MraId, ValueQuery>;
 
-	/// The MRAs each country is party to.
+	/// The live (not terminated) MRAs each country is party to, sorted: the
+	/// index every recognition query reads.
 	#[pallet::storage]
-	pub type MrasOf<T: Config> =
+	pub type MrasOf<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		CountryCode,
+		BoundedVec<MraId, T::MaxMrasPerCountry>,
+		ValueQuery,
+	>;
+
+	/// The terminated MRAs each country was party to.
+	#[pallet::storage]
+	pub type Archived<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, CountryCode, Twox64Concat, MraId, ()>;
+
+	/// The proposals each administration made that not every party has
+	/// signed yet, sorted.
+	#[pallet::storage]
+	pub type OpenProposals<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		CountryCode,
+		BoundedVec<MraId, T::MaxProposalsPerCountry>,
+		ValueQuery,
+	>;
+
+	/// How many of the MRAs in [`Awaiting`] each country is party to.
+	#[pallet::storage]
+	pub type AwaitingOf<T: Config> = StorageMap<_, Blake2_128Concat, CountryCode, u32, ValueQuery>;
 
 	/// MRAs signed by every party and waiting for their effective date, by date.
 	#[pallet::storage]
@@ -206,6 +262,18 @@ pub mod pallet {
 		TooManyAwaiting,
 		/// Every MRA number has been given.
 		NoMraNumberLeft,
+		/// A direction is named twice.
+		DuplicateDirection,
+		/// A party is already party to `MaxMrasPerCountry` live MRAs.
+		TooManyMras,
+		/// The sender's administration has `MaxProposalsPerCountry` proposals
+		/// that not every party has signed yet.
+		TooManyProposals,
+		/// A party is already party to `MaxAwaitingPerCountry` MRAs waiting
+		/// for their effective date.
+		TooManyAwaitingForParty,
+		/// The motion named is not the one waiting for signatures.
+		WrongMotion,
 	}
 
 	#[pallet::hooks]
@@ -213,6 +281,14 @@ pub mod pallet {
 		/// Brings into force the MRAs whose effective date has come.
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			T::WeightInfo::on_initialize(Self::enter_due(Self::today()))
+		}
+
+		fn integrity_test() {
+			assert!(
+				T::MaxAwaiting::get() as u64
+					>= T::MaxAwaitingPerCountry::get() as u64 * T::MaxMembers::get() as u64 / 2,
+				"MaxAwaiting could fill: each waiting MRA has two parties at least"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -225,15 +301,18 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// An `Admin` of one of `parties` proposes an MRA, and signs it.
 		/// `directions` are `(issuer, recogniser)` pairs; `None` means every
-		/// party recognises every other's certificates.
+		/// party recognises every other's certificates. Every input is
+		/// bounded: `scope` and `directions` by their types, `parties` by the
+		/// weight, linear in their number, and refused beyond `MAX_PARTIES`
+		/// before any is read.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::propose(parties.len() as u32))]
 		pub fn propose(
 			origin: OriginFor<T>,
 			name: Vec<u8>,
 			parties: Vec<CountryCode>,
-			scope: Vec<AeoType>,
-			directions: Option<Vec<(CountryCode, CountryCode)>>,
+			scope: Scope,
+			directions: Option<Directions>,
 			effective_on: Day,
 		) -> DispatchResult {
 			let (who, country) = Self::ensure_admin(origin)?;
@@ -242,20 +321,25 @@ pub mod pallet {
 				name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
 			let parties = Self::check_parties(parties)?;
 			ensure!(parties.contains(&country), Error::<T>::NotAParty);
-			let mut scope = scope;
+			let mut scope = scope.into_inner();
 			scope.sort();
 			scope.dedup();
 			ensure!(!scope.is_empty(), Error::<T>::EmptyScope);
+			// As long as it came, or shorter.
 			let scope = Scope::truncate_from(scope);
-			let directions = Self::check_directions(&parties, &[], directions)?;
+			let directions = Self::check_directions(&parties, directions)?;
 			ensure!(effective_on >= Self::today(), Error::<T>::EffectiveInPast);
 
 			// An MRA number is never given twice: at the end of the numbering,
 			// proposals are refused instead of overwriting MRA number `MraId::MAX`.
 			let id = NextMraId::<T>::get();
 			NextMraId::<T>::put(id.checked_add(1).ok_or(Error::<T>::NoMraNumberLeft)?);
+			// Numbers grow: pushing keeps both lists sorted.
+			OpenProposals::<T>::try_mutate(country, |open| open.try_push(id))
+				.map_err(|_| Error::<T>::TooManyProposals)?;
 			for party in parties.iter() {
-				MrasOf::<T>::insert(party, id, ());
+				MrasOf::<T>::try_mutate(party, |ids| ids.try_push(id))
+					.map_err(|_| Error::<T>::TooManyMras)?;
 			}
 			let terms = MraTerms {
 				parties: parties.clone(),
@@ -272,31 +356,52 @@ pub mod pallet {
 		}
 
 		/// An `Admin` of a party (or of the country proposed to join) signs
-		/// the motion waiting on an MRA. The last signature carries it out.
+		/// `motion`, which must be the motion waiting on the MRA: a signature
+		/// approves what it names, never whatever happens to be pending. The
+		/// last signature needed carries it out. Entry into force needs every
+		/// party; a resumption or a new party needs every *active* party (and
+		/// the newcomer). An `Admin` whose administration signed already may
+		/// sign again to carry out a motion that only a party suspended or
+		/// retired since was holding up.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::sign())]
-		pub fn sign(origin: OriginFor<T>, id: MraId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::sign().max(T::WeightInfo::sign_to_wait()))]
+		pub fn sign(origin: OriginFor<T>, id: MraId, motion: MotionKind) -> DispatchResult {
 			let (who, country) = Self::ensure_admin(origin)?;
 			let mut mra = Mras::<T>::get(id).ok_or(Error::<T>::UnknownMra)?;
 			ensure!(mra.terms.status != MraStatus::Terminated, Error::<T>::Terminated);
+			let named = motion;
 			let mut motion = mra.motion.take().ok_or(Error::<T>::NoMotion)?;
-			let mut needed: Vec<CountryCode> = mra.terms.parties.to_vec();
-			if let MotionKind::AddParty { country: newcomer, .. } = &motion.kind {
-				needed.push(*newcomer);
+			ensure!(motion.kind == named, Error::<T>::WrongMotion);
+			let needed = Self::needed(&mra.terms.parties, &motion.kind);
+			let is_newcomer =
+				matches!(&motion.kind, MotionKind::AddParty { country: c, .. } if *c == country);
+			ensure!(mra.terms.parties.contains(&country) || is_newcomer, Error::<T>::NotAParty);
+			let complete =
+				|signed: &[CountryCode]| needed.iter().all(|c| signed.binary_search(c).is_ok());
+			match motion.signed.binary_search(&country) {
+				Ok(_) => ensure!(complete(&motion.signed), Error::<T>::AlreadySigned),
+				Err(position) => {
+					motion
+						.signed
+						.try_insert(position, country)
+						.map_err(|_| Error::<T>::TooManyParties)?;
+					let status = mra.terms.status;
+					Self::record(
+						id,
+						MraAction::Sign(country),
+						Some(status),
+						status,
+						Some(who.clone()),
+					);
+					Self::deposit_event(Event::Signed {
+						id,
+						country,
+						motion: motion.kind.clone(),
+						by: who.clone(),
+					});
+				}
 			}
-			ensure!(needed.contains(&country), Error::<T>::NotAParty);
-			let position =
-				motion.signed.binary_search(&country).err().ok_or(Error::<T>::AlreadySigned)?;
-			motion.signed.try_insert(position, country).map_err(|_| Error::<T>::TooManyParties)?;
-			let status = mra.terms.status;
-			Self::record(id, MraAction::Sign(country), Some(status), status, Some(who.clone()));
-			Self::deposit_event(Event::Signed {
-				id,
-				country,
-				motion: motion.kind.clone(),
-				by: who.clone(),
-			});
-			if needed.iter().all(|c| motion.signed.binary_search(c).is_ok()) {
+			if complete(&motion.signed) {
 				Self::carry_out(id, &mut mra, motion.kind, &who)?;
 			} else {
 				mra.motion = Some(motion);
@@ -340,16 +445,18 @@ pub mod pallet {
 		}
 
 		/// An `Admin` of a party proposes adding `country` to an MRA in
-		/// force, and signs; every party and the newcomer must sign.
-		/// `directions` are the new `(issuer, recogniser)` pairs; `None`
-		/// means both ways with every party.
+		/// force, and signs; every active party and the newcomer must sign.
+		/// `directions` are the new `(issuer, recogniser)` pairs, each between
+		/// the newcomer and a party; `None` means both ways between the
+		/// newcomer and every party. The directions among the parties stay
+		/// as they are.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::propose_party())]
 		pub fn propose_party(
 			origin: OriginFor<T>,
 			id: MraId,
 			country: CountryCode,
-			directions: Option<Vec<(CountryCode, CountryCode)>>,
+			directions: Option<Directions>,
 		) -> DispatchResult {
 			let (who, proposer, mut mra) = Self::party_admin(origin, id)?;
 			ensure!(mra.terms.status == MraStatus::InForce, Error::<T>::NotInForce);
@@ -357,11 +464,12 @@ pub mod pallet {
 			ensure!(country.validate().is_ok(), Error::<T>::UnknownCountry);
 			ensure!(!mra.terms.parties.contains(&country), Error::<T>::AlreadyParty);
 			ensure!(T::Consortium::is_active_member(&country), Error::<T>::PartyNotActiveMember);
-			let mut parties = mra.terms.parties.to_vec();
-			parties.push(country);
-			let parties = Parties::try_from(types::sorted(parties))
-				.map_err(|_| Error::<T>::TooManyParties)?;
-			let new = Self::check_directions(&parties, &mra.terms.directions, directions)?;
+			ensure!(
+				(MrasOf::<T>::decode_len(country).unwrap_or(0) as u32)
+					< T::MaxMrasPerCountry::get(),
+				Error::<T>::TooManyMras
+			);
+			let new = Self::newcomer_directions(&mra.terms, country, directions)?;
 			let kind = MotionKind::AddParty { country, directions: new };
 			mra.motion = Some(Motion { kind, signed: Self::one(proposer) });
 			let status = mra.terms.status;
@@ -384,7 +492,30 @@ pub mod pallet {
 		pub fn terminate(origin: OriginFor<T>, id: MraId) -> DispatchResult {
 			let (who, _, mut mra) = Self::party_admin(origin, id)?;
 			mra.motion = None;
-			Awaiting::<T>::mutate(|awaiting| awaiting.retain(|(_, a)| *a != id));
+			let mut was_waiting = false;
+			Awaiting::<T>::mutate(|awaiting| {
+				let before = awaiting.len();
+				awaiting.retain(|(_, a)| *a != id);
+				was_waiting = awaiting.len() < before;
+			});
+			for party in mra.terms.parties.iter() {
+				if was_waiting {
+					AwaitingOf::<T>::mutate_exists(party, |n| {
+						*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
+					});
+				}
+				Self::close_proposal(party, id);
+				// Out of what recognition reads, into the archive.
+				MrasOf::<T>::mutate_exists(party, |ids| {
+					if let Some(list) = ids {
+						list.retain(|i| *i != id);
+						if list.is_empty() {
+							*ids = None;
+						}
+					}
+				});
+				Archived::<T>::insert(party, id, ());
+			}
 			Self::set_status(id, &mut mra, MraAction::Terminate, MraStatus::Terminated, Some(who));
 			Mras::<T>::insert(id, mra);
 			Ok(())
@@ -427,6 +558,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn check_parties(parties: Vec<CountryCode>) -> Result<Parties, Error<T>> {
+		// Before any read: a long list is refused at the cost of one.
+		ensure!(parties.len() <= MAX_PARTIES as usize, Error::<T>::TooManyParties);
 		for party in &parties {
 			ensure!(party.validate().is_ok(), Error::<T>::UnknownCountry);
 			ensure!(T::Consortium::is_active_member(party), Error::<T>::PartyNotActiveMember);
@@ -438,32 +571,82 @@ impl<T: Config> Pallet<T> {
 		Parties::try_from(parties).map_err(|_| Error::<T>::TooManyParties)
 	}
 
-	/// The directions after adding `wanted` (or, for `None`, every pair of
-	/// `parties` not in `existing`), each between two distinct parties.
+	/// The directions of a new MRA: `wanted` (or, for `None`, every pair of
+	/// `parties`), each between two distinct parties and named once.
 	fn check_directions(
 		parties: &Parties,
-		existing: &[(CountryCode, CountryCode)],
-		wanted: Option<Vec<(CountryCode, CountryCode)>>,
+		wanted: Option<Directions>,
 	) -> Result<Directions, Error<T>> {
-		let mut all = existing.to_vec();
-		match wanted {
-			None => all = types::all_directions(parties),
+		let Some(pairs) = wanted else {
+			return Directions::try_from(types::all_directions(parties))
+				.map_err(|_| Error::<T>::TooManyParties);
+		};
+		ensure!(!pairs.is_empty(), Error::<T>::NoDirections);
+		for (issuer, recogniser) in pairs.iter() {
+			ensure!(
+				issuer != recogniser && parties.contains(issuer) && parties.contains(recogniser),
+				Error::<T>::InvalidDirection
+			);
+		}
+		types::sorted_once(pairs).ok_or(Error::<T>::DuplicateDirection)
+	}
+
+	/// The directions of `terms` once `newcomer` joins: the parties' own
+	/// unchanged, and `wanted` (or, for `None`, both ways between the
+	/// newcomer and every party), each between the newcomer and a party.
+	fn newcomer_directions(
+		terms: &MraTerms,
+		newcomer: CountryCode,
+		wanted: Option<Directions>,
+	) -> Result<Directions, Error<T>> {
+		let new = match wanted {
+			None => terms.parties.iter().flat_map(|p| [(newcomer, *p), (*p, newcomer)]).collect(),
 			Some(pairs) => {
 				ensure!(!pairs.is_empty(), Error::<T>::NoDirections);
-				for (issuer, recogniser) in pairs {
+				for (issuer, recogniser) in pairs.iter() {
+					let party = |c: &CountryCode| terms.parties.contains(c);
 					ensure!(
-						issuer != recogniser
-							&& parties.contains(&issuer)
-							&& parties.contains(&recogniser),
+						(*issuer == newcomer && party(recogniser))
+							|| (*recogniser == newcomer && party(issuer)),
 						Error::<T>::InvalidDirection
 					);
-					all.push((issuer, recogniser));
+				}
+				pairs.into_inner()
+			}
+		};
+		let mut all = terms.directions.to_vec();
+		all.extend(new);
+		let all = Directions::try_from(all).map_err(|_| Error::<T>::TooManyParties)?;
+		types::sorted_once(all).ok_or(Error::<T>::DuplicateDirection)
+	}
+
+	/// The countries whose signatures `kind` needs: every party to enter
+	/// into force; otherwise the active parties, and the newcomer.
+	fn needed(parties: &Parties, kind: &MotionKind) -> Vec<CountryCode> {
+		match kind {
+			MotionKind::EnterIntoForce => parties.to_vec(),
+			MotionKind::Resume => {
+				parties.iter().copied().filter(T::Consortium::is_active_member).collect()
+			}
+			MotionKind::AddParty { country, .. } => parties
+				.iter()
+				.copied()
+				.filter(T::Consortium::is_active_member)
+				.chain(core::iter::once(*country))
+				.collect(),
+		}
+	}
+
+	/// Takes `id` off `country`'s open proposals, if it is there.
+	fn close_proposal(country: &CountryCode, id: MraId) {
+		OpenProposals::<T>::mutate_exists(country, |open| {
+			if let Some(list) = open {
+				list.retain(|i| *i != id);
+				if list.is_empty() {
+					*open = None;
 				}
 			}
-		}
-		all.sort();
-		all.dedup();
-		Ok(Directions::truncate_from(all))
+		});
 	}
 
 	/// Carries out a motion every party needed has signed.
@@ -477,6 +660,9 @@ impl<T: Config> Pallet<T> {
 			MotionKind::EnterIntoForce => {
 				let status = mra.terms.status;
 				Self::record(id, MraAction::AllSigned, Some(status), status, Some(who.clone()));
+				for party in mra.terms.parties.iter() {
+					Self::close_proposal(party, id);
+				}
 				if mra.terms.effective_on <= Self::today() {
 					Self::set_status(
 						id,
@@ -486,6 +672,16 @@ impl<T: Config> Pallet<T> {
 						Some(who.clone()),
 					);
 				} else {
+					for party in mra.terms.parties.iter() {
+						AwaitingOf::<T>::try_mutate(party, |n| {
+							ensure!(
+								*n < T::MaxAwaitingPerCountry::get(),
+								Error::<T>::TooManyAwaitingForParty
+							);
+							*n += 1;
+							Ok::<_, Error<T>>(())
+						})?;
+					}
 					Awaiting::<T>::try_mutate(|awaiting| {
 						let entry = (mra.terms.effective_on, id);
 						let position = awaiting.binary_search(&entry).unwrap_or_else(|p| p);
@@ -509,7 +705,11 @@ impl<T: Config> Pallet<T> {
 				mra.terms.parties = Parties::try_from(types::sorted(parties))
 					.map_err(|_| Error::<T>::TooManyParties)?;
 				mra.terms.directions = directions;
-				MrasOf::<T>::insert(country, id, ());
+				MrasOf::<T>::try_mutate(country, |ids| {
+					let position = ids.binary_search(&id).unwrap_or_else(|p| p);
+					ids.try_insert(position, id)
+				})
+				.map_err(|_| Error::<T>::TooManyMras)?;
 				let status = mra.terms.status;
 				Self::record(
 					id,
@@ -589,6 +789,11 @@ impl<T: Config> Pallet<T> {
 		}
 		for (_, id) in awaiting.iter().take(due) {
 			if let Some(mut mra) = Mras::<T>::get(id) {
+				for party in mra.terms.parties.iter() {
+					AwaitingOf::<T>::mutate_exists(party, |n| {
+						*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
+					});
+				}
 				Self::set_status(
 					*id,
 					&mut mra,
@@ -603,9 +808,11 @@ impl<T: Config> Pallet<T> {
 		due as u32
 	}
 
-	/// The MRAs `country` is party to, with their terms.
+	/// The live MRAs `country` is party to (at most `MaxMrasPerCountry`),
+	/// with their terms. Terminated ones are in [`Archived`].
 	pub fn mras_of(country: CountryCode) -> Vec<(MraId, pallet::MraOf<T>)> {
-		MrasOf::<T>::iter_key_prefix(country)
+		MrasOf::<T>::get(country)
+			.into_iter()
 			.filter_map(|id| Mras::<T>::get(id).map(|mra| (id, mra)))
 			.collect()
 	}
@@ -618,7 +825,13 @@ impl<T: Config> Pallet<T> {
 			ensure!(mra.terms.parties.len() >= 2, "MRA with fewer than two parties");
 			ensure!(mra.terms.parties.windows(2).all(|w| w[0] < w[1]), "parties not sorted");
 			for party in mra.terms.parties.iter() {
-				ensure!(MrasOf::<T>::contains_key(party, id), "party missing from the index");
+				let live = MrasOf::<T>::get(party).binary_search(&id).is_ok();
+				let archived = Archived::<T>::contains_key(party, id);
+				if mra.terms.status == MraStatus::Terminated {
+					ensure!(!live && archived, "terminated MRA not archived");
+				} else {
+					ensure!(live && !archived, "live MRA missing from the index");
+				}
 			}
 			for (issuer, recogniser) in mra.terms.directions.iter() {
 				ensure!(
@@ -632,22 +845,58 @@ impl<T: Config> Pallet<T> {
 				"history ends elsewhere"
 			);
 		}
-		for (country, id) in MrasOf::<T>::iter_keys() {
+		for (country, ids) in MrasOf::<T>::iter() {
+			ensure!(!ids.is_empty(), "empty index kept");
+			ensure!(ids.windows(2).all(|w| w[0] < w[1]), "index not sorted");
+			for id in ids {
+				ensure!(
+					Mras::<T>::get(id).is_some_and(|m| m.terms.parties.contains(&country)
+						&& m.terms.status != MraStatus::Terminated),
+					"index names a non-party or a terminated MRA"
+				);
+			}
+		}
+		for (country, id) in Archived::<T>::iter_keys() {
 			ensure!(
-				Mras::<T>::get(id).is_some_and(|m| m.terms.parties.contains(&country)),
-				"index names a non-party"
+				Mras::<T>::get(id).is_some_and(|m| m.terms.parties.contains(&country)
+					&& m.terms.status == MraStatus::Terminated),
+				"archive names a live MRA"
 			);
+		}
+		for (country, ids) in OpenProposals::<T>::iter() {
+			ensure!(!ids.is_empty(), "empty proposal list kept");
+			for id in ids {
+				ensure!(
+					Mras::<T>::get(id).is_some_and(|m| m.terms.parties.contains(&country)
+						&& m.terms.status == MraStatus::Proposed
+						&& m.motion.as_ref().is_some_and(|m| m.kind == MotionKind::EnterIntoForce)),
+					"open proposal not waiting for signatures"
+				);
+			}
 		}
 		let awaiting = Awaiting::<T>::get();
 		ensure!(awaiting.windows(2).all(|w| w[0] <= w[1]), "waiting list not sorted");
+		let mut counts = alloc::collections::BTreeMap::<CountryCode, u32>::new();
 		for (day, id) in awaiting.iter() {
+			let mra = Mras::<T>::get(id).ok_or("waiting list holds an unknown MRA")?;
 			ensure!(
-				Mras::<T>::get(id).is_some_and(|m| m.terms.status == MraStatus::Proposed
-					&& m.motion.is_none()
-					&& m.terms.effective_on == *day),
+				mra.terms.status == MraStatus::Proposed
+					&& mra.motion.is_none()
+					&& mra.terms.effective_on == *day,
 				"waiting list holds an MRA not signed by all"
 			);
+			for party in mra.terms.parties.iter() {
+				*counts.entry(*party).or_default() += 1;
+			}
 		}
+		ensure!(
+			AwaitingOf::<T>::iter().collect::<alloc::collections::BTreeMap<_, _>>() == counts,
+			"waiting counts out of step"
+		);
+		ensure!(
+			counts.values().all(|n| *n <= T::MaxAwaitingPerCountry::get()),
+			"a party waits on too many MRAs"
+		);
 		Ok(())
 	}
 }

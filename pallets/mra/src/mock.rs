@@ -103,7 +103,11 @@ impl pallet_mra::Config for Test {
 	type Time = Clock;
 	type MaxNameLength = ConstU32<32>;
 	type MaxHistory = ConstU32<4>;
-	type MaxAwaiting = ConstU32<2>;
+	type MaxAwaiting = ConstU32<4>;
+	type MaxAwaitingPerCountry = ConstU32<1>;
+	type MaxMrasPerCountry = ConstU32<4>;
+	type MaxProposalsPerCountry = ConstU32<2>;
+	type MaxMembers = ConstU32<8>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Clock;

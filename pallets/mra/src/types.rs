@@ -16,7 +16,8 @@ pub enum MotionKind {
 	EnterIntoForce,
 	/// The suspended MRA is in force again.
 	Resume,
-	/// `country` becomes a party, with these directions added.
+	/// `country` becomes a party; `directions` are the MRA's directions once
+	/// it has joined (the parties' own unchanged, the newcomer's added).
 	AddParty { country: CountryCode, directions: Directions },
 }
 
@@ -95,6 +96,17 @@ pub fn sorted(mut parties: alloc::vec::Vec<CountryCode>) -> alloc::vec::Vec<Coun
 	parties.sort();
 	parties.dedup();
 	parties
+}
+
+/// `pairs` sorted, if none is named twice.
+pub fn sorted_once(pairs: Directions) -> Option<Directions> {
+	let mut pairs = pairs.into_inner();
+	pairs.sort();
+	if pairs.windows(2).any(|w| w[0] == w[1]) {
+		return None;
+	}
+	// As many as came.
+	Some(Directions::truncate_from(pairs))
 }
 
 /// Every ordered pair of distinct `parties`, sorted: the bilateral default.

@@ -16,7 +16,10 @@ use frame_support::{
 /// Weight functions needed for `pallet_mra`.
 pub trait WeightInfo {
 	fn propose(p: u32) -> Weight;
+	/// The last signature, the MRA entering into force at once.
 	fn sign() -> Weight;
+	/// The last signature, the MRA waiting for its date.
+	fn sign_to_wait() -> Weight;
 	fn suspend() -> Weight;
 	fn resume() -> Weight;
 	fn propose_party() -> Weight;
@@ -35,6 +38,10 @@ impl WeightInfo for () {
 	fn sign() -> Weight {
 		Weight::from_parts(40_000_000, 8_000)
 			.saturating_add(RocksDbWeight::get().reads_writes(6, 5))
+	}
+	fn sign_to_wait() -> Weight {
+		Weight::from_parts(40_000_000, 8_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(22, 21))
 	}
 	fn suspend() -> Weight {
 		Weight::from_parts(30_000_000, 8_000)

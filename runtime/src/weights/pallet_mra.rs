@@ -85,6 +85,10 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
+	/// Not yet measured: `sign`'s, with a write for each of 16 parties' waiting counts.
+	fn sign_to_wait() -> Weight {
+		<Self as pallet_mra::WeightInfo>::sign().saturating_add(T::DbWeight::get().reads_writes(17, 17))
+	}
 	/// Storage: `Consortium::Officers` (r:1 w:0)
 	/// Proof: `Consortium::Officers` (`max_values`: None, `max_size`: Some(51), added: 2526, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)

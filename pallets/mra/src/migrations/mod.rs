@@ -1,0 +1,13 @@
+//! Storage migrations of the MRA pallet.
+//!
+//! The pallet declares its layout as `STORAGE_VERSION`; a change of layout
+//! bumps it and ships here, as a `VersionedMigration` from the old version to
+//! the new one with its `pre_upgrade`/`post_upgrade` checks, composed into the
+//! runtime's `Migrations` (docs/upgrades.md). Version 0 is the layout the chain
+//! started with.
+//!
+//! | version | runtime | change |
+//! | --- | --- | --- |
+//! | 1 | 103 | [`v1`]: live MRAs indexed in one bounded list per country, terminated ones archived, open proposals and waiting MRAs counted per country |
+
+pub mod v1;
