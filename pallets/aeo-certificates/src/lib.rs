@@ -42,7 +42,7 @@ use cadena_primitives::{
 	TinRegistry,
 };
 use frame_support::{
-	dispatch::DispatchResult,
+	dispatch::{DispatchResult, DispatchResultWithPostInfo},
 	ensure,
 	pallet_prelude::{DispatchError, Weight},
 	traits::{Get, UnixTime},
@@ -337,8 +337,16 @@ pub mod pallet {
 			id: CertificateId,
 			code: u16,
 			reason: Vec<u8>,
-		) -> DispatchResult {
-			Self::change_status(origin, id, Action::Suspend, code, reason, None)
+		) -> DispatchResultWithPostInfo {
+			Self::change_status(
+				origin,
+				id,
+				Action::Suspend,
+				code,
+				reason,
+				None,
+				T::WeightInfo::suspend(),
+			)
 		}
 
 		/// An `Approver` reinstates a `Suspended` certificate.
@@ -349,8 +357,16 @@ pub mod pallet {
 			id: CertificateId,
 			code: u16,
 			reason: Vec<u8>,
-		) -> DispatchResult {
-			Self::change_status(origin, id, Action::Reinstate, code, reason, None)
+		) -> DispatchResultWithPostInfo {
+			Self::change_status(
+				origin,
+				id,
+				Action::Reinstate,
+				code,
+				reason,
+				None,
+				T::WeightInfo::reinstate(),
+			)
 		}
 
 		/// An `Approver` revokes an `Active` or `Suspended` certificate, for good.
@@ -361,8 +377,16 @@ pub mod pallet {
 			id: CertificateId,
 			code: u16,
 			reason: Vec<u8>,
-		) -> DispatchResult {
-			Self::change_status(origin, id, Action::Revoke, code, reason, None)
+		) -> DispatchResultWithPostInfo {
+			Self::change_status(
+				origin,
+				id,
+				Action::Revoke,
+				code,
+				reason,
+				None,
+				T::WeightInfo::revoke(),
+			)
 		}
 
 		/// An `Approver` renews an `Active` or `Expired` certificate until a
@@ -375,8 +399,16 @@ pub mod pallet {
 			expires_on: Day,
 			code: u16,
 			reason: Vec<u8>,
-		) -> DispatchResult {
-			Self::change_status(origin, id, Action::Renew, code, reason, Some(expires_on))
+		) -> DispatchResultWithPostInfo {
+			Self::change_status(
+				origin,
+				id,
+				Action::Renew,
+				code,
+				reason,
+				Some(expires_on),
+				T::WeightInfo::renew(),
+			)
 		}
 	}
 }
@@ -496,7 +528,8 @@ impl<T: Config> Pallet<T> {
 		code: u16,
 		reason: Vec<u8>,
 		expires_on: Option<Day>,
-	) -> DispatchResult {
+		declared: Weight,
+	) -> DispatchResultWithPostInfo {
 		let (who, country) = Self::ensure_role(origin, &[Role::Approver])?;
 		ensure!(id.country == country, Error::<T>::OtherCountry);
 		let reason = Self::reason(code, reason)?;
@@ -518,8 +551,15 @@ impl<T: Config> Pallet<T> {
 		certificate.expires_on = new_expiry;
 		certificate.status = to;
 		certificate.reason = reason.clone();
-		Self::apply(id, certificate, action, Some(from), reason, Some(who));
-		Ok(())
+		let pruned = Self::apply(id, certificate, action, Some(from), reason, Some(who));
+		// The weight assumes the history is full and its oldest entry pruned:
+		// the hash chain's read and write are refunded when it was not.
+		let actual = if pruned {
+			declared
+		} else {
+			declared.saturating_sub(T::DbWeight::get().reads_writes(1, 1))
+		};
+		Ok(Some(actual).into())
 	}
 
 	/// Whether a certificate of this status waits in the expiry queue.
@@ -544,7 +584,7 @@ impl<T: Config> Pallet<T> {
 		from: Option<CertificateStatus>,
 		reason: pallet::ReasonOf<T>,
 		by: Option<T::AccountId>,
-	) {
+	) -> bool {
 		let now = T::Time::now().as_millis() as u64;
 		let to = certificate.status;
 		if from != Some(to) {
@@ -560,7 +600,7 @@ impl<T: Config> Pallet<T> {
 			at: now,
 			reason: reason.clone(),
 		};
-		Self::append_history(&id, entry);
+		let pruned = Self::append_history(&id, entry);
 		Self::deposit_event(Event::CertificateChanged {
 			holder: certificate.holder.clone(),
 			aeo_type: certificate.aeo_type,
@@ -573,14 +613,15 @@ impl<T: Config> Pallet<T> {
 			id: id.clone(),
 		});
 		Certificates::<T>::insert(id.country, &id.number, certificate);
+		pruned
 	}
 
 	/// Appends to a certificate's history, pruning its oldest entry into the
-	/// hash chain when the history is full.
-	fn append_history(id: &CertificateId, entry: pallet::HistoryEntryOf<T>) {
+	/// hash chain when the history is full; returns whether it pruned.
+	fn append_history(id: &CertificateId, entry: pallet::HistoryEntryOf<T>) -> bool {
 		let Some(oldest) = History::<T>::mutate(id, |history| append_pruning(history, entry))
 		else {
-			return;
+			return false;
 		};
 		let pruned = Pruned::<T>::mutate(id, |pruned| {
 			let pruned = pruned.get_or_insert_with(Default::default);
@@ -592,6 +633,7 @@ impl<T: Config> Pallet<T> {
 			count: pruned.count,
 			digest: pruned.digest,
 		});
+		true
 	}
 
 	/// Expires what is due by `today`: returns the days looked at and the

@@ -38,6 +38,8 @@ impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountId = AccountId;
 	type Lookup = IdentityLookup<AccountId>;
+	// Reads and writes cost something, so that refunds show.
+	type DbWeight = frame_support::weights::constants::RocksDbWeight;
 	type BlockWeights = TestBlockWeights;
 }
 

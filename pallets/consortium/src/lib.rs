@@ -38,7 +38,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use extension::{CheckMembership, NOT_A_MEMBER};
+pub use extension::{CallPolicy, CheckMembership, Signer, CALL_NOT_PERMITTED, NOT_A_MEMBER};
 pub use pallet::*;
 pub use quota::MotionSlot;
 pub use types::{Administration, MemberStatus, OfficerRecord};
@@ -99,8 +99,23 @@ pub mod pallet {
 		type CurrentValidators: ValidatorSet<Self::AccountId, ValidatorId = Self::AccountId>;
 
 		/// Accounts outside the consortium that may still sign transactions
-		/// (the traders linked to a TIN).
+		/// (the traders linked to an active TIN).
 		type ExtraSigners: Contains<Self::AccountId>;
+
+		/// What the council's own bookkeeping costs when its members change
+		/// with every motion it may hold open (`pallet-collective`'s
+		/// `set_members` at its bounds): added to the weight of every call
+		/// that changes the council. This pallet's benchmarks measure the
+		/// change with no motion open.
+		type CouncilSyncWeight: Get<frame_support::weights::Weight>;
+
+		/// Which calls each kind of signer may send ([`CheckMembership`]).
+		type CallPolicy: CallPolicy<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// The share of a block's normal weight and length one signer may use
+		/// ([`CheckMembership`]): no signer fills a block.
+		#[pallet::constant]
+		type MaxSignerShare: Get<sp_runtime::Perbill>;
 
 		/// Most member administrations (and so validators and council seats).
 		#[pallet::constant]
@@ -156,6 +171,16 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ReplacedValidators<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, T::MaxMembers>, ValueQuery>;
+
+	/// The weight and length each signer used in the block it last signed in
+	/// (see [`CheckMembership`]): one entry per account that ever signed.
+	#[pallet::storage]
+	pub type SignerUse<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		(BlockNumberFor<T>, frame_support::weights::Weight, u32),
+	>;
 
 	/// How many council motions each account has open (see [`MotionSlot`]).
 	#[pallet::storage]
@@ -290,7 +315,9 @@ pub mod pallet {
 		/// validator account are removed first and do not come back; the motion
 		/// names its new admin and validator.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::admit_member().saturating_add(Pallet::<T>::purge_weight()))]
+		#[pallet::weight(T::WeightInfo::admit_member()
+			.saturating_add(Pallet::<T>::purge_weight())
+			.saturating_add(T::CouncilSyncWeight::get()))]
 		pub fn admit_member(
 			origin: OriginFor<T>,
 			country: CountryCode,
@@ -308,7 +335,7 @@ pub mod pallet {
 		/// Suspends an active administration (governance only): its officers can
 		/// do nothing, its admin leaves the council, its validator the set.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::suspend_member())]
+		#[pallet::weight(T::WeightInfo::suspend_member().saturating_add(T::CouncilSyncWeight::get()))]
 		pub fn suspend_member(origin: OriginFor<T>, country: CountryCode) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::syncing_council(|| {
@@ -320,7 +347,7 @@ pub mod pallet {
 
 		/// Reinstates a suspended administration (governance only).
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::reinstate_member())]
+		#[pallet::weight(T::WeightInfo::reinstate_member().saturating_add(T::CouncilSyncWeight::get()))]
 		pub fn reinstate_member(origin: OriginFor<T>, country: CountryCode) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::syncing_council(|| {
@@ -332,7 +359,7 @@ pub mod pallet {
 
 		/// Retires an active or suspended administration for good (governance only).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::retire_member())]
+		#[pallet::weight(T::WeightInfo::retire_member().saturating_add(T::CouncilSyncWeight::get()))]
 		pub fn retire_member(origin: OriginFor<T>, country: CountryCode) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::syncing_council(|| {
@@ -428,7 +455,7 @@ pub mod pallet {
 		/// stops being an officer at once; `new_admin` is a new account or an
 		/// officer of the same administration, and becomes an `Admin`.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::replace_admin())]
+		#[pallet::weight(T::WeightInfo::replace_admin().saturating_add(T::CouncilSyncWeight::get()))]
 		pub fn replace_admin(
 			origin: OriginFor<T>,
 			country: CountryCode,
@@ -700,12 +727,22 @@ impl<T: Config> Pallet<T> {
 		Ok(result)
 	}
 
-	/// Whether `who` may sign transactions: an officer or validator of an active
-	/// member, or an account the runtime permits otherwise.
+	/// What `who` is as a signer, if it may sign transactions at all: an
+	/// officer or validator of an active member, or an account the runtime
+	/// permits otherwise.
+	pub fn signer(who: &T::AccountId) -> Option<Signer> {
+		if let Some(officer) = Officers::<T>::get(who).filter(|o| Self::is_active(&o.country)) {
+			return Some(Signer::Officer(officer.roles));
+		}
+		if Validators::<T>::get(who).is_some_and(|c| Self::is_active(&c)) {
+			return Some(Signer::Validator);
+		}
+		T::ExtraSigners::contains(who).then_some(Signer::Trader)
+	}
+
+	/// Whether `who` may sign transactions at all ([`Self::signer`]).
 	pub fn is_permitted_signer(who: &T::AccountId) -> bool {
-		Officers::<T>::get(who).is_some_and(|o| Self::is_active(&o.country))
-			|| Validators::<T>::get(who).is_some_and(|c| Self::is_active(&c))
-			|| T::ExtraSigners::contains(who)
+		Self::signer(who).is_some()
 	}
 
 	/// The consortium's invariants (checked by `try_state`, and by tests).

@@ -24,6 +24,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	// Reads and writes cost something, so that refunds show.
+	type DbWeight = frame_support::weights::constants::RocksDbWeight;
 }
 
 parameter_types! {
@@ -91,6 +93,9 @@ impl pallet_consortium::Config for Test {
 		pallet_collective::EnsureProportionAtLeast<AccountId, CouncilInstance, 2, 3>;
 	type Council = Council;
 	type ExtraSigners = Trader99;
+	type CallPolicy = RemarksForOfficersOnly;
+	type CouncilSyncWeight = CouncilSyncWeight;
+	type MaxSignerShare = SignerShare;
 	type MaxMembers = ConstU32<5>;
 	type MaxOfficers = ConstU32<4>;
 	type MaxNameLength = ConstU32<32>;
@@ -156,4 +161,20 @@ pub fn run(test: impl FnOnce()) {
 /// The council's origin when `ayes` of its `of` members approved.
 pub fn council(ayes: u32, of: u32) -> RuntimeOrigin {
 	pallet_collective::RawOrigin::<AccountId, CouncilInstance>::Members(ayes, of).into()
+}
+
+parameter_types! {
+	pub const SignerShare: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(50);
+	pub const CouncilSyncWeight: Weight = Weight::from_parts(1_000_000, 0);
+}
+
+/// The mock's call policy: officers may send anything; validators and
+/// traders nothing but `System.remark_with_event` (so the tests tell the
+/// policy's answer from the membership check's).
+pub struct RemarksForOfficersOnly;
+impl pallet_consortium::CallPolicy<RuntimeCall> for RemarksForOfficersOnly {
+	fn permits(signer: pallet_consortium::Signer, call: &RuntimeCall) -> bool {
+		matches!(signer, pallet_consortium::Signer::Officer(_))
+			|| matches!(call, RuntimeCall::System(frame_system::Call::remark_with_event { .. }))
+	}
 }

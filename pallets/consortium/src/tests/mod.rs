@@ -461,12 +461,26 @@ fn an_admin_sets_its_encryption_key() {
 
 // ---------------------------------------------------------------- pool
 
-fn validate(who: AccountId) -> Result<(), TransactionValidityError> {
-	let call: RuntimeCall = frame_system::Call::remark { remark: vec![] }.into();
-	let origin = RuntimeOrigin::signed(who);
+fn remark() -> RuntimeCall {
+	frame_system::Call::remark { remark: vec![] }.into()
+}
+
+fn validate_call(who: AccountId, call: RuntimeCall) -> Result<(), TransactionValidityError> {
 	CheckMembership::<Test>::new()
-		.validate_only(origin, &call, &DispatchInfo::default(), 0, TransactionSource::External, 0)
+		.validate_only(
+			RuntimeOrigin::signed(who),
+			&call,
+			&DispatchInfo::default(),
+			0,
+			TransactionSource::External,
+			0,
+		)
 		.map(|_| ())
+}
+
+/// Whether `who` may sign a permitted call at all.
+fn validate(who: AccountId) -> Result<(), TransactionValidityError> {
+	validate_call(who, frame_system::Call::remark_with_event { remark: vec![] }.into())
 }
 
 #[test]
@@ -486,6 +500,85 @@ fn the_extension_refuses_outsiders_at_the_pool() {
 		assert_eq!(validate(MX_VALIDATOR), refused);
 		assert_ok!(Consortium::reinstate_member(council(2, 3), MX));
 		assert_eq!(validate(MX_REGISTRAR), Ok(()));
+	});
+}
+
+/// Issue #12, fault 1: the extension ignored the call, so a validator's or
+/// a trader's key could fill blocks with `System.remark`, for free.
+#[test]
+fn each_signer_sends_only_what_the_policy_permits_its_kind() {
+	run(|| {
+		let not_permitted =
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(CALL_NOT_PERMITTED)));
+		assert_eq!(validate_call(MX_VALIDATOR, remark()), not_permitted);
+		assert_eq!(validate_call(99, remark()), not_permitted);
+		assert_eq!(validate_call(MX_REGISTRAR, remark()), Ok(()));
+		assert_eq!(
+			Consortium::signer(&MX_REGISTRAR),
+			Some(Signer::Officer(Role::Registrar.into()))
+		);
+		assert_eq!(Consortium::signer(&MX_VALIDATOR), Some(Signer::Validator));
+		assert_eq!(Consortium::signer(&99), Some(Signer::Trader));
+		assert_eq!(Consortium::signer(&OUTSIDER), None);
+	});
+}
+
+/// Issue #12, fault 1: one signer could fill every block and compete equally
+/// with every officer's suspensions.
+#[test]
+fn one_signer_cannot_fill_a_block() {
+	run(|| {
+		let (share, _) = CheckMembership::<Test>::share();
+		let info = DispatchInfo {
+			call_weight: Weight::from_parts(share.ref_time() * 3 / 5, 0),
+			..Default::default()
+		};
+		let include = |who: AccountId| {
+			CheckMembership::<Test>::new()
+				.validate_and_prepare(RuntimeOrigin::signed(who), &remark(), &info, 10, 0)
+				.map(|_| ())
+		};
+		assert_ok!(include(MX_ADMIN));
+		// An officer's kind took two of the five reads declared for telling
+		// what a signer is: the other three are refunded after dispatch.
+		let (unused, _) = CheckMembership::<Test>::new()
+			.validate_and_prepare(RuntimeOrigin::signed(MX_APPROVER), &remark(), &info, 10, 0)
+			.unwrap();
+		let db = <<Test as frame_system::Config>::DbWeight as frame_support::traits::Get<
+			frame_support::weights::RuntimeDbWeight,
+		>>::get();
+		assert_eq!(unused, db.reads(3));
+		assert_eq!(
+			include(MX_ADMIN),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources))
+		);
+		assert_eq!(
+			SignerUse::<Test>::get(MX_ADMIN).map(|(b, w, l)| (b, w.ref_time(), l)),
+			Some((1, share.ref_time() * 3 / 5, 10))
+		);
+		// Another signer still gets its share of the same block.
+		assert_ok!(include(MX_REGISTRAR));
+		// And the first its own in the next block.
+		System::set_block_number(2);
+		assert_ok!(include(MX_ADMIN));
+		// A transaction beyond a share is refused at the pool: it would never fit.
+		let too_big = DispatchInfo {
+			call_weight: Weight::from_parts(share.ref_time() + 1, 0),
+			..Default::default()
+		};
+		assert_eq!(
+			CheckMembership::<Test>::new()
+				.validate_only(
+					RuntimeOrigin::signed(MX_ADMIN),
+					&remark(),
+					&too_big,
+					0,
+					TransactionSource::External,
+					0
+				)
+				.map(|_| ()),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources))
+		);
 	});
 }
 
