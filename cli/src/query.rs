@@ -110,6 +110,10 @@ pub fn reason_text(reason: NotRecognised) -> &'static str {
 		NotRecognised::CertificateRevoked => "the certificate is revoked",
 		NotRecognised::CertificateExpired => "the certificate has expired",
 		NotRecognised::NoConsent => "the holder withdrew its consent to share its data",
+		NotRecognised::IssuerNotActive => {
+			"the issuing administration is suspended or retired from CADENA"
+		}
+		NotRecognised::HolderClosed => "the holder's TIN is closed",
 	}
 }
 

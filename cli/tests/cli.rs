@@ -144,14 +144,19 @@ async fn scenario(network: &Network) -> Result<()> {
 			pallet_mra::Call::propose {
 				name: b"MX-CR AEO MRA".to_vec(),
 				parties: vec![CountryCode(*b"MX"), CountryCode(*b"CR")],
-				scope: vec![AeoType::SecurityAndSafety],
+				scope: vec![AeoType::SecurityAndSafety].try_into().unwrap(),
 				directions: None,
 				effective_on: today(),
 			}
 			.into(),
 		)
 		.await?;
-	chain.execute(&cr_admin, pallet_mra::Call::sign { id: 0 }.into()).await?;
+	chain
+		.execute(
+			&cr_admin,
+			pallet_mra::Call::sign { id: 0, motion: pallet_mra::MotionKind::EnterIntoForce }.into(),
+		)
+		.await?;
 	let start_block = Rpc(&mx).finalized().await?.1 as u32;
 
 	// 1. A register of 300 good rows and 5 bad ones, in transactions of 100.

@@ -47,7 +47,8 @@ async fn dev_chain_finalizes_blocks_and_stops_cleanly() -> Result<()> {
 }
 
 /// A transaction from an account that is not an officer is refused by the
-/// pool with the consortium's code; an officer's goes through to finality.
+/// pool with the consortium's code; so is an officer's call its role does not
+/// need (issue #12, fault 1); an officer's own call goes through to finality.
 async fn outsiders_are_refused_by_the_pool(client: &jsonrpsee::ws_client::WsClient) -> Result<()> {
 	let chain = Chain::new(client).await?;
 	let remark =
@@ -62,8 +63,28 @@ async fn outsiders_are_refused_by_the_pool(client: &jsonrpsee::ws_client::WsClie
 		"not the consortium's refusal: {message}"
 	);
 
-	// Mexico's registrar, an officer in the development genesis.
-	let events = chain.execute(&dev_pair("//Alice//registrar"), remark()).await?;
-	ensure!(!events.is_empty(), "the officer's remark was applied");
+	// Mexico's registrar, an officer in the development genesis: no remarks,
+	// but the registry's calls.
+	let registrar = dev_pair("//Alice//registrar");
+	let refused = chain.submit(&registrar, remark()).await.expect_err("no remarks");
+	let message = format!("{refused:#}");
+	ensure!(
+		message.contains(&format!("Custom error: {}", pallet_consortium::CALL_NOT_PERMITTED)),
+		"not the call policy's refusal: {message}"
+	);
+	let data = pallet_tin_registry::TraderData {
+		legal_name: "Compañía Ñandú & Asociados".as_bytes().to_vec(),
+		trade_name: vec![],
+		street: b"Av. Reforma 100".to_vec(),
+		city: b"Ciudad de Mexico".to_vec(),
+		postal_code: b"06600".to_vec(),
+		region: b"MX-CMX".to_vec(),
+		consent: true,
+	};
+	// A real RFC shape, with `Ñ` and `&` (issue #12, fault 11).
+	let tin = "MXÑ&A010101AB1".as_bytes().to_vec();
+	let events =
+		chain.execute(&registrar, pallet_tin_registry::Call::register { tin, data }.into()).await?;
+	ensure!(!events.is_empty(), "the registration was applied");
 	Ok(())
 }

@@ -121,14 +121,18 @@ async fn scenario(network: &Network) -> Result<()> {
 		pallet_mra::Call::propose {
 			name: b"MX-CR AEO MRA".to_vec(),
 			parties: vec![MX, CountryCode(*b"CR")],
-			scope: vec![AeoType::SecurityAndSafety],
+			scope: vec![AeoType::SecurityAndSafety].try_into().unwrap(),
 			directions: None,
 			effective_on: today(),
 		}
 		.into(),
 	)
 	.await?;
-	execute(&cr_admin, pallet_mra::Call::sign { id: 0 }.into()).await?;
+	execute(
+		&cr_admin,
+		pallet_mra::Call::sign { id: 0, motion: pallet_mra::MotionKind::EnterIntoForce }.into(),
+	)
+	.await?;
 	let mras: Value = cr.request("cadena_mras", rpc_params!["CR"]).await?;
 	ensure!(mras[0]["status"] == "InForce", "MRA not in force: {mras}");
 
@@ -217,7 +221,11 @@ async fn scenario(network: &Network) -> Result<()> {
 	let mras: Value = cr.request("cadena_mras", rpc_params!["CR"]).await?;
 	ensure!(mras[0]["status"] == "Suspended" && mras[0]["signed"] == json!(["CR"]), "{mras}");
 	ensure!(recognition(&cr, "CR").await?["reason"] == "MraSuspended");
-	execute(&mx_admin, pallet_mra::Call::sign { id: 0 }.into()).await?;
+	execute(
+		&mx_admin,
+		pallet_mra::Call::sign { id: 0, motion: pallet_mra::MotionKind::Resume }.into(),
+	)
+	.await?;
 	let back = next(&mut changes, 6, long).await?;
 	ensure!(back.iter().all(|n| n["after"]["recognised"] == true), "{back:?}");
 

@@ -1,11 +1,13 @@
 //! On a real 4-validator local network (MX, CR, PE, CO) started on the last
-//! released runtime (`runtime/releases/`), with traders, certificates and an
-//! MRA in force: an upgrade applied without authorization is refused, a 2/4
-//! council motion does not authorize one, a 3/4 motion does, and anyone then
-//! applies the code of this tree's runtime. Every node runs the new version,
-//! keeps producing and finalizing blocks, the storage migration has run, the
-//! data reads back the same through the `cadena_*` RPC, and every pallet's
-//! invariants hold on the migrated state.
+//! released runtime (`runtime/releases/`), with traders, certificates, an
+//! MRA proposed and one terminated: an upgrade applied without authorization
+//! is refused, a 2/4 council motion does not authorize one, a 3/4 motion
+//! does, and anyone then applies the code of this tree's runtime. Every node
+//! runs the new version, keeps producing and finalizing blocks, the storage
+//! migration has run, the data reads back the same through the `cadena_*`
+//! RPC, every pallet's invariants hold on the migrated state, and the MRA
+//! proposed before is signed with the new runtime's call and enters into
+//! force.
 
 use std::{
 	path::PathBuf,
@@ -27,8 +29,8 @@ use sp_runtime::traits::{BlakeTwo256, Hash as _};
 
 /// The Wasm of the last released runtime, which the network starts on.
 const RELEASED: &[u8] =
-	include_bytes!("../../runtime/releases/cadena-runtime-101.compact.compressed.wasm");
-const RELEASED_SPEC_VERSION: u64 = 101;
+	include_bytes!("../../runtime/releases/cadena-runtime-102.compact.compressed.wasm");
+const RELEASED_SPEC_VERSION: u64 = 102;
 
 const MX: CountryCode = CountryCode(*b"MX");
 const CR: CountryCode = CountryCode(*b"CR");
@@ -81,7 +83,10 @@ async fn snapshot(client: &WsClient) -> Result<Value> {
 			client.request("cadena_history", rpc_params![certificate_id(i)]).await?;
 		answers.push(json!([recognition, certificate, history]));
 	}
+	// Terminated MRAs leave the list in runtime 103 (they are archived).
 	let mras: Value = client.request("cadena_mras", rpc_params!["CR"]).await?;
+	let mras: Vec<&Value> =
+		mras.as_array().context("MRAs")?.iter().filter(|m| m["status"] != "Terminated").collect();
 	let page: Value =
 		client.request("cadena_recognisedBy", rpc_params!["CR", Value::Null, 100]).await?;
 	Ok(json!({"traders": answers, "mras": mras, "recognisedBy": page}))
@@ -112,7 +117,8 @@ async fn scenario(network: &Network) -> Result<()> {
 	let integrator = dev_pair("//Alice//integrator");
 
 	// Real data in every pallet: an officer added, traders, certificates, an
-	// MRA in force between MX and CR.
+	// MRA between MX and CR proposed (signed after the upgrade, with the new
+	// `sign` that names its motion), and one terminated.
 	let auditor = dev_pair("//Alice//auditor");
 	chain
 		.execute(
@@ -124,20 +130,22 @@ async fn scenario(network: &Network) -> Result<()> {
 			.into(),
 		)
 		.await?;
-	chain
-		.execute(
-			&alice,
-			pallet_mra::Call::propose {
-				name: b"MX-CR AEO MRA".to_vec(),
-				parties: vec![MX, CR],
-				scope: vec![AeoType::SecurityAndSafety],
-				directions: None,
-				effective_on: today(),
-			}
-			.into(),
-		)
-		.await?;
-	chain.execute(&bob, pallet_mra::Call::sign { id: 0 }.into()).await?;
+	for name in [&b"MX-CR AEO MRA"[..], b"withdrawn"] {
+		chain
+			.execute(
+				&alice,
+				pallet_mra::Call::propose {
+					name: name.to_vec(),
+					parties: vec![MX, CR],
+					scope: vec![AeoType::SecurityAndSafety].try_into().unwrap(),
+					directions: None,
+					effective_on: today(),
+				}
+				.into(),
+			)
+			.await?;
+	}
+	chain.execute(&bob, pallet_mra::Call::terminate { id: 1 }.into()).await?;
 	for i in 0..TRADERS {
 		let data = pallet_tin_registry::TraderData {
 			legal_name: format!("Exportadora {i}").into_bytes(),
@@ -170,11 +178,9 @@ async fn scenario(network: &Network) -> Result<()> {
 	}
 	let cr = &clients[1];
 	let before = snapshot(cr).await?;
-	// `cadena_member` is new in this tree's runtime (`CadenaApi` version 2).
-	let old: Result<Value, _> = cr.request("cadena_member", rpc_params!["MX"]).await;
-	ensure!(old.is_err(), "the released runtime answered cadena_member: {old:?}");
-	ensure!(before["traders"][1][0]["recognised"] == true, "not recognised: {before}");
-	ensure!(before["traders"][0][0]["reason"] == "NoConsent", "consent ignored: {before}");
+	ensure!(before["traders"][1][0]["reason"] == "MraNotInForce", "{before}");
+	let listed: Value = cr.request("cadena_mras", rpc_params!["CR"]).await?;
+	ensure!(listed.as_array().map(Vec::len) == Some(2), "both MRAs listed before: {listed}");
 
 	// An upgrade applied without authorization is refused, and no key reaches
 	// the root-only `set_code`.
@@ -237,8 +243,9 @@ async fn scenario(network: &Network) -> Result<()> {
 		.await?;
 	}
 
-	// The migration ran: the consortium's layout is version 1, and the
-	// officers index holds each administration's officers.
+	// The migration ran: the MRA pallet's layout is version 1, its index
+	// holds the live MRA and the archive the terminated one; the officers
+	// index still holds each administration's officers.
 	let (finalized, _) = Rpc(cr).finalized().await?;
 	let chain_cr = Chain::new(cr).await?;
 	let pairs = chain_cr.storage_pairs(&finalized).await?;
@@ -248,12 +255,20 @@ async fn scenario(network: &Network) -> Result<()> {
 	});
 	ext.execute_with(|| -> Result<()> {
 		type Consortium = pallet_consortium::Pallet<Runtime>;
+		type Mra = pallet_mra::Pallet<Runtime>;
 		ensure!(
-			Consortium::on_chain_storage_version() == StorageVersion::new(1),
+			Mra::on_chain_storage_version() == StorageVersion::new(1),
 			"{} storage version {:?}",
-			Consortium::name(),
-			Consortium::on_chain_storage_version()
+			Mra::name(),
+			Mra::on_chain_storage_version()
 		);
+		for country in [MX, CR] {
+			let live = pallet_mra::MrasOf::<Runtime>::get(country).into_inner();
+			ensure!(live == vec![0], "{country:?} live MRAs {live:?}");
+			ensure!(pallet_mra::Archived::<Runtime>::contains_key(country, 1), "not archived");
+		}
+		let open = pallet_mra::OpenProposals::<Runtime>::get(MX).into_inner();
+		ensure!(open == vec![0], "MX's open proposals {open:?}");
 		let officers = pallet_consortium::OfficersOf::<Runtime>::get(MX);
 		ensure!(officers.len() == 5, "MX officers {officers:?}");
 		ensure!(officers.contains(&auditor.public().into()), "the added auditor is missing");
@@ -287,10 +302,24 @@ async fn scenario(network: &Network) -> Result<()> {
 		ensure!(after == before, "after the upgrade:\n{after}\nbefore:\n{before}");
 	}
 
-	// And the chain works on the new runtime: MX suspends a certificate and
-	// CR's node says so.
+	let listed: Value = cr.request("cadena_mras", rpc_params!["CR"]).await?;
+	ensure!(listed.as_array().map(Vec::len) == Some(1), "the terminated MRA is listed: {listed}");
+
+	// And the chain works on the new runtime: CR signs the MRA naming the
+	// motion, it enters into force, MX suspends a certificate and CR's node
+	// says so.
 	let chain = Chain::new(mx).await?;
 	ensure!(u64::from(chain.spec_version()) == new_version, "signing for the old version");
+	chain
+		.execute(
+			&bob,
+			pallet_mra::Call::sign { id: 0, motion: pallet_mra::MotionKind::EnterIntoForce }.into(),
+		)
+		.await?;
+	let answer: Value = cr.request("cadena_recognition", rpc_params![tin(1), "CR"]).await?;
+	ensure!(answer["recognised"] == true, "{answer}");
+	let answer: Value = cr.request("cadena_recognition", rpc_params![tin(0), "CR"]).await?;
+	ensure!(answer["reason"] == "NoConsent", "consent ignored: {answer}");
 	chain
 		.execute(
 			&approver,

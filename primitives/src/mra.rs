@@ -91,6 +91,10 @@ pub struct CertificateFacts {
 	pub expires_on: Day,
 	/// Whether its holder consents to share its data.
 	pub consent: bool,
+	/// Whether its issuing administration is an active member.
+	pub issuer_active: bool,
+	/// Whether its holder's TIN is active (not closed).
+	pub holder_active: bool,
 }
 
 /// Why a certificate is not recognised.
@@ -128,6 +132,11 @@ pub enum NotRecognised {
 	CertificateExpired,
 	/// The holder withdrew its consent to share its data.
 	NoConsent,
+	/// The issuing administration is suspended or retired: nobody can
+	/// answer for its certificates.
+	IssuerNotActive,
+	/// The holder's TIN is closed.
+	HolderClosed,
 }
 
 /// The answer to "does `reader` recognise this certificate now?".
@@ -167,10 +176,11 @@ impl Recognition {
 }
 
 /// The recognition rule. A certificate issued by A is recognised by B today
-/// if and only if an MRA in force has A and B as parties, recognises A's
-/// certificates in B, covers the certificate's AEO type, the certificate is
-/// Active and unexpired, and its holder consents. A country's own
-/// certificates need only be Active and unexpired.
+/// if and only if A is an active member, the holder's TIN is open, an MRA in
+/// force has A and B as parties, recognises A's certificates in B, covers the
+/// certificate's AEO type, the certificate is Active and unexpired, and its
+/// holder consents. A country's own certificates need only an active issuer,
+/// an open TIN, and to be Active and unexpired.
 ///
 /// When it is not, the reason names the first condition that fails, in
 /// that order. `mras` are the MRAs `reader` is party to.
@@ -182,6 +192,12 @@ pub fn recognise<'a>(
 ) -> Recognition {
 	use NotRecognised::*;
 	let Some(certificate) = certificate else { return Recognition::no(UnknownCertificate) };
+	if !certificate.issuer_active {
+		return Recognition::no(IssuerNotActive);
+	}
+	if !certificate.holder_active {
+		return Recognition::no(HolderClosed);
+	}
 	let issuer = certificate.id.country;
 	let own = issuer == reader;
 	let mut mra = None;
@@ -269,6 +285,8 @@ mod tests {
 			status,
 			expires_on: TODAY + 1,
 			consent,
+			issuer_active: true,
+			holder_active: true,
 		}
 	}
 
@@ -307,6 +325,12 @@ mod tests {
 			("own certificate suspended", Some(certificate(ss, Suspended, true)), MX, vec![], Recognition::no(CertificateSuspended)),
 			("suspended MRA and one in force", Some(good.clone()), CR, vec![both_ways(MraStatus::Suspended), in_force.clone()], Recognition::yes(Some(1))),
 			("in force out of scope, and suspended", Some(good.clone()), CR, vec![customs.clone(), both_ways(MraStatus::Suspended)], Recognition::no(TypeOutOfScope)),
+			// Issue #12, fault 8: a suspended or retired issuer's certificates.
+			("issuer not active", Some(CertificateFacts { issuer_active: false, ..good.clone() }), CR, vec![in_force.clone()], Recognition::no(IssuerNotActive)),
+			("own, issuer not active", Some(CertificateFacts { issuer_active: false, ..good.clone() }), MX, vec![], Recognition::no(IssuerNotActive)),
+			// Issue #12, fault 7: a closed TIN's certificates.
+			("holder closed", Some(CertificateFacts { holder_active: false, ..good.clone() }), CR, vec![in_force.clone()], Recognition::no(HolderClosed)),
+			("own, holder closed", Some(CertificateFacts { holder_active: false, ..good.clone() }), MX, vec![], Recognition::no(HolderClosed)),
 		];
 		for (case, certificate, reader, mras, expected) in table {
 			let mras = mras.iter().enumerate().map(|(i, t)| (i as MraId, t));

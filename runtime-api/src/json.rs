@@ -26,9 +26,10 @@ pub struct CertificateIdJson {
 pub struct RecognitionJson {
 	/// Whether the certificate (or TIN) is recognised.
 	pub recognised: bool,
-	/// Why not: `UnknownCertificate`, `NoMra`, `MraNotInForce`,
-	/// `MraSuspended`, `TypeOutOfScope`, `CertificateSuspended`,
-	/// `CertificateRevoked`, `CertificateExpired`, `NoConsent`.
+	/// Why not: `UnknownCertificate`, `IssuerNotActive`, `HolderClosed`,
+	/// `NoMra`, `MraNotInForce`, `MraSuspended`, `TypeOutOfScope`,
+	/// `CertificateSuspended`, `CertificateRevoked`, `CertificateExpired`,
+	/// `NoConsent`.
 	pub reason: Option<NotRecognised>,
 	/// The MRA it is recognised under.
 	pub mra: Option<u32>,

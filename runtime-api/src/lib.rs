@@ -120,9 +120,11 @@ pub struct RecognisedPage {
 pub struct BlockChanges {
 	/// The certificates granted, changed or expired, with the event.
 	pub certificates: Vec<CertificateChange>,
-	/// Certificates whose holder gave or withdrew consent.
+	/// Certificates whose holder gave or withdrew consent, or whose TIN was
+	/// closed or reopened.
 	pub consent: Vec<CertificateId>,
-	/// The parties of each MRA that changed status or parties: each party's
+	/// The parties of each MRA that changed status or parties, or one of
+	/// whose parties was suspended, reinstated or retired: each party's
 	/// certificates may have changed recognition in the others.
 	pub mras: Vec<Parties>,
 }

@@ -23,6 +23,11 @@ fn facts(id: &CertificateId, certificate: &CertificateOf) -> CertificateFacts {
 		status: certificate.status,
 		expires_on: certificate.expires_on,
 		consent: TinRegistry::consents(&certificate.holder),
+		issuer_active:
+			<crate::Consortium as cadena_primitives::Consortium<AccountId>>::is_active_member(
+				&id.country,
+			),
+		holder_active: TinRegistry::is_active(&certificate.holder),
 	}
 }
 
@@ -264,11 +269,24 @@ pub fn block_changes() -> BlockChanges {
 				reason_code: reason.code,
 				reason: reason.text.into_inner(),
 			}),
-			RuntimeEvent::TinRegistry(pallet_tin_registry::Event::ConsentChanged {
-				tin, ..
-			}) => {
+			RuntimeEvent::TinRegistry(
+				pallet_tin_registry::Event::ConsentChanged { tin, .. }
+				| pallet_tin_registry::Event::TinClosed { tin, .. }
+				| pallet_tin_registry::Event::TinReopened { tin, .. },
+			) => {
 				changes.consent.extend(CertificatesOf::<Runtime>::iter_key_prefix(&tin));
 			}
+			// An issuer suspended, reinstated or retired: its certificates
+			// change recognition wherever an MRA recognised them.
+			RuntimeEvent::Consortium(
+				pallet_consortium::Event::MemberSuspended { country }
+				| pallet_consortium::Event::MemberReinstated { country }
+				| pallet_consortium::Event::MemberRetired { country },
+			) => changes.mras.extend(
+				pallet_mra::Pallet::<Runtime>::mras_of(country)
+					.into_iter()
+					.map(|(_, m)| m.terms.parties),
+			),
 			RuntimeEvent::Mra(pallet_mra::Event::StatusChanged { parties, .. })
 			| RuntimeEvent::Mra(pallet_mra::Event::PartyAdded { parties, .. }) => changes.mras.push(parties),
 			_ => {}

@@ -210,13 +210,29 @@ impl Get<Vec<AccountId>> for CouncilMembers {
 	}
 }
 
+parameter_types! {
+	pub const MaxSignerShare: Perbill = Perbill::from_percent(50);
+	/// The council's own work when its members change with 100 motions open.
+	pub CouncilSyncWeight: Weight =
+		<pallet_collective::weights::SubstrateWeight<Runtime> as pallet_collective::WeightInfo>::set_members(
+			MAX_AUTHORITIES,
+			MAX_AUTHORITIES,
+			100,
+		);
+}
+
 impl pallet_consortium::Config for Runtime {
 	type CouncilMembers = CouncilMembers;
 	type GovernanceOrigin = GovernanceOrigin;
 	type Council = Council;
 	type CurrentValidators = Session;
-	// Trader accounts linked to a TIN sign their consent changes.
+	// Trader accounts linked to an active TIN sign their consent changes.
 	type ExtraSigners = TinRegistry;
+	type CallPolicy = crate::call_policy::RolePolicy;
+	type CouncilSyncWeight = CouncilSyncWeight;
+	// Half a block each: a full `grant_many` batch (a third of a block) fits,
+	// and no signer crowds out the others' suspensions.
+	type MaxSignerShare = MaxSignerShare;
 	type MaxMembers = ConstU32<MAX_AUTHORITIES>;
 	type MaxOfficers = ConstU32<100>;
 	type MaxNameLength = ConstU32<128>;
@@ -261,7 +277,14 @@ impl pallet_mra::Config for Runtime {
 	type Time = Timestamp;
 	type MaxNameLength = ConstU32<128>;
 	type MaxHistory = ConstU32<32>;
+	// Two waiting MRAs per administration, and room for all of them: the
+	// shared list never fills (the pallet's integrity test checks).
 	type MaxAwaiting = ConstU32<64>;
+	type MaxAwaitingPerCountry = ConstU32<2>;
+	type MaxMembers = ConstU32<MAX_AUTHORITIES>;
+	// What one recognition query reads at most: 64 MRAs of the reader.
+	type MaxMrasPerCountry = ConstU32<64>;
+	type MaxProposalsPerCountry = ConstU32<8>;
 	type WeightInfo = crate::weights::pallet_mra::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TimestampSetter;

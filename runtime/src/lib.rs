@@ -18,6 +18,7 @@ pub mod apis;
 mod benchmarks;
 #[doc(hidden)]
 pub mod cadena_api;
+mod call_policy;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod weights;
@@ -62,10 +63,12 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("cadena"),
 	impl_name: alloc::borrow::Cow::Borrowed("cadena"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	// 2: `Mra.sign` names its motion; `TinRegistry.link_account` carries the
+	// request's expiry.
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -117,7 +120,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// version is the one it migrates from, then bumps it, so running it twice
 /// changes nothing. A migration stays here until every network has upgraded
 /// past it (docs/upgrades.md).
-pub type Migrations = (pallet_consortium::migrations::v1::MigrateV0ToV1<Runtime>,);
+pub type Migrations = (pallet_mra::migrations::v1::MigrateV0ToV1<Runtime>,);
 
 /// Dispatches an extrinsic to its pallet.
 pub type Executive = frame_executive::Executive<

@@ -54,7 +54,7 @@ async function main() {
   const proposed = await finalized(mx, mx.tx.mra.propose('MX-CR AEO MRA (js)', ['MX', 'CR'], ['SecurityAndSafety'], null, today), mxAdmin);
   assert.ok(proposed.includes('mra.Proposed'), proposed.join());
   const id = (await mx.query.mra.nextMraId()).toNumber() - 1;
-  const signed = await finalized(cr, cr.tx.mra.sign(id), crAdmin);
+  const signed = await finalized(cr, cr.tx.mra.sign(id, 'EnterIntoForce'), crAdmin);
   assert.ok(signed.includes('mra.StatusChanged'), signed.join());
   // polkadot.js's `Json` type turns a top-level array into an object keyed by index.
   const mras = Object.values((await cr.rpc.cadena.mras('CR')).toJSON());

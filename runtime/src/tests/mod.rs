@@ -1,5 +1,6 @@
 //! Tests of the composed runtime: its genesis presets and its transaction checks.
 
+mod fuzz;
 mod governance;
 
 use crate::{genesis_config_presets::*, *};
@@ -34,11 +35,18 @@ fn remark() -> RuntimeCall {
 }
 
 fn validate(signer: &sr25519::Pair) -> Result<(), TransactionValidityError> {
+	validate_call(signer, remark())
+}
+
+fn validate_call(
+	signer: &sr25519::Pair,
+	call: RuntimeCall,
+) -> Result<(), TransactionValidityError> {
 	let genesis = System::block_hash(0);
 	let nonce = System::account_nonce(AccountId::from(signer.public()));
 	let xt = sign_extrinsic(
 		signer,
-		remark(),
+		call,
 		nonce,
 		genesis,
 		VERSION.spec_version,
@@ -64,8 +72,96 @@ fn the_pool_refuses_outsiders_and_accepts_officers_and_validators() {
 			validate(&dev("//Eve")),
 			Err(InvalidTransaction::Custom(pallet_consortium::NOT_A_MEMBER).into())
 		);
+		let not_permitted =
+			Err(InvalidTransaction::Custom(pallet_consortium::CALL_NOT_PERMITTED).into());
 		for officer in ["//Alice", "//Bob//registrar", "//Charlie//approver", "//Dave"] {
-			assert_eq!(validate(&dev(officer)), Ok(()), "{officer}");
+			assert_eq!(
+				validate(&dev(officer)),
+				not_permitted,
+				"{officer}: members, but no remarks"
+			);
+		}
+		for (officer, call) in [
+			("//Alice", mra_suspend()),
+			("//Bob//registrar", tin_close()),
+			("//Charlie//approver", certificate_suspend()),
+			("//Dave", mra_suspend()),
+		] {
+			assert_eq!(validate_call(&dev(officer), call), Ok(()), "{officer}");
+		}
+	});
+}
+
+fn mra_suspend() -> RuntimeCall {
+	pallet_mra::Call::suspend { id: 0 }.into()
+}
+
+fn tin_close() -> RuntimeCall {
+	pallet_tin_registry::Call::close { tin: b"CRA1".to_vec() }.into()
+}
+
+fn certificate_suspend() -> RuntimeCall {
+	pallet_aeo_certificates::Call::suspend {
+		id: cadena_primitives::CertificateId::new(cadena_primitives::CountryCode(*b"MX"), b"A-1")
+			.unwrap(),
+		code: 1,
+		reason: vec![],
+	}
+	.into()
+}
+
+fn batch(calls: Vec<RuntimeCall>) -> RuntimeCall {
+	pallet_utility::Call::batch { calls }.into()
+}
+
+/// Issue #12, fault 1: any member's key (an Auditor's, a validator's, a
+/// trader's) could fill blocks with `System.remark` or batches of them.
+#[test]
+fn each_signer_sends_only_the_calls_its_role_needs_even_inside_batches() {
+	externalities(local_config_genesis()).execute_with(|| {
+		let not_permitted = || -> Result<(), TransactionValidityError> {
+			Err(InvalidTransaction::Custom(pallet_consortium::CALL_NOT_PERMITTED).into())
+		};
+		let approver = dev("//Alice//approver");
+		let registrar = dev("//Alice//registrar");
+		let admin = dev("//Alice");
+		// Each role its own pallet, and not another's.
+		assert_eq!(validate_call(&registrar, certificate_suspend()), not_permitted());
+		assert_eq!(validate_call(&approver, tin_close()), not_permitted());
+		assert_eq!(validate_call(&approver, mra_suspend()), not_permitted());
+		assert_eq!(validate_call(&registrar, mra_suspend()), not_permitted());
+		// Wrappers are looked into, at any depth.
+		assert_eq!(validate_call(&approver, batch(vec![certificate_suspend(); 3])), Ok(()));
+		assert_eq!(
+			validate_call(&approver, batch(vec![certificate_suspend(), remark()])),
+			not_permitted()
+		);
+		assert_eq!(
+			validate_call(&approver, batch(vec![batch(vec![certificate_suspend(), remark()])])),
+			not_permitted()
+		);
+		assert_eq!(validate_call(&approver, batch(vec![])), not_permitted());
+		let derivative: RuntimeCall =
+			pallet_utility::Call::as_derivative { index: 0, call: Box::new(certificate_suspend()) }
+				.into();
+		assert_eq!(validate_call(&approver, derivative), not_permitted());
+		// Nobody transfers balances or remarks.
+		let transfer: RuntimeCall = pallet_balances::Call::transfer_allow_death {
+			dest: AccountId::from(registrar.public()).into(),
+			value: 1,
+		}
+		.into();
+		assert_eq!(validate_call(&admin, transfer), not_permitted());
+		// An Auditor reads: it signs nothing.
+		let auditor = dev("//Alice//auditor");
+		Consortium::add_officer(
+			RuntimeOrigin::signed(AccountId::from(admin.public())),
+			AccountId::from(auditor.public()),
+			cadena_primitives::Role::Auditor.into(),
+		)
+		.unwrap();
+		for call in [remark(), mra_suspend(), tin_close(), certificate_suspend()] {
+			assert_eq!(validate_call(&auditor, call), not_permitted());
 		}
 	});
 }
@@ -128,12 +224,25 @@ fn a_trader_linked_to_a_tin_may_sign_and_nobody_else() {
 		let data = trader_data();
 		TinRegistry::register(registrar.clone(), tin.to_bytes(), data).unwrap();
 		let not_a_member = Err(InvalidTransaction::Custom(pallet_consortium::NOT_A_MEMBER).into());
+		let consent: RuntimeCall = pallet_tin_registry::Call::set_consent { consent: false }.into();
+		let validate = |signer: &sr25519::Pair| validate_call(signer, consent.clone());
 		assert_eq!(validate(&trader), not_a_member);
 
 		let account = AccountId::from(trader.public());
-		let signature = trader.sign(&pallet_tin_registry::link_payload(&tin, &account));
-		TinRegistry::link_account(registrar, tin.to_bytes(), account, signature.into()).unwrap();
+		let signature = trader.sign(&TinRegistry::link_request(&tin, &account, 10));
+		TinRegistry::link_account(registrar.clone(), tin.to_bytes(), account, 10, signature.into())
+			.unwrap();
 		assert_eq!(validate(&trader), Ok(()));
+		// Issue #12, fault 1: a trader signs its consent and its own link,
+		// nothing else.
+		let not_permitted =
+			Err(InvalidTransaction::Custom(pallet_consortium::CALL_NOT_PERMITTED).into());
+		assert_eq!(validate_call(&trader, remark()), not_permitted);
+		assert_eq!(validate_call(&trader, batch(vec![remark()])), not_permitted);
+		assert_eq!(validate_call(&trader, tin_close()), not_permitted);
+		// Issue #12, fault 7: a closed TIN's accounts sign nothing.
+		TinRegistry::close(registrar, tin.to_bytes()).unwrap();
+		assert_eq!(validate(&trader), not_a_member);
 	});
 }
 
@@ -201,12 +310,12 @@ fn the_runtime_api_answers_recognition_pages_and_block_changes() {
 			signed("//Alice"),
 			b"MX-CR".to_vec(),
 			vec![mx, cr],
-			vec![AeoType::SecurityAndSafety],
+			vec![AeoType::SecurityAndSafety].try_into().unwrap(),
 			None,
 			today,
 		)
 		.unwrap();
-		Mra::sign(signed("//Bob"), 0).unwrap();
+		Mra::sign(signed("//Bob"), 0, pallet_mra::MotionKind::EnterIntoForce).unwrap();
 		TinRegistry::register(
 			signed("//Alice//registrar"),
 			b"MXAAA010101AAA".to_vec(),
@@ -289,4 +398,94 @@ fn the_runtime_api_answers_recognition_pages_and_block_changes() {
 		assert_eq!(cadena_api::mras_of(cr)[0].status, cadena_primitives::MraStatus::Suspended);
 		pallet_mra::Pallet::<Runtime>::do_try_state().unwrap();
 	});
+}
+
+/// Issue #12, faults 7 and 8: a closed TIN's certificates and a suspended
+/// issuer's stayed recognised by every partner, and subscribers were told
+/// nothing.
+#[test]
+fn a_closed_holder_or_an_inactive_issuer_is_not_recognised_and_subscribers_hear_of_it() {
+	use cadena_primitives::{
+		AeoType, CertificateId, CountryCode, NotRecognised, OperatorRole, MILLIS_PER_DAY,
+	};
+	let (mx, cr) = (CountryCode(*b"MX"), CountryCode(*b"CR"));
+	externalities(local_config_genesis()).execute_with(|| {
+		System::set_block_number(1);
+		let today = 20_513;
+		pallet_timestamp::Now::<Runtime>::put(today as u64 * MILLIS_PER_DAY);
+		let signed = |uri: &str| RuntimeOrigin::signed(AccountId::from(dev(uri).public()));
+		let scope = vec![AeoType::SecurityAndSafety].try_into().unwrap();
+		Mra::propose(signed("//Alice"), b"MX-CR".to_vec(), vec![mx, cr], scope, None, today)
+			.unwrap();
+		Mra::sign(signed("//Bob"), 0, pallet_mra::MotionKind::EnterIntoForce).unwrap();
+		let tin = b"MXAAA010101AAA".to_vec();
+		TinRegistry::register(signed("//Alice//registrar"), tin.clone(), trader_data()).unwrap();
+		let certificate = pallet_aeo_certificates::NewCertificate {
+			number: b"AEO-1".to_vec(),
+			data: pallet_aeo_certificates::CertificateData {
+				holder: tin.clone(),
+				aeo_type: AeoType::SecurityAndSafety,
+				roles: vec![OperatorRole::Importer].try_into().unwrap(),
+				authorized_on: today,
+			},
+			expires_on: today + 30,
+		};
+		AeoCertificates::grant(signed("//Alice//approver"), certificate).unwrap();
+		let id = CertificateId::new(mx, b"AEO-1").unwrap();
+		let reason = || cadena_api::recognition_of_certificates(vec![id.clone()], cr)[0].reason;
+		assert_eq!(reason(), None);
+
+		System::reset_events();
+		TinRegistry::close(signed("//Alice//registrar"), tin.clone()).unwrap();
+		assert_eq!(reason(), Some(NotRecognised::HolderClosed));
+		assert_eq!(cadena_api::block_changes().consent, vec![id.clone()]);
+		System::reset_events();
+		TinRegistry::reopen(signed("//Alice//registrar"), tin).unwrap();
+		assert_eq!(reason(), None);
+		assert_eq!(cadena_api::block_changes().consent, vec![id.clone()]);
+
+		System::reset_events();
+		let council = RuntimeOrigin::from(pallet_collective::RawOrigin::<
+			AccountId,
+			configs::CouncilInstance,
+		>::Members(4, 4));
+		Consortium::suspend_member(council, mx).unwrap();
+		assert_eq!(reason(), Some(NotRecognised::IssuerNotActive));
+		let changes = cadena_api::block_changes();
+		assert!(changes.mras.iter().any(|p| p.contains(&mx) && p.contains(&cr)), "{changes:?}");
+	});
+}
+
+/// Issue #12, fault 10: the governance calls that change the council were
+/// weighed with no council motion open, while the council's bookkeeping
+/// touches every open motion (100 at most).
+#[test]
+fn calls_that_change_the_council_pay_for_every_open_motion() {
+	use frame_support::dispatch::GetDispatchInfo;
+	use pallet_collective::WeightInfo as _;
+	let sync = pallet_collective::weights::SubstrateWeight::<Runtime>::set_members(
+		configs::MAX_AUTHORITIES,
+		configs::MAX_AUTHORITIES,
+		100,
+	);
+	let mx = cadena_primitives::CountryCode(*b"MX");
+	let account = AccountId::from([7u8; 32]);
+	let calls: Vec<RuntimeCall> = vec![
+		pallet_consortium::Call::suspend_member { country: mx }.into(),
+		pallet_consortium::Call::reinstate_member { country: mx }.into(),
+		pallet_consortium::Call::retire_member { country: mx }.into(),
+		pallet_consortium::Call::replace_admin { country: mx, new_admin: account.clone() }.into(),
+		pallet_consortium::Call::admit_member {
+			country: mx,
+			name: vec![],
+			admin: account.clone(),
+			validator: account,
+			encryption_key: None,
+		}
+		.into(),
+	];
+	for call in calls {
+		let weight = call.get_dispatch_info().call_weight;
+		assert!(weight.all_gte(sync), "{call:?} weighs {weight:?}, less than the sync {sync:?}");
+	}
 }

@@ -60,7 +60,9 @@ async fn ensure_mra(url: &str, country: &str) -> Result<()> {
 	let propose = pallet_mra::Call::propose {
 		name: format!("MX-{country} AEO MRA").into_bytes(),
 		parties: vec![CountryCode(*b"MX"), partner],
-		scope: vec![AeoType::SecurityAndSafety, AeoType::CustomsSimplifications],
+		scope: vec![AeoType::SecurityAndSafety, AeoType::CustomsSimplifications]
+			.try_into()
+			.expect("two types of three"),
 		directions: None,
 		effective_on: day_of(now),
 	};
@@ -72,7 +74,16 @@ async fn ensure_mra(url: &str, country: &str) -> Result<()> {
 			all.iter().filter(|m| m["status"] == "Proposed").filter_map(|m| m["id"].as_u64()).max()
 		})
 		.context("the proposed MRA")?;
-	chain.execute(&dev_pair("//Bob"), pallet_mra::Call::sign { id: id as u32 }.into()).await?;
+	chain
+		.execute(
+			&dev_pair("//Bob"),
+			pallet_mra::Call::sign {
+				id: id as u32,
+				motion: pallet_mra::MotionKind::EnterIntoForce,
+			}
+			.into(),
+		)
+		.await?;
 	let mras: Value = client.request("cadena_mras", rpc_params![country]).await?;
 	if !in_force(&mras) {
 		bail!("the MRA is not in force after both signatures: {mras}");
