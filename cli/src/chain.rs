@@ -54,6 +54,12 @@ impl Chain {
 	/// Connects, and checks that the node's runtime is the one this tool
 	/// speaks.
 	pub async fn connect(url: &str) -> Result<Chain> {
+		if unencrypted_to_another_host(url) {
+			eprintln!(
+				"warning: {url} is not encrypted and not on this machine: use wss:// (a TLS \
+				 proxy in front of the node) so that nobody on the way reads or alters the answers"
+			);
+		}
 		let rpc = tokio::time::timeout(Duration::from_secs(30), RpcClient::from_insecure_url(url))
 			.await
 			.map_err(|_| anyhow!("cannot reach the CADENA node at {url}: no answer in 30 s"))?
@@ -71,6 +77,20 @@ impl Chain {
 			)
 		})?;
 		Ok(chain)
+	}
+
+	/// The chain's type as its spec declares it: `Development`, `Local`,
+	/// `Live`, or a custom name.
+	pub async fn chain_type(&self) -> Result<String> {
+		let value: serde_json::Value = self
+			.rpc
+			.request("system_chainType", rpc_params![])
+			.await
+			.context("the node does not say what kind of chain it runs")?;
+		Ok(match value {
+			serde_json::Value::String(kind) => kind,
+			other => other.to_string(),
+		})
 	}
 
 	/// The chain at its latest finalized block.
@@ -344,9 +364,39 @@ impl EncodeAsFields for EncodedArgs {
 	}
 }
 
+/// Whether `url` is plain `ws://` (or `http://`) to a host other than this
+/// machine.
+pub fn unencrypted_to_another_host(url: &str) -> bool {
+	let Some(rest) = url.strip_prefix("ws://").or_else(|| url.strip_prefix("http://")) else {
+		return false;
+	};
+	let authority = rest.split(['/', '?']).next().unwrap_or_default();
+	let host = match authority.strip_prefix('[') {
+		Some(v6) => v6.split(']').next().unwrap_or_default(),
+		None => authority.split(':').next().unwrap_or_default(),
+	};
+	!matches!(host, "localhost" | "::1") && !host.starts_with("127.")
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	/// Issue #12, fault 18: `ws://` to another host went without a word.
+	#[test]
+	fn plain_websockets_to_another_host_are_told() {
+		for url in ["ws://10.0.0.5:9944", "ws://cadena.aduana.example", "http://node:9944/"] {
+			assert!(unencrypted_to_another_host(url), "{url}");
+		}
+		for url in [
+			"ws://127.0.0.1:9944",
+			"ws://localhost:9944",
+			"ws://[::1]:9944",
+			"wss://cadena.aduana.example",
+		] {
+			assert!(!unencrypted_to_another_host(url), "{url}");
+		}
+	}
 	use subxt::ext::frame_metadata::{
 		v16::RuntimeMetadataV16, RuntimeMetadata, RuntimeMetadataPrefixed,
 	};

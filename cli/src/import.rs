@@ -104,7 +104,7 @@ struct Plan {
 
 /// Runs the import; the summary, and the exit status it calls for.
 pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
-	let key = args.key.keypair()?;
+	let key = args.key.keypair(&chain.chain_type().await?)?;
 	let rows = register::read(&args.file)?;
 	let country = chain.officer(&key, &[Role::Approver, Role::Registrar]).await?;
 	let started = Instant::now();

@@ -191,10 +191,10 @@ pub async fn export(chain: &Chain, args: &ExportArgs) -> Result<usize> {
 				let t = t.unwrap_or_else(|| empty_trader(&c.holder));
 				writer.write_record([
 					text(&c.holder.to_bytes()),
-					text(&t.legal_name),
-					text(&t.trade_name),
-					text(&t.street),
-					text(&t.city),
+					cell(text(&t.legal_name)),
+					cell(text(&t.trade_name)),
+					cell(text(&t.street)),
+					cell(text(&t.city)),
 					text(&t.postal_code),
 					text(&t.region),
 					if t.consent { "yes" } else { "no" }.to_string(),
@@ -206,7 +206,7 @@ pub async fn export(chain: &Chain, args: &ExportArgs) -> Result<usize> {
 					format!("{:?}", c.status),
 					c.status_since.to_string(),
 					c.reason_code.to_string(),
-					text(&c.reason),
+					cell(text(&c.reason)),
 				])?;
 			}
 			writer.flush()?;
@@ -214,6 +214,18 @@ pub async fn export(chain: &Chain, args: &ExportArgs) -> Result<usize> {
 	}
 	out.flush()?;
 	Ok(holders.len())
+}
+
+/// Free text from another administration, made safe for a spreadsheet: a
+/// cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a
+/// formula to Excel and LibreOffice, so it gets a leading `'` (shown as
+/// text, not run). OWASP's advice for CSV injection.
+pub fn cell(text: String) -> String {
+	if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+		format!("'{text}")
+	} else {
+		text
+	}
 }
 
 fn empty_trader(tin: &Tin) -> cadena_runtime_api::TraderView {
@@ -232,4 +244,22 @@ fn empty_trader(tin: &Tin) -> cadena_runtime_api::TraderView {
 
 fn text(bytes: &[u8]) -> String {
 	String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// Issue #12, fault 18: another country's free text became a formula in
+	/// the export a customs officer opens in a spreadsheet.
+	#[test]
+	fn exported_free_text_never_starts_a_formula() {
+		for formula in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+			let safe = cell(formula.to_string());
+			assert_eq!(safe, format!("'{formula}"));
+		}
+		for text in ["Exportadora del Norte", "fraud investigation", "1-2", ""] {
+			assert_eq!(cell(text.to_string()), text);
+		}
+	}
 }

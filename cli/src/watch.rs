@@ -46,10 +46,29 @@ pub struct WatchArgs {
 	/// The longest wait between two webhook attempts, in seconds.
 	#[arg(long, default_value_t = 60)]
 	pub max_backoff: u64,
+
+	/// Sign each POST with HMAC-SHA256 under the shared secret on this
+	/// file's first line (readable by its owner only): headers
+	/// `X-Cadena-Timestamp` and `X-Cadena-Signature: sha256=<hex>` over
+	/// `<timestamp>.<body>`.
+	#[arg(long, value_name = "FILE")]
+	pub webhook_secret_file: Option<PathBuf>,
+
+	/// After this many refusals of one change (a 4xx answer other than 408
+	/// and 429: the receiver will never take it), the change goes to the
+	/// dead-letter file and the next one is delivered.
+	#[arg(long, default_value_t = 5)]
+	pub max_refusals: u32,
+
+	/// Where changes the webhook keeps refusing are kept, one JSON object a
+	/// line (default: `cadena-watch-<CC>.dead.jsonl` beside the state file).
+	#[arg(long, value_name = "FILE")]
+	pub dead_letter: Option<PathBuf>,
 }
 
 /// How far delivery got: every change of blocks before `block`, and the
-/// first `delivered` changes of `block`.
+/// first `delivered` changes of `block`, on the chain whose genesis hash is
+/// `genesis`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
 	/// The country watched.
@@ -58,6 +77,10 @@ pub struct State {
 	pub block: u32,
 	/// How many of its changes were delivered.
 	pub delivered: u32,
+	/// The chain's genesis hash (`0x…`); absent in files of older versions,
+	/// which take the chain they are next used with.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub genesis: Option<String>,
 }
 
 impl State {
@@ -73,6 +96,19 @@ impl State {
 			bail!("{} follows {}, not {country}", path.display(), state.country);
 		}
 		Ok(Some(state))
+	}
+
+	/// Refuses a state of another chain (a reset test net, another
+	/// network): its block numbers mean nothing here.
+	fn check_chain(&self, path: &Path, genesis: &str) -> Result<()> {
+		match &self.genesis {
+			Some(own) if own != genesis => bail!(
+				"{} follows the chain whose genesis is {own}, and the node runs {genesis}: \
+				 give another --state for this chain",
+				path.display()
+			),
+			_ => Ok(()),
+		}
 	}
 
 	/// Written whole to a new file, then renamed over the old one: a crash
@@ -98,7 +134,25 @@ pub async fn run(url: &str, args: &WatchArgs) -> Result<()> {
 	let path =
 		args.state.clone().unwrap_or_else(|| PathBuf::from(format!("cadena-watch-{cc}.json")));
 	let mut state = State::load(&path, &cc)?;
-	let webhook = args.webhook.as_deref().map(Webhook::new).transpose()?;
+	let secret = match &args.webhook_secret_file {
+		Some(file) => Some(crate::keys::read_key_file(file)?.into_bytes()),
+		None => None,
+	};
+	let dead_letter = args
+		.dead_letter
+		.clone()
+		.unwrap_or_else(|| path.with_file_name(format!("cadena-watch-{cc}.dead.jsonl")));
+	let webhook = args
+		.webhook
+		.as_deref()
+		.map(|url| {
+			Ok::<_, anyhow::Error>(
+				Webhook::new(url)?
+					.signed_with(secret.clone())
+					.refusing_after(args.max_refusals.max(1), dead_letter.clone()),
+			)
+		})
+		.transpose()?;
 	let max_backoff = Duration::from_secs(args.max_backoff.max(1));
 	let mut backoff = Backoff::new(max_backoff);
 	let mut stop = stop_signal()?;
@@ -167,6 +221,51 @@ async fn follow(
 	let rpc = RpcClient::from_insecure_url(url)
 		.await
 		.map_err(|e| anyhow!("cannot reach the CADENA node at {url}: {e}"))?;
+	// The chain this state belongs to, and a first state written before
+	// anything is delivered: a restart or a reconnect starts where this run
+	// did, not at a later block.
+	let genesis: String = rpc
+		.request("chain_getBlockHash", rpc_params![0])
+		.await
+		.map_err(|e| anyhow!("the node at {url} does not give its genesis hash: {e}"))?;
+	match state {
+		Some(s) => {
+			s.check_chain(path, &genesis)?;
+			if s.genesis.is_none() {
+				s.genesis = Some(genesis.clone());
+				s.save(path)?;
+			}
+		}
+		None => {
+			let block = match from {
+				Some(block) => block,
+				None => {
+					let head: String =
+						rpc.request("chain_getFinalizedHead", rpc_params![]).await.map_err(
+							|e| anyhow!("the node at {url} gives no finalized head: {e}"),
+						)?;
+					let header: serde_json::Value = rpc
+						.request("chain_getHeader", rpc_params![head])
+						.await
+						.map_err(|e| anyhow!("the node at {url} gives no header: {e}"))?;
+					let number = header["number"].as_str().context("a header without a number")?;
+					u32::from_str_radix(number.trim_start_matches("0x"), 16)
+						.context("a header number that is not hex")?
+						+ 1
+				}
+			};
+			let first = State {
+				country: cc.to_string(),
+				block,
+				delivered: 0,
+				genesis: Some(genesis.clone()),
+			};
+			first.save(path)?;
+			*state = Some(first);
+		}
+	}
+	let from = state.as_ref().map(|s| s.block);
+	let chain_tag = genesis.trim_start_matches("0x").chars().take(8).collect::<String>();
 	let mut changes = rpc
 		.subscribe::<serde_json::Value>(
 			"cadena_subscribeRecognitionChanges",
@@ -203,7 +302,8 @@ async fn follow(
 			_ => 0,
 		};
 		change["country"] = cc.into();
-		change["id"] = format!("{cc}:{block}:{index}").into();
+		// The chain too: a reset chain's block 57 is not this one's.
+		change["id"] = format!("{chain_tag}:{cc}:{block}:{index}").into();
 		match out.webhook {
 			Some(hook) => {
 				if !hook.deliver(&change, out.max_backoff, stop).await {
@@ -213,7 +313,12 @@ async fn follow(
 			None if out.json => println!("{change}"),
 			None => println!("{}", describe(&change)),
 		}
-		let next = State { country: cc.to_string(), block, delivered: index + 1 };
+		let next = State {
+			country: cc.to_string(),
+			block,
+			delivered: index + 1,
+			genesis: Some(genesis.clone()),
+		};
 		next.save(path)?;
 		*state = Some(next);
 	}
@@ -261,6 +366,30 @@ impl Backoff {
 struct Webhook {
 	url: hyper::Uri,
 	client: Client<hyper_rustls::HttpsConnector<HttpConnector>, Full<Bytes>>,
+	/// The shared secret each POST is signed with, if any.
+	secret: Option<Vec<u8>>,
+	/// Refusals of one change before it goes to `dead_letter`.
+	max_refusals: u32,
+	dead_letter: PathBuf,
+}
+
+/// Whether an answer says the receiver will never take this change: a 4xx
+/// but 408 (timeout) and 429 (too many requests), which are worth a retry.
+fn refused_for_good(status: hyper::StatusCode) -> bool {
+	status.is_client_error()
+		&& status != hyper::StatusCode::REQUEST_TIMEOUT
+		&& status != hyper::StatusCode::TOO_MANY_REQUESTS
+}
+
+/// `sha256=<hex>`: HMAC-SHA256 under `secret` of `<timestamp>.<body>`.
+fn signature(secret: &[u8], timestamp: u64, body: &[u8]) -> String {
+	use hmac::Mac;
+	let mut mac =
+		hmac::Hmac::<sha2::Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
+	mac.update(timestamp.to_string().as_bytes());
+	mac.update(b".");
+	mac.update(body);
+	format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
 }
 
 impl Webhook {
@@ -276,7 +405,36 @@ impl Webhook {
 			.enable_http1()
 			.build();
 		let client = Client::builder(TokioExecutor::new()).build(connector);
-		Ok(Webhook { url: uri, client })
+		Ok(Webhook {
+			url: uri,
+			client,
+			secret: None,
+			max_refusals: 5,
+			dead_letter: PathBuf::from("cadena-watch.dead.jsonl"),
+		})
+	}
+
+	fn signed_with(self, secret: Option<Vec<u8>>) -> Webhook {
+		Webhook { secret, ..self }
+	}
+
+	fn refusing_after(self, max_refusals: u32, dead_letter: PathBuf) -> Webhook {
+		Webhook { max_refusals, dead_letter, ..self }
+	}
+
+	/// Appends a change the webhook refused for good to the dead-letter
+	/// file, with the last answer, and syncs it.
+	fn bury(&self, change: &serde_json::Value, status: hyper::StatusCode) -> Result<()> {
+		use std::io::Write;
+		let line = serde_json::json!({ "change": change, "status": status.as_u16() });
+		let mut file = std::fs::OpenOptions::new()
+			.create(true)
+			.append(true)
+			.open(&self.dead_letter)
+			.with_context(|| format!("cannot write {}", self.dead_letter.display()))?;
+		writeln!(file, "{line}")?;
+		file.sync_all()?;
+		Ok(())
 	}
 
 	/// POSTs until the webhook answers 2xx, waiting longer after each
@@ -289,10 +447,29 @@ impl Webhook {
 	) -> bool {
 		let body = Bytes::from(change.to_string());
 		let mut backoff = Backoff::new(max_backoff);
+		let mut refusals = 0;
 		loop {
 			let key = change["id"].as_str().unwrap_or_default();
 			let failure = match self.post(key, body.clone()).await {
 				Ok(status) if status.is_success() => return true,
+				Ok(status) if refused_for_good(status) => {
+					refusals += 1;
+					if refusals >= self.max_refusals {
+						match self.bury(change, status) {
+							Ok(()) => {
+								eprintln!(
+									"webhook {} refused change {key} {refusals} times (HTTP \
+									 {status}): kept in {}, going on with the next",
+									self.url,
+									self.dead_letter.display()
+								);
+								return true;
+							}
+							Err(e) => eprintln!("{e:#}"),
+						}
+					}
+					format!("refused it: HTTP {status} ({refusals} of {})", self.max_refusals)
+				}
 				Ok(status) => format!("answered HTTP {status}"),
 				Err(e) => format!("failed: {e:#}"),
 			};
@@ -311,11 +488,20 @@ impl Webhook {
 	}
 
 	async fn post(&self, key: &str, body: Bytes) -> Result<hyper::StatusCode> {
-		let request = hyper::Request::post(self.url.clone())
+		let mut request = hyper::Request::post(self.url.clone())
 			.header(hyper::header::CONTENT_TYPE, "application/json")
 			.header("idempotency-key", key)
-			.header(hyper::header::USER_AGENT, concat!("cadena/", env!("CARGO_PKG_VERSION")))
-			.body(Full::new(body))?;
+			.header(hyper::header::USER_AGENT, concat!("cadena/", env!("CARGO_PKG_VERSION")));
+		if let Some(secret) = &self.secret {
+			let timestamp = std::time::SystemTime::now()
+				.duration_since(std::time::UNIX_EPOCH)
+				.unwrap_or_default()
+				.as_secs();
+			request = request
+				.header("x-cadena-timestamp", timestamp)
+				.header("x-cadena-signature", signature(secret, timestamp, &body));
+		}
+		let request = request.body(Full::new(body))?;
 		let response = tokio::time::timeout(Duration::from_secs(10), self.client.request(request))
 			.await
 			.map_err(|_| anyhow!("no answer in 10 s"))??;
@@ -339,13 +525,33 @@ mod tests {
 		let dir = tempfile::tempdir().unwrap();
 		let path = dir.path().join("state.json");
 		assert_eq!(State::load(&path, "CR").unwrap(), None);
-		let state = State { country: "CR".into(), block: 57, delivered: 2 };
+		let state = State { country: "CR".into(), block: 57, delivered: 2, genesis: None };
 		state.save(&path).unwrap();
 		assert_eq!(State::load(&path, "CR").unwrap(), Some(state));
 		let error = State::load(&path, "MX").unwrap_err().to_string();
 		assert!(error.contains("follows CR, not MX"), "{error}");
 		std::fs::write(&path, "{").unwrap();
 		assert!(State::load(&path, "CR").is_err());
+	}
+
+	/// Issue #12, fault 16: a state file of another chain (a reset test net)
+	/// was used as if it were this one's, silently skipping its changes.
+	#[test]
+	fn a_state_file_of_another_chain_is_refused() {
+		let path = Path::new("cr.json");
+		let state = |genesis: Option<&str>| State {
+			country: "CR".into(),
+			block: 57,
+			delivered: 2,
+			genesis: genesis.map(str::to_string),
+		};
+		assert!(state(Some("0xaa")).check_chain(path, "0xaa").is_ok());
+		let error = state(Some("0xaa")).check_chain(path, "0xbb").unwrap_err().to_string();
+		assert!(error.contains("0xaa") && error.contains("0xbb"), "{error}");
+		// A file of an older version takes the chain it is next used with.
+		assert!(state(None).check_chain(path, "0xbb").is_ok());
+		let old = r#"{"country":"CR","block":57,"delivered":2}"#;
+		assert_eq!(serde_json::from_str::<State>(old).unwrap(), state(None));
 	}
 
 	#[test]
@@ -359,6 +565,63 @@ mod tests {
 			describe(&change),
 			"block 57: MX AEO-1 recognised -> not recognised (CertificateSuspended)"
 		);
+	}
+
+	/// Issue #12, fault 17: receivers could not tell CADENA's POSTs from
+	/// anyone's.
+	#[test]
+	fn the_signature_is_hmac_sha256_over_timestamp_and_body() {
+		// The same as Python's
+		// hmac.new(b"shared secret", b'1700000000.{"id":"CR:57:0"}', sha256).
+		assert_eq!(
+			signature(b"shared secret", 1_700_000_000, br#"{"id":"CR:57:0"}"#),
+			"sha256=ce1e3160229ff75bfa543e796b8f501a5e59ae9165ca6ec2a47790b9c87bd09d"
+		);
+	}
+
+	#[test]
+	fn only_answers_that_will_never_change_are_refusals() {
+		use hyper::StatusCode;
+		for status in [400, 401, 403, 404, 410, 413, 422] {
+			assert!(refused_for_good(StatusCode::from_u16(status).unwrap()), "{status}");
+		}
+		for status in [200, 301, 408, 429, 500, 502, 503] {
+			assert!(!refused_for_good(StatusCode::from_u16(status).unwrap()), "{status}");
+		}
+	}
+
+	/// Issue #12, fault 17: one change a webhook refused for good was retried
+	/// for ever, and every later change waited behind it.
+	#[tokio::test]
+	async fn a_change_refused_for_good_goes_to_the_dead_letter_file() {
+		use tokio::io::{AsyncReadExt, AsyncWriteExt};
+		let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+		let address = listener.local_addr().unwrap();
+		let attempts = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+		let counted = attempts.clone();
+		tokio::spawn(async move {
+			loop {
+				let (mut socket, _) = listener.accept().await.unwrap();
+				counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+				let mut buffer = [0u8; 4096];
+				let _ = socket.read(&mut buffer).await;
+				let answer = "HTTP/1.1 422 Unprocessable Entity\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
+				let _ = socket.write_all(answer.as_bytes()).await;
+			}
+		});
+		let dir = tempfile::tempdir().unwrap();
+		let dead_letter = dir.path().join("dead.jsonl");
+		let hook = Webhook::new(&format!("http://{address}/hook"))
+			.unwrap()
+			.refusing_after(3, dead_letter.clone());
+		let change = serde_json::json!({ "id": "CR:57:0", "block": 57 });
+		let (_stop_tx, mut stop) = tokio::sync::watch::channel(false);
+		assert!(hook.deliver(&change, Duration::from_millis(5), &mut stop).await);
+		assert_eq!(attempts.load(std::sync::atomic::Ordering::SeqCst), 3);
+		let kept = std::fs::read_to_string(&dead_letter).unwrap();
+		let line: serde_json::Value = serde_json::from_str(kept.trim()).unwrap();
+		assert_eq!(line["change"], change);
+		assert_eq!(line["status"], 422);
 	}
 
 	#[test]
