@@ -2,7 +2,8 @@
 //! Costa Rica, an MRA in force between them), run as integrators run it:
 //! import a register with bad rows among the good, import it again, resume
 //! an interrupted import, verify, export, and watch recognition changes to a
-//! webhook that fails at first and through a restart of the watcher.
+//! webhook that fails at first and through a restart of the watcher, and a
+//! watcher stopped before its first delivery that loses nothing.
 
 use std::{
 	collections::BTreeMap,
@@ -301,6 +302,46 @@ async fn scenario(network: &Network) -> Result<()> {
 	ensure!(hook.failures() == 3, "the webhook failed {} times", hook.failures());
 	let last = bodies.last().unwrap();
 	ensure!(last["after"]["reason"] == "CertificateSuspended" && last["country"] == "CR", "{last}");
+
+	// 7. Issue #12, fault 16: a watcher stopped before its first delivery
+	// and restarted loses nothing. It records where it starts on its first
+	// connection; the reinstatement made while it is down arrives.
+	let fresh = dir.path().join("watch-fresh.json");
+	let watch_fresh = || {
+		Command::new(env!("CARGO_BIN_EXE_cadena"))
+			.args(["--url", &cr_url, "watch", "--country", "CR", "--webhook", &hook.url])
+			.args(["--state", fresh.to_str().unwrap(), "--max-backoff", "1"])
+			.stdout(std::process::Stdio::null())
+			.stderr(std::process::Stdio::null())
+			.kill_on_drop(true)
+			.spawn()
+	};
+	let mut watcher = watch_fresh()?;
+	wait_until("the first state", long, || async { Ok(fresh.exists().then_some(())) }).await?;
+	let first: Value = serde_json::from_str(&std::fs::read_to_string(&fresh)?)?;
+	ensure!(first["delivered"] == 0 && first["genesis"].is_string(), "{first}");
+	let pid = watcher.id().context("the watcher's pid")?;
+	Command::new("kill").args(["-TERM", &pid.to_string()]).status().await?;
+	tokio::time::timeout(Duration::from_secs(10), watcher.wait()).await??;
+	ensure!(hook.delivered() == 901, "delivered {} before the change", hook.delivered());
+	chain
+		.execute(
+			&dev_pair("//Alice//approver"),
+			pallet_aeo_certificates::Call::reinstate {
+				id: cadena_primitives::CertificateId::new(CountryCode(*b"MX"), b"A-AEO-1").unwrap(),
+				code: 13,
+				reason: b"audit closed".to_vec(),
+			}
+			.into(),
+		)
+		.await?;
+	let mut watcher = watch_fresh()?;
+	wait_until("the reinstatement", long, || async { Ok((hook.delivered() >= 902).then_some(())) })
+		.await?;
+	watcher.kill().await?;
+	let bodies = hook.bodies();
+	let last = bodies.last().unwrap();
+	ensure!(last["after"]["recognised"] == true && bodies.len() == 902, "{last}");
 	Ok(())
 }
 

@@ -97,6 +97,16 @@ pub struct Stats {
 	pub refused: u32,
 }
 
+impl Stats {
+	fn add(&mut self, run: Stats) {
+		self.blocks += run.blocks;
+		self.calls += run.calls;
+		self.applied += run.applied;
+		self.failed += run.failed;
+		self.refused += run.refused;
+	}
+}
+
 fn today() -> u32 {
 	AeoCertificates::today()
 }
@@ -507,12 +517,7 @@ fn ten_thousand_calls_break_no_invariant() {
 	let mut stats = Stats::default();
 	let mut seed = 0;
 	while stats.calls < 10_000 {
-		let run = run(&bytes(seed, 20_000));
-		stats.blocks += run.blocks;
-		stats.calls += run.calls;
-		stats.applied += run.applied;
-		stats.failed += run.failed;
-		stats.refused += run.refused;
+		stats.add(run(&bytes(seed, 20_000)));
 		seed += 1;
 	}
 	println!("fuzz: {seed} seeds, {stats:?}");
@@ -541,12 +546,7 @@ fn fuzz_for_a_while() {
 	while std::time::Instant::now() < until {
 		let seed = start.wrapping_add(runs);
 		println!("seed {seed}");
-		let stats = run(&bytes(seed, 20_000));
-		total.calls += stats.calls;
-		total.applied += stats.applied;
-		total.failed += stats.failed;
-		total.refused += stats.refused;
-		total.blocks += stats.blocks;
+		total.add(run(&bytes(seed, 20_000)));
 		runs += 1;
 	}
 	println!("fuzz: {runs} runs, {total:?}");
