@@ -195,7 +195,7 @@ pub async fn export(chain: &Chain, args: &ExportArgs) -> Result<usize> {
 					cell(text(&t.trade_name)),
 					cell(text(&t.street)),
 					cell(text(&t.city)),
-					text(&t.postal_code),
+					cell(text(&t.postal_code)),
 					text(&t.region),
 					if t.consent { "yes" } else { "no" }.to_string(),
 					text(&c.id.number),
@@ -216,7 +216,8 @@ pub async fn export(chain: &Chain, args: &ExportArgs) -> Result<usize> {
 	Ok(holders.len())
 }
 
-/// Free text from another administration, made safe for a spreadsheet: a
+/// Free text from another administration (names, street, city, postal
+/// code, reasons), made safe for a spreadsheet: a
 /// cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a
 /// formula to Excel and LibreOffice, so it gets a leading `'` (shown as
 /// text, not run). OWASP's advice for CSV injection.

@@ -196,7 +196,7 @@ mod benchmarks {
 		// The hook is `enter_due(today)`: measured at the day they are due.
 		#[block]
 		{
-			Pallet::<T>::enter_due(today + 1);
+			let _ = Pallet::<T>::enter_due(today + 1);
 		}
 
 		for id in ids {

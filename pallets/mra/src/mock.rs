@@ -42,6 +42,16 @@ thread_local! {
 	static MADE: RefCell<Vec<(AccountId, Officer)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Makes an Admin of `country` (an account of its own for each country).
+pub fn make_admin(country: CountryCode) -> AccountId {
+	let mut raw = [9u8; 32];
+	raw[..2].copy_from_slice(&country.0);
+	let admin = AccountId::from(raw);
+	let officer = Officer { country, roles: Roles::from(Role::Admin) };
+	MADE.with(|m| m.borrow_mut().push((admin.clone(), officer)));
+	admin
+}
+
 /// The consortium suspends `country`'s administration.
 pub fn suspend_administration(country: CountryCode) {
 	SUSPENDED.with(|s| s.borrow_mut().push(country));

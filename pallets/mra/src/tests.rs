@@ -632,3 +632,60 @@ fn a_suspended_party_holds_up_no_resumption_or_new_party() {
 		assert_eq!(status(treaty), Some(Proposed));
 	});
 }
+
+/// An MRA of `MAX_PARTIES` parties takes no seventeenth: refused when
+/// proposed, not at the last signature (which would leave the motion stuck).
+#[test]
+fn a_full_mra_takes_no_new_party() {
+	run(|| {
+		let countries: Vec<CountryCode> = cadena_primitives::ISO_3166_1_ALPHA_2
+			.iter()
+			.map(|c| CountryCode(*c))
+			.filter(|c| *c != ZW && *c != MX && *c != CR)
+			.take(MAX_PARTIES as usize - 1)
+			.chain([MX])
+			.collect();
+		// One way, hub and spoke: few directions, so only the party bound holds.
+		let spokes: Vec<_> = countries.iter().filter(|c| **c != MX).map(|c| (MX, *c)).collect();
+		assert_ok!(Mra::propose(
+			origin(Alice),
+			b"hub".to_vec(),
+			countries.clone(),
+			scope(&[SS]),
+			Some(pairs(&spokes)),
+			TODAY
+		));
+		for country in countries.iter().filter(|c| **c != MX) {
+			let admin = RuntimeOrigin::signed(crate::mock::make_admin(*country));
+			assert_ok!(Mra::sign(admin, 0, MotionKind::EnterIntoForce));
+		}
+		assert_eq!(status(0), Some(InForce));
+		assert_noop!(
+			Mra::propose_party(origin(Alice), 0, CR, Some(pairs(&[(MX, CR)]))),
+			Error::<Test>::TooManyParties
+		);
+	});
+}
+
+/// A suspended party signs nothing, so a newcomer takes on no obligation
+/// towards it, nor it towards the newcomer.
+#[test]
+fn a_newcomer_is_paired_with_the_active_parties_only() {
+	run(|| {
+		let id = propose_as(Alice, &[MX, CR, PE], TODAY);
+		assert_ok!(sign(Bob, id));
+		assert_ok!(sign(Charlie, id));
+		suspend_administration(PE);
+		assert_noop!(
+			Mra::propose_party(origin(Alice), id, CO, Some(pairs(&[(CO, PE)]))),
+			Error::<Test>::InvalidDirection
+		);
+		assert_ok!(Mra::propose_party(origin(Alice), id, CO, None));
+		assert_ok!(sign(Bob, id));
+		assert_ok!(sign(Dave, id));
+		let terms = Mras::<Test>::get(id).unwrap().terms;
+		assert!(terms.parties.contains(&CO));
+		assert!(terms.recognises(CO, MX) && terms.recognises(CR, CO));
+		assert!(!terms.recognises(CO, PE) && !terms.recognises(PE, CO));
+	});
+}

@@ -85,7 +85,11 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV0ToV1<T> {
 			}
 			let Some(proposer) = proposer_of::<T>(id) else { continue };
 			writes += 1;
-			if OpenProposals::<T>::try_mutate(proposer, |open| open.try_push(id)).is_err() {
+			let insert = |open: &mut BoundedVec<MraId, T::MaxProposalsPerCountry>| {
+				let position = open.binary_search(&id).unwrap_or_else(|p| p);
+				open.try_insert(position, id)
+			};
+			if OpenProposals::<T>::try_mutate(proposer, insert).is_err() {
 				log::warn!(target: LOG_TARGET, "{proposer:?} has more open proposals than the quota");
 			}
 		}
@@ -143,6 +147,16 @@ pub fn pre_check<T: Config>() -> Result<Counts, sp_runtime::TryRuntimeError> {
 	for (live, _) in counts.values() {
 		ensure!(*live <= T::MaxMrasPerCountry::get(), "more live MRAs than MaxMrasPerCountry");
 	}
+	let mut waiting = BTreeMap::<CountryCode, u32>::new();
+	for (_, id) in Awaiting::<T>::get() {
+		for party in Mras::<T>::get(id).map(|m| m.terms.parties).unwrap_or_default() {
+			*waiting.entry(party).or_default() += 1;
+		}
+	}
+	ensure!(
+		waiting.values().all(|n| *n <= T::MaxAwaitingPerCountry::get()),
+		"a party waits on more MRAs than MaxAwaitingPerCountry"
+	);
 	Ok(counts)
 }
 
