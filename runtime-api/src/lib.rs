@@ -202,8 +202,9 @@ pub const MAX_PAGE: u32 = 1_000;
 sp_api::decl_runtime_apis! {
 	/// CADENA's questions, answered at a block.
 	///
-	/// Version 2 (runtime 102) added `member`.
-	#[api_version(2)]
+	/// Version 2 (runtime 102) added `member`; version 3 (runtime 104)
+	/// added `today` and `awaiting_expiry`.
+	#[api_version(3)]
 	pub trait CadenaApi<AccountId: Codec> {
 		/// Whether `reader` recognises `tin` now: through its best
 		/// certificate, with the reason when it does not.
@@ -232,5 +233,15 @@ sp_api::decl_runtime_apis! {
 		fn block_changes() -> BlockChanges;
 		/// A member administration, with its officers.
 		fn member(country: CountryCode) -> Option<MemberView<AccountId>>;
+		/// The chain's day at this block: its timestamp's, the day the
+		/// recognition rule and the expiry hook use.
+		#[api_version(3)]
+		fn today() -> Day;
+		/// Up to `limit` (≤ `MAX_PAGE`) certificates still waiting to expire on
+		/// `day` after `cursor`, and the cursor of the next page. A block whose
+		/// day is later than its parent's changes the recognition of those
+		/// waiting on the days between, with or without an `Expire` event.
+		#[api_version(3)]
+		fn awaiting_expiry(day: Day, cursor: Option<CertificateId>, limit: u32) -> (Vec<CertificateId>, Option<CertificateId>);
 	}
 }

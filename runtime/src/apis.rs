@@ -6,7 +6,7 @@ use crate::{
 	RuntimeGenesisConfig, SessionKeys, System, VERSION,
 };
 use alloc::vec::Vec;
-use cadena_primitives::{AuthorizationNumber, CertificateId, CountryCode, Recognition, Tin};
+use cadena_primitives::{AuthorizationNumber, CertificateId, CountryCode, Day, Recognition, Tin};
 use cadena_runtime_api::{
 	BlockChanges, CertificateView, HistoryView, MemberView, MraView, RecognisedPage,
 	TinRecognition, TraderView,
@@ -196,6 +196,18 @@ impl_runtime_apis! {
 
 		fn block_changes() -> BlockChanges {
 			cadena_api::block_changes()
+		}
+
+		fn today() -> Day {
+			crate::AeoCertificates::today()
+		}
+
+		fn awaiting_expiry(
+			day: Day,
+			cursor: Option<CertificateId>,
+			limit: u32,
+		) -> (Vec<CertificateId>, Option<CertificateId>) {
+			cadena_api::awaiting_expiry(day, cursor, limit)
 		}
 
 		fn member(country: CountryCode) -> Option<MemberView<AccountId>> {

@@ -5,8 +5,8 @@
 use crate::{AccountId, AeoCertificates, Runtime, RuntimeEvent, System, TinRegistry};
 use alloc::vec::Vec;
 use cadena_primitives::{
-	recognise, AuthorizationNumber, CertificateFacts, CertificateId, CountryCode, MraId, MraStatus,
-	MraTerms, Recognition, Tin, TinRegistry as _,
+	recognise, AuthorizationNumber, CertificateFacts, CertificateId, CountryCode, Day, MraId,
+	MraStatus, MraTerms, Recognition, Tin, TinRegistry as _,
 };
 use cadena_runtime_api::{
 	BlockChanges, CertificateChange, CertificateView, HistoryEntryView, HistoryView, MemberView,
@@ -197,6 +197,32 @@ pub fn certificates_issued_by(
 		numbers.last().cloned()
 	});
 	(numbers, next.flatten())
+}
+
+/// Up to `limit` of the certificates still waiting to expire on `day`
+/// (Active or Suspended, with that expiry date, not yet expired by the
+/// hook) after `cursor`, in the queue's order, and the cursor of the next
+/// page. A day with more expiries than one block takes keeps some here a
+/// few blocks, though recognition already answers `CertificateExpired`.
+pub fn awaiting_expiry(
+	day: Day,
+	cursor: Option<CertificateId>,
+	limit: u32,
+) -> (Vec<CertificateId>, Option<CertificateId>) {
+	use pallet_aeo_certificates::ExpiryQueue;
+	let take = page(limit) + 1;
+	let mut ids: Vec<_> = match cursor {
+		Some(id) => {
+			let from = ExpiryQueue::<Runtime>::hashed_key_for(day, &id);
+			ExpiryQueue::<Runtime>::iter_key_prefix_from(day, from).take(take).collect()
+		}
+		None => ExpiryQueue::<Runtime>::iter_key_prefix(day).take(take).collect(),
+	};
+	let next = (ids.len() > page(limit)).then(|| {
+		ids.truncate(page(limit));
+		ids.last().cloned()
+	});
+	(ids, next.flatten())
 }
 
 /// The certificates `reader` recognises: those of the issuers it recognises

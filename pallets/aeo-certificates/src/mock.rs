@@ -174,7 +174,10 @@ pub fn next_block(now: u64) -> Weight {
 	System::reset_events();
 	System::set_block_number(number);
 	Now::set(now);
-	let weight = AeoCertificates::on_initialize(number);
+	let mut meter =
+		frame_support::weights::WeightMeter::with_limit(TestBlockWeights::get().max_block);
+	AeoCertificates::on_poll(number, &mut meter);
+	let weight = meter.consumed();
 	assert!(
 		weight.all_lte(TestBlockWeights::get().max_block),
 		"block {number}: the hook's {weight} exceeds the block"

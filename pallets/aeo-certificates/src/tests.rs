@@ -666,7 +666,7 @@ fn after_a_halt_the_hook_catches_up_a_bounded_number_of_days_per_block() {
 		// The chain halts 200 days.
 		let weight = next_block(noon(TODAY + 200));
 		assert_eq!(ExpiryCursor::<Test>::get(), Some(TODAY + MAX_DAYS_PER_BLOCK));
-		assert_eq!(weight, <() as WeightInfo>::on_initialize(MAX_DAYS_PER_BLOCK, 0));
+		assert_eq!(weight, <() as WeightInfo>::on_poll(MAX_DAYS_PER_BLOCK, 0));
 		let blocks = catch_up(noon(TODAY + 200));
 		assert_eq!(status(&self::id(NUMBER)), Some(Expired));
 		assert_eq!(blocks, 201 / MAX_DAYS_PER_BLOCK);
@@ -677,12 +677,12 @@ fn after_a_halt_the_hook_catches_up_a_bounded_number_of_days_per_block() {
 fn no_work_no_weight_beyond_the_cursor_read() {
 	run(|| {
 		// Nothing granted yet: no cursor, nothing read beyond it.
-		assert_eq!(next_block(START), <() as WeightInfo>::on_initialize(0, 0));
+		assert_eq!(next_block(START), <() as WeightInfo>::on_poll(0, 0));
 		setup();
 		grant(NUMBER);
-		assert_eq!(next_block(START + 1), <() as WeightInfo>::on_initialize(1, 0));
+		assert_eq!(next_block(START + 1), <() as WeightInfo>::on_poll(1, 0));
 		assert_eq!(ExpiryCursor::<Test>::get(), Some(TODAY + 1));
-		assert_eq!(next_block(START + 2), <() as WeightInfo>::on_initialize(0, 0));
+		assert_eq!(next_block(START + 2), <() as WeightInfo>::on_poll(0, 0));
 	});
 }
 
@@ -861,5 +861,25 @@ fn a_status_change_refunds_the_pruning_it_did_not_do() {
 		let (post, declared) = flip();
 		assert_eq!(post.unwrap().actual_weight, Some(declared));
 		assert!(Pruned::<Test>::get(&id).is_some());
+	});
+}
+
+#[test]
+fn a_block_without_room_for_the_hook_leaves_the_expiries_to_the_next() {
+	use frame_support::{traits::Hooks, weights::WeightMeter};
+	run(|| {
+		setup();
+		let id = NewCertificate { expires_on: TODAY + 1, ..new_certificate(NUMBER) };
+		assert_ok!(AeoCertificates::grant(origin(Bob), id));
+		System::set_block_number(System::block_number() + 1);
+		Now::set(noon(TODAY + 1));
+		let worst = <() as WeightInfo>::on_poll(MAX_DAYS_PER_BLOCK, 100);
+		let mut meter = WeightMeter::with_limit(worst - Weight::from_parts(1, 0));
+		AeoCertificates::on_poll(System::block_number(), &mut meter);
+		assert_eq!(meter.consumed(), Weight::zero());
+		assert_eq!(status(&self::id(NUMBER)), Some(Active));
+		let weight = next_block(noon(TODAY + 1));
+		assert_eq!(weight, <() as WeightInfo>::on_poll(2, 1));
+		assert_eq!(status(&self::id(NUMBER)), Some(Expired));
 	});
 }

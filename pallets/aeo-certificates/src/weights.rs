@@ -24,7 +24,7 @@ pub trait WeightInfo {
 	fn revoke() -> Weight;
 	fn renew() -> Weight;
 	/// The expiry hook: `d` days looked at, `n` certificates expired.
-	fn on_initialize(d: u32, n: u32) -> Weight;
+	fn on_poll(d: u32, n: u32) -> Weight;
 }
 
 // For tests: the same order of magnitude as the measured weights.
@@ -60,7 +60,7 @@ impl WeightInfo for () {
 		Weight::from_parts(35_000_000, 8_000)
 			.saturating_add(RocksDbWeight::get().reads_writes(5, 6))
 	}
-	fn on_initialize(d: u32, n: u32) -> Weight {
+	fn on_poll(d: u32, n: u32) -> Weight {
 		Weight::from_parts(3_000_000, 1_500)
 			.saturating_add(RocksDbWeight::get().reads_writes(2, 1))
 			.saturating_add(

@@ -169,7 +169,7 @@ mod benchmarks {
 	/// places). Up to half the waiting list: the consortium's member bound
 	/// leaves no room for more administrations; the weight is linear in `n`.
 	#[benchmark]
-	fn on_initialize(n: Linear<0, { T::MaxAwaiting::get() / 2 }>) {
+	fn on_poll(n: Linear<0, { T::MaxAwaiting::get() / 2 }>) {
 		let per_party = T::MaxAwaitingPerCountry::get().max(1);
 		let mut count = (2 * n).div_ceil(per_party).max(2);
 		count += count % 2;

@@ -279,13 +279,19 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// Brings into force the MRAs whose effective date has come.
-		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+		///
+		/// It runs after the inherents, so `today` is this block's day (in
+		/// `on_initialize` it would still be the parent's): an MRA enters
+		/// into force in the first block of its day. A block without room for
+		/// the worst case leaves the work to the next.
+		fn on_poll(_n: BlockNumberFor<T>, meter: &mut frame_support::weights::WeightMeter) {
+			let worst =
+				Self::hook_weight(T::MaxAwaiting::get(), T::MaxAwaiting::get() * MAX_PARTIES);
+			if !meter.can_consume(worst) {
+				return;
+			}
 			let (due, places) = Self::enter_due(Self::today());
-			// The benchmark's MRAs have two parties each; every further
-			// party's waiting count is one more read and write.
-			let beyond = places.saturating_sub(2 * due) as u64;
-			T::WeightInfo::on_initialize(due)
-				.saturating_add(T::DbWeight::get().reads_writes(beyond, beyond))
+			meter.consume(Self::hook_weight(due, places));
 		}
 
 		fn integrity_test() {
@@ -293,6 +299,12 @@ pub mod pallet {
 				T::MaxAwaiting::get() as u64
 					>= T::MaxAwaitingPerCountry::get() as u64 * T::MaxMembers::get() as u64 / 2,
 				"MaxAwaiting could fill: each waiting MRA has two parties at least"
+			);
+			let worst =
+				Self::hook_weight(T::MaxAwaiting::get(), T::MaxAwaiting::get() * MAX_PARTIES);
+			assert!(
+				worst.all_lte(T::BlockWeights::get().max_block / 4),
+				"the hook may take more than a quarter of a block: lower MaxAwaiting"
 			);
 		}
 
@@ -794,6 +806,14 @@ impl<T: Config> Pallet<T> {
 			count: pruned.count,
 			digest: pruned.digest,
 		});
+	}
+
+	/// The hook's weight for `due` MRAs with `places` parties together. The
+	/// benchmark's MRAs have two parties each; every further party's waiting
+	/// count is one more read and write.
+	fn hook_weight(due: u32, places: u32) -> Weight {
+		let beyond = places.saturating_sub(2 * due) as u64;
+		T::WeightInfo::on_poll(due).saturating_add(T::DbWeight::get().reads_writes(beyond, beyond))
 	}
 
 	/// Brings into force the MRAs due by `today`; returns how many, and

@@ -72,7 +72,7 @@ fn sign(key: Sr25519Keyring, id: MraId) -> DispatchResult {
 fn next_day(day: Day) {
 	System::set_block_number(System::block_number() + 1);
 	Now::set(day as u64 * MILLIS_PER_DAY);
-	Mra::on_initialize(System::block_number());
+	Mra::on_poll(System::block_number(), &mut frame_support::weights::WeightMeter::new());
 }
 
 #[test]

@@ -25,7 +25,7 @@ pub trait WeightInfo {
 	fn propose_party() -> Weight;
 	fn terminate() -> Weight;
 	/// The block hook: `n` MRAs entering into force.
-	fn on_initialize(n: u32) -> Weight;
+	fn on_poll(n: u32) -> Weight;
 }
 
 // For tests: the same order of magnitude as the measured weights.
@@ -59,7 +59,7 @@ impl WeightInfo for () {
 		Weight::from_parts(30_000_000, 8_000)
 			.saturating_add(RocksDbWeight::get().reads_writes(5, 4))
 	}
-	fn on_initialize(n: u32) -> Weight {
+	fn on_poll(n: u32) -> Weight {
 		Weight::from_parts(3_000_000, 2_000)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(

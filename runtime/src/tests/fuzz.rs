@@ -332,6 +332,9 @@ impl Blocks {
 		let now = self.slot * SLOT_DURATION;
 		let inherent = UncheckedExtrinsic::new_bare(pallet_timestamp::Call::set { now }.into());
 		Executive::apply_extrinsic(inherent).expect("valid").expect("the timestamp is set");
+		// The `on_poll` hooks (expiries, MRAs entering into force) run here,
+		// as in a node's block, not inside the first transaction's weight.
+		Executive::inherents_applied();
 	}
 
 	fn finish(&mut self, stats: &mut Stats) {

@@ -233,7 +233,7 @@ impl<T: frame_system::Config> pallet_aeo_certificates::WeightInfo for WeightInfo
 	/// Proof: `AeoCertificates::Pruned` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[1, 16]`.
 	/// The range of component `n` is `[0, 200]`.
-	fn on_initialize(d: u32, n: u32, ) -> Weight {
+	fn on_poll(d: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `6690 + n * (352 ±0)`
 		//  Estimated: `41646 + d * (876 ±94) + n * (8450 ±0)`

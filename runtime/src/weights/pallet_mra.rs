@@ -220,7 +220,7 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 	/// Storage: `Mra::History` (r:32 w:32)
 	/// Proof: `Mra::History` (`max_values`: None, `max_size`: Some(1645), added: 4120, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 32]`.
-	fn on_initialize(n: u32, ) -> Weight {
+	fn on_poll(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `190 + n * (253 ±0)`
 		//  Estimated: `2602 + n * (4622 ±0)`
