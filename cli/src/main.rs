@@ -42,6 +42,9 @@ enum Command {
 const SOME_ROWS_REFUSED: u8 = 3;
 /// Exit status when `verify` answers "not recognised".
 const NOT_RECOGNISED: u8 = 4;
+/// Exit status when `watch` cannot resume: the node cannot replay from
+/// where its state file says delivery got.
+const CANNOT_RESUME: u8 = 5;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -58,10 +61,14 @@ async fn main() -> ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 	let connect = || chain::Chain::connect(&cli.url);
 	match &cli.command {
-		Command::Watch(args) => {
-			watch::run(&cli.url, args).await?;
-			Ok(ExitCode::SUCCESS)
-		}
+		Command::Watch(args) => match watch::run(&cli.url, args).await {
+			Ok(()) => Ok(ExitCode::SUCCESS),
+			Err(e) if e.is::<watch::CannotResume>() => {
+				eprintln!("error: {e}");
+				Ok(ExitCode::from(CANNOT_RESUME))
+			}
+			Err(e) => Err(e),
+		},
 		Command::Import(args) => {
 			let chain = connect().await?;
 			let summary = import::run(&chain, args).await?;

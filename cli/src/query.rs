@@ -5,10 +5,8 @@ use std::{io::Write, path::PathBuf};
 
 use anyhow::{Context, Result};
 use cadena_primitives::{CertificateId, CountryCode, NotRecognised, Tin};
-use cadena_runtime_api::{
-	json::{certificate_json, recognition_json, RecognitionJson},
-	CertificateView, RecognisedPage, MAX_PAGE,
-};
+use cadena_rpc::json::{certificate_json, recognition_json, RecognitionJson};
+use cadena_runtime_api::{CertificateView, RecognisedPage, MAX_PAGE};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 

@@ -4,6 +4,11 @@
 //! replays from there and neither loses nor repeats a change. A failing
 //! webhook is retried with backoff; the changes wait, in order. Ctrl-C or
 //! SIGTERM stops it between two deliveries, never in the middle of one.
+//!
+//! It subscribes with `progress`: the node tells the end of every finalized
+//! block, so the state file advances at blocks without changes, and a
+//! silent node is noticed. A node that cannot replay from the state file's
+//! block ends the run with [`CannotResume`]; any other end is a reconnect.
 
 use std::{
 	path::{Path, PathBuf},
@@ -64,6 +69,43 @@ pub struct WatchArgs {
 	/// line (default: `cadena-watch-<CC>.dead.jsonl` beside the state file).
 	#[arg(long, value_name = "FILE")]
 	pub dead_letter: Option<PathBuf>,
+
+	/// Reconnect when the node sends nothing, not even the end of a block,
+	/// for this many seconds (it tells the end of every finalized block).
+	#[arg(long, value_name = "SECONDS", default_value_t = 60)]
+	pub max_silence: u64,
+}
+
+/// The node cannot replay from where the state file says delivery got:
+/// it no longer keeps those blocks' state, or they are further back than
+/// it replays. Retrying cannot help; `cadena watch` exits with status 5.
+#[derive(Debug)]
+pub struct CannotResume(pub String);
+
+impl std::fmt::Display for CannotResume {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		f.write_str(&self.0)
+	}
+}
+
+impl std::error::Error for CannotResume {}
+
+/// The `cadena_*` error codes after which replaying again cannot help.
+fn cannot_resume(code: i64) -> bool {
+	code == cadena_rpc::codes::STATE_UNAVAILABLE as i64
+		|| code == cadena_rpc::codes::TOO_FAR_BEHIND as i64
+}
+
+/// What to tell an operator whose watcher cannot resume.
+fn cannot_resume_message(url: &str, path: &Path, block: Option<u32>, node: &str) -> CannotResume {
+	let block = block.map(|b| format!("block {b}")).unwrap_or_else(|| "its start".into());
+	CannotResume(format!(
+		"cannot resume from {block} at {url}: {node}\n\
+		 The changes since then cannot be replayed from this node. Point --url at a node that \
+		 keeps them (an archive node), or accept the gap: move {} away and start again with \
+		 --from-block set to the block to go on from.",
+		path.display()
+	))
 }
 
 /// How far delivery got: every change of blocks before `block`, and the
@@ -156,15 +198,17 @@ pub async fn run(url: &str, args: &WatchArgs) -> Result<()> {
 	let max_backoff = Duration::from_secs(args.max_backoff.max(1));
 	let mut backoff = Backoff::new(max_backoff);
 	let mut stop = stop_signal()?;
+	let silence = Duration::from_secs(args.max_silence.max(1));
 	loop {
 		let from = state.as_ref().map(|s| s.block).or(args.from_block);
-		let out = Output { webhook: webhook.as_ref(), json: args.json, max_backoff };
+		let out = Output { webhook: webhook.as_ref(), json: args.json, max_backoff, silence };
 		match follow(url, &cc, from, &mut state, &path, &out, &mut stop).await {
 			Ok(Flow::Stopped) => {
 				eprintln!("stopped; {} holds where to go on from", path.display());
 				return Ok(());
 			}
 			Ok(Flow::Ended) => eprintln!("the node at {url} ended the subscription; resubscribing"),
+			Err(e) if e.is::<CannotResume>() => return Err(e),
 			Err(e) => eprintln!("{e:#}"),
 		}
 		let wait = backoff.next();
@@ -181,6 +225,8 @@ struct Output<'a> {
 	webhook: Option<&'a Webhook>,
 	json: bool,
 	max_backoff: Duration,
+	/// How long the node may say nothing.
+	silence: Duration,
 }
 
 /// Why following ended.
@@ -266,14 +312,22 @@ async fn follow(
 	}
 	let from = state.as_ref().map(|s| s.block);
 	let chain_tag = genesis.trim_start_matches("0x").chars().take(8).collect::<String>();
-	let mut changes = rpc
+	// With progress: the node tells the end of every block, and why it ends
+	// a subscription.
+	let subscription = rpc
 		.subscribe::<serde_json::Value>(
 			"cadena_subscribeRecognitionChanges",
-			rpc_params![cc, from],
+			rpc_params![cc, from, true],
 			"cadena_unsubscribeRecognitionChanges",
 		)
-		.await
-		.map_err(|e| anyhow!("the node at {url} refused the subscription: {e}"))?;
+		.await;
+	let mut changes = match subscription {
+		Ok(changes) => changes,
+		Err(subxt::rpcs::Error::User(e)) if cannot_resume(e.code as i64) => {
+			return Err(cannot_resume_message(url, path, from, &e.message).into())
+		}
+		Err(e) => bail!("the node at {url} refused the subscription: {e}"),
+	};
 	eprintln!(
 		"watching recognition changes for {cc} at {url}, from {}",
 		from.map(|b| format!("block {b}")).unwrap_or_else(|| "the next finalized block".into())
@@ -282,12 +336,44 @@ async fn follow(
 	let mut skip = state.as_ref().map(|s| (s.block, s.delivered));
 	loop {
 		let change = tokio::select! {
-			change = changes.next() => change,
+			change = tokio::time::timeout(out.silence, changes.next()) => change,
 			_ = stop.changed() => return Ok(Flow::Stopped),
+		};
+		let Ok(change) = change else {
+			eprintln!(
+				"the node at {url} sent nothing for {} s, not even the end of a block",
+				out.silence.as_secs()
+			);
+			return Ok(Flow::Ended);
 		};
 		let Some(change) = change else { return Ok(Flow::Ended) };
 		let mut change = change.map_err(|e| anyhow!("lost the subscription: {e}"))?;
+		if let Some(end) = change.get("end") {
+			let message = end["message"].as_str().unwrap_or("no reason given");
+			if cannot_resume(end["code"].as_i64().unwrap_or(0)) {
+				let at = state.as_ref().map(|s| s.block);
+				return Err(cannot_resume_message(url, path, at, message).into());
+			}
+			eprintln!("the node at {url} ended the subscription: {message}");
+			return Ok(Flow::Ended);
+		}
 		let block = change["block"].as_u64().context("a change without its block")? as u32;
+		if change["done"].as_bool() == Some(true) {
+			// Every change of `block` is delivered: a restart goes on from
+			// the next block, even when this one changed nothing.
+			skip = None;
+			if state.as_ref().is_none_or(|s| s.block <= block) {
+				let next = State {
+					country: cc.to_string(),
+					block: block + 1,
+					delivered: 0,
+					genesis: Some(genesis.clone()),
+				};
+				next.save(path)?;
+				*state = Some(next);
+			}
+			continue;
+		}
 		if let Some((skip_block, left)) = skip {
 			if block == skip_block && left > 0 {
 				skip = Some((skip_block, left - 1));
@@ -622,6 +708,24 @@ mod tests {
 		let line: serde_json::Value = serde_json::from_str(kept.trim()).unwrap();
 		assert_eq!(line["change"], change);
 		assert_eq!(line["status"], 422);
+	}
+
+	#[test]
+	fn only_a_node_that_cannot_replay_stops_the_watcher() {
+		use cadena_rpc::codes::*;
+		assert!(cannot_resume(STATE_UNAVAILABLE as i64) && cannot_resume(TOO_FAR_BEHIND as i64));
+		for code in [RUNTIME_ERROR, CLIENT_TOO_SLOW, NODE_STOPPING, INVALID_PARAMS] {
+			assert!(!cannot_resume(code as i64), "{code} is worth a retry");
+		}
+		let told = cannot_resume_message(
+			"ws://node:9944",
+			Path::new("cr.json"),
+			Some(57),
+			"this node no longer keeps the state of block 56",
+		)
+		.to_string();
+		assert!(told.starts_with("cannot resume from block 57 at ws://node:9944: this node"));
+		assert!(told.contains("archive node") && told.contains("move cr.json away"));
 	}
 
 	#[test]

@@ -3,7 +3,9 @@
 //! import a register with bad rows among the good, import it again, resume
 //! an interrupted import, verify, export, and watch recognition changes to a
 //! webhook that fails at first and through a restart of the watcher, and a
-//! watcher stopped before its first delivery that loses nothing.
+//! watcher stopped before its first delivery that loses nothing. A second
+//! network, its clock set just before a midnight, delivers an expiry to a
+//! webhook and tells a watcher away too long that it cannot resume.
 
 use std::{
 	collections::BTreeMap,
@@ -16,7 +18,11 @@ use std::{
 use anyhow::{ensure, Context, Result};
 use cadena_primitives::{day_of, AeoType, CountryCode, Day};
 use cadena_testnet::{chain::dev_pair, chain::Chain, node_binary, wait_until, Network, Rpc};
-use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
+use jsonrpsee::{
+	core::client::{ClientT, SubscriptionClientT},
+	rpc_params,
+	ws_client::WsClient,
+};
 use serde_json::{json, Value};
 use tokio::{
 	io::{AsyncReadExt, AsyncWriteExt},
@@ -342,6 +348,159 @@ async fn scenario(network: &Network) -> Result<()> {
 	let bodies = hook.bodies();
 	let last = bodies.last().unwrap();
 	ensure!(last["after"]["recognised"] == true && bodies.len() == 902, "{last}");
+	Ok(())
+}
+
+/// Issue #12, faults 12, 13 and 14, end to end: a network whose clock is set
+/// 90 s before a midnight. A certificate expiring that midnight reaches
+/// Costa Rica's webhook as a recognition change in the first block of the
+/// day; the watcher records its progress at every block, changes or not;
+/// stopped and left away longer than the node keeps state (`--state-pruning
+/// 8`), it is told it cannot resume and exits with status 5, instead of
+/// waiting for ever; a replay beyond the node's bound is refused.
+#[tokio::test(flavor = "multi_thread")]
+async fn fault_12_and_13_an_expiry_reaches_a_webhook_and_a_watcher_away_too_long_is_told(
+) -> Result<()> {
+	const DAY: i64 = 86_400_000;
+	let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis();
+	let now = now as i64;
+	let offset = ((now / DAY + 1) * DAY - 90_000 - now) / 1_000 * 1_000;
+	let offset_arg = offset.to_string();
+	let args = [
+		"--clock-offset-ms",
+		offset_arg.as_str(),
+		"--state-pruning",
+		"8",
+		"--cadena-rpc-max-replay",
+		"40",
+	];
+	let mut network = Network::start_with(&node_binary()?, "local", 2, None, &args).await?;
+	let result = expiry_scenario(&network, ((now + offset) / DAY) as Day).await;
+	if result.is_err() {
+		eprintln!("{}", network.logs(30));
+	}
+	result?;
+	network.stop()
+}
+
+async fn expiry_scenario(network: &Network, chain_today: Day) -> Result<()> {
+	let long = Duration::from_secs(90);
+	let url = network.nodes[0].config.rpc_url();
+	let cr_url = network.nodes[1].config.rpc_url();
+	let (mx, cr) = (network.nodes[0].client().await?, network.nodes[1].client().await?);
+	wait_until("block 2 finalized", long, || async {
+		Ok((Rpc(&mx).finalized().await?.1 >= 2).then_some(()))
+	})
+	.await?;
+	let chain = Chain::new(&mx).await?;
+	chain
+		.execute(
+			&dev_pair("//Alice"),
+			pallet_mra::Call::propose {
+				name: b"MX-CR AEO MRA".to_vec(),
+				parties: vec![CountryCode(*b"MX"), CountryCode(*b"CR")],
+				scope: vec![AeoType::SecurityAndSafety].try_into().unwrap(),
+				directions: None,
+				effective_on: chain_today,
+			}
+			.into(),
+		)
+		.await?;
+	chain
+		.execute(
+			&dev_pair("//Bob"),
+			pallet_mra::Call::sign { id: 0, motion: pallet_mra::MotionKind::EnterIntoForce }.into(),
+		)
+		.await?;
+	// One certificate, expiring at the chain's next midnight.
+	let dir = tempfile::tempdir()?;
+	let expiring = row("E", 0)
+		.replace(&date(today() - 30), &date(chain_today - 30))
+		.replace(&date(today() + 365), &date(chain_today + 1));
+	let register = write_register(dir.path(), "expiring.csv", &[expiring]);
+	let (code, summary) = import(&url, &register, &[]).await?;
+	ensure!(code == Some(0) && summary["created"] == 1, "{summary}");
+	let expiry = date(chain_today + 1);
+	ensure!(certificate(&mx, "E-AEO-0").await?["expiresOn"] == expiry.as_str());
+
+	let hook = Hook::start(0).await?;
+	let state = dir.path().join("watch-expiry.json");
+	let watch = || {
+		Command::new(env!("CARGO_BIN_EXE_cadena"))
+			.args(["--url", &cr_url, "watch", "--country", "CR", "--webhook", &hook.url])
+			.args(["--state", state.to_str().unwrap(), "--max-backoff", "1"])
+			.stdout(std::process::Stdio::null())
+			.stderr(std::process::Stdio::piped())
+			.kill_on_drop(true)
+			.spawn()
+	};
+	let mut watcher = watch()?;
+	let verified = cadena(&cr_url, &["verify", "MXE000000", "--by", "CR", "--json"]).await?;
+	ensure!(stdout_json(&verified)?["recognised"] == true, "{verified:?}");
+
+	// Midnight comes within 90 s of the network's start.
+	let midnight = Duration::from_secs(150);
+	wait_until("the expiry at the webhook", midnight, || async {
+		Ok(hook.bodies().into_iter().find(|b| b["after"]["reason"] == "CertificateExpired"))
+	})
+	.await
+	.and_then(|change| {
+		ensure!(change["before"]["recognised"] == true, "{change}");
+		ensure!(change["certificate"] == json!({"country": "MX", "number": "E-AEO-0"}));
+		ensure!(change["country"] == "CR", "{change}");
+		Ok(())
+	})?;
+	let expired = certificate(&cr, "E-AEO-0").await?;
+	ensure!(expired["status"] == "Expired", "the chain expired it too: {expired}");
+
+	// Progress is kept at every finalized block, though none changes more.
+	let progress = |state: &Path| -> Result<u64> {
+		let saved: Value = serde_json::from_str(&std::fs::read_to_string(state)?)?;
+		saved["block"].as_u64().context("a block in the state file")
+	};
+	let before = progress(&state)?;
+	wait_until("progress at blocks without changes", long, || async {
+		Ok((progress(&state)? >= before + 3).then_some(()))
+	})
+	.await?;
+	ensure!(hook.delivered() == 1, "{:?}", hook.bodies());
+
+	// Away longer than the node keeps state: told, and exits non-zero.
+	let pid = watcher.id().context("the watcher's pid")?;
+	Command::new("kill").args(["-TERM", &pid.to_string()]).status().await?;
+	tokio::time::timeout(Duration::from_secs(10), watcher.wait()).await??;
+	let stopped_at = progress(&state)?;
+	wait_until("the stopped watcher's blocks pruned", long, || async {
+		Ok((Rpc(&cr).finalized().await?.1 > stopped_at + 20).then_some(()))
+	})
+	.await?;
+	let watcher = watch()?;
+	let output = tokio::time::timeout(Duration::from_secs(30), watcher.wait_with_output())
+		.await
+		.context("the watcher that cannot resume did not exit")??;
+	let text = stderr(&output);
+	ensure!(output.status.code() == Some(5), "{:?}: {text}", output.status);
+	ensure!(
+		text.contains(&format!("cannot resume from block {stopped_at}"))
+			&& text.contains("no longer keeps the state"),
+		"{text}"
+	);
+
+	// Issue #12, fault 14: a replay from further back than the node's bound
+	// (`--cadena-rpc-max-replay 40`) is refused at once, with its code.
+	let far: Result<jsonrpsee::core::client::Subscription<Value>, _> = cr
+		.subscribe(
+			"cadena_subscribeRecognitionChanges",
+			rpc_params!["CR", 1, true],
+			"cadena_unsubscribeRecognitionChanges",
+		)
+		.await;
+	match far {
+		Err(jsonrpsee::core::client::Error::Call(e)) => {
+			ensure!(e.code() == 3 && e.message().contains("replays at most 40"), "{e:?}")
+		}
+		other => anyhow::bail!("a replay from block 1 was not refused: {:?}", other.err()),
+	}
 	Ok(())
 }
 

@@ -12,6 +12,18 @@ pub struct Cli {
 	/// Options for running the node.
 	#[clap(flatten)]
 	pub run: RunCmd,
+
+	/// Bounds on the `cadena_*` subscriptions (docs/security.md).
+	#[clap(flatten)]
+	pub cadena_rpc: cadena_rpc::Limits,
+
+	/// Runs the chain's clock this many milliseconds ahead of (or, negative,
+	/// behind) the system clock: the timestamp and the Aura slot of the
+	/// blocks this node builds and checks. For tests of dates (an expiry at
+	/// midnight) on `dev` and `local` chains only; every node of a network
+	/// must use the same offset.
+	#[arg(long, value_name = "MS", allow_negative_numbers = true)]
+	pub clock_offset_ms: Option<i64>,
 }
 
 /// Maintenance subcommands.

@@ -150,18 +150,29 @@ pub fn run() -> sc_cli::Result<()> {
 		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let options = service::Options {
+				rpc: cli.cadena_rpc.clone(),
+				clock: service::Clock { offset_ms: cli.clock_offset_ms.unwrap_or(0) },
+			};
 			runner.run_node_until_exit(|mut config| async move {
 				require_rpc_ports(&mut config)?;
+				if options.clock.offset_ms != 0
+					&& config.chain_spec.chain_type() == sc_chain_spec::ChainType::Live
+				{
+					return Err(sc_cli::Error::Input(
+						"--clock-offset-ms is for test chains: this chain is live".into(),
+					));
+				}
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<
 							Block,
 							<Block as sp_runtime::traits::Block>::Hash,
 						>,
-					>(config)
+					>(config, options)
 					.map_err(sc_cli::Error::Service),
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config, options)
 							.map_err(sc_cli::Error::Service)
 					}
 				}

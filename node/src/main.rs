@@ -4,7 +4,6 @@
 // builder, are large; that is their crates' choice, not ours to box.
 #![allow(clippy::result_large_err)]
 
-mod cadena_rpc;
 mod chain_spec;
 mod cli;
 mod command;

@@ -17,8 +17,8 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool.
 	pub pool: Arc<P>,
-	/// Where subscriptions run.
-	pub spawn: Arc<dyn sp_core::traits::SpawnNamed>,
+	/// The `cadena_*` methods and their subscriptions' engine.
+	pub cadena: cadena_rpc::Cadena<C>,
 }
 
 /// The RPC extensions of a full node.
@@ -38,12 +38,12 @@ where
 	C::Api: cadena_runtime_api::CadenaApi<Block, AccountId>,
 	P: TransactionPool + 'static,
 {
-	use crate::cadena_rpc::{Cadena, CadenaRpcServer};
+	use cadena_rpc::CadenaRpcServer;
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool, spawn } = deps;
-	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(Cadena::new(client, spawn).into_rpc())?;
+	let FullDeps { client, pool, cadena } = deps;
+	module.merge(System::new(client, pool).into_rpc())?;
+	module.merge(cadena.into_rpc())?;
 	Ok(module)
 }

@@ -38,11 +38,35 @@ pub type Service = sc_service::PartialComponents<
 	),
 >;
 
+/// How a full node runs, beyond Substrate's own configuration.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+	/// Bounds on the `cadena_*` subscriptions.
+	pub rpc: cadena_rpc::Limits,
+	/// The chain's clock.
+	pub clock: Clock,
+}
+
+/// The chain's clock: the system's, or (on test chains) shifted from it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Clock {
+	/// Milliseconds ahead of the system clock.
+	pub offset_ms: i64,
+}
+
+impl Clock {
+	fn now(&self) -> sp_timestamp::Timestamp {
+		let system = sp_timestamp::Timestamp::current().as_millis();
+		sp_timestamp::Timestamp::new(system.saturating_add_signed(self.offset_ms))
+	}
+}
+
 /// Inherent data for a block at `slot_duration`: the timestamp and the Aura slot.
 fn inherent_data_providers(
 	slot_duration: sp_consensus_aura::SlotDuration,
+	clock: Clock,
 ) -> (sp_consensus_aura::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider) {
-	let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
+	let timestamp = sp_timestamp::InherentDataProvider::new(clock.now());
 	let slot = sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
 		*timestamp,
 		slot_duration,
@@ -52,6 +76,11 @@ fn inherent_data_providers(
 
 /// Builds the client, database, import queue and transaction pool.
 pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
+	new_partial_with(config, Clock::default())
+}
+
+/// [`new_partial`], checking blocks' slots by `clock`.
+fn new_partial_with(config: &Configuration, clock: Clock) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
 		.clone()
@@ -113,7 +142,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 						&*cidp_client,
 						parent_hash,
 					)?;
-					Ok(inherent_data_providers(slot_duration))
+					Ok(inherent_data_providers(slot_duration, clock))
 				}
 			},
 			spawner: &task_manager.spawn_essential_handle(),
@@ -140,7 +169,9 @@ pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	options: Options,
 ) -> Result<TaskManager, ServiceError> {
+	let Options { rpc: rpc_limits, clock } = options;
 	let sc_service::PartialComponents {
 		client,
 		backend,
@@ -150,7 +181,7 @@ pub fn new_full<
 		select_chain,
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
-	} = new_partial(&config)?;
+	} = new_partial_with(&config, clock)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,
@@ -224,13 +255,15 @@ pub fn new_full<
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
-		let spawn: Arc<dyn sp_core::traits::SpawnNamed> = Arc::new(task_manager.spawn_handle());
+		// One engine for every connection's `cadena_*` subscriptions.
+		let (cadena, finality) = cadena_rpc::Cadena::new(client.clone(), rpc_limits);
+		task_manager.spawn_handle().spawn("cadena-rpc-finality", Some("rpc"), finality);
 
 		Box::new(move |_| {
 			let deps = crate::rpc::FullDeps {
 				client: client.clone(),
 				pool: pool.clone(),
-				spawn: spawn.clone(),
+				cadena: cadena.clone(),
 			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
@@ -271,7 +304,7 @@ pub fn new_full<
 				block_import,
 				proposer_factory,
 				create_inherent_data_providers: move |_, ()| async move {
-					Ok(inherent_data_providers(slot_duration))
+					Ok(inherent_data_providers(slot_duration, clock))
 				},
 				force_authoring,
 				backoff_authoring_blocks: Option::<()>::None,

@@ -4,9 +4,6 @@
 
 extern crate alloc;
 
-#[cfg(feature = "std")]
-pub mod json;
-
 use alloc::vec::Vec;
 use cadena_primitives::{
 	Action, AeoType, AuthorizationNumber, CertificateId, CertificateStatus, CountryCode, Day,

@@ -383,6 +383,8 @@ pub struct Network {
 	chain: String,
 	bootnode: Option<String>,
 	dir: PathBuf,
+	/// Arguments every node of the network is started with.
+	extra_args: Vec<String>,
 	_temp: Option<tempfile::TempDir>,
 }
 
@@ -394,6 +396,18 @@ impl Network {
 		chain: &str,
 		validators: usize,
 		dir: Option<&Path>,
+	) -> Result<Self> {
+		Self::start_with(binary, chain, validators, dir, &[]).await
+	}
+
+	/// [`Network::start`], every node with the further arguments `extra_args`
+	/// (say, `--clock-offset-ms`, which all nodes of a network must share).
+	pub async fn start_with(
+		binary: &Path,
+		chain: &str,
+		validators: usize,
+		dir: Option<&Path>,
+		extra_args: &[&str],
 	) -> Result<Self> {
 		if validators == 0 || validators > DEV_KEYS.len() {
 			bail!("between 1 and {} validators (the development keys)", DEV_KEYS.len());
@@ -423,6 +437,7 @@ impl Network {
 			chain,
 			bootnode: None,
 			dir,
+			extra_args: extra_args.iter().map(|a| a.to_string()).collect(),
 			_temp: temp,
 		};
 		for key in DEV_KEYS.iter().take(validators) {
@@ -439,6 +454,7 @@ impl Network {
 		let mut config = NodeConfig::new(key, &self.chain, &self.dir.join(key), index)?;
 		config.dev_key = Some(key.to_string());
 		config.bootnodes.extend(self.bootnode.clone());
+		config.extra_args.extend(self.extra_args.iter().cloned());
 		let mut node = Node::start(&self.binary, config)?;
 		let client = node.wait_for_rpc(Duration::from_secs(60)).await?;
 		if self.bootnode.is_none() {

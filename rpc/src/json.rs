@@ -1,0 +1,436 @@
+//! The JSON shapes of CADENA's answers, shared by the node's `cadena_*`
+//! RPC and the `cadena` command-line tool, so both speak one format
+//! (docs/rpc.md). Every shape is a type; the tests below pin each one's
+//! field names, so a rename is a failing test, not a surprise for an
+//! integrator.
+
+use cadena_primitives::{
+	date_of, Action, AeoType, CertificateId, CertificateStatus, Day, MemberStatus, MraStatus,
+	NotRecognised, OperatorRole, Recognition, Role,
+};
+use cadena_runtime_api::{CertificateView, HistoryEntryView, HistoryView};
+use serde::{Deserialize, Serialize};
+use sp_core::H256;
+
+/// A certificate's identity in JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateIdJson {
+	/// The issuing country (`MX`).
+	pub country: String,
+	/// The authorization number.
+	pub number: String,
+}
+
+/// A recognition answer in JSON.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecognitionJson {
+	/// Whether the certificate (or TIN) is recognised.
+	pub recognised: bool,
+	/// Why not: `UnknownCertificate`, `IssuerNotActive`, `HolderClosed`,
+	/// `NoMra`, `MraNotInForce`, `MraSuspended`, `TypeOutOfScope`,
+	/// `CertificateSuspended`, `CertificateRevoked`, `CertificateExpired`,
+	/// `NoConsent`.
+	pub reason: Option<NotRecognised>,
+	/// The MRA it is recognised under.
+	pub mra: Option<u32>,
+	/// The certificate the answer is about.
+	pub certificate: Option<CertificateIdJson>,
+}
+
+/// A certificate in JSON.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CertificateJson {
+	/// Issuing country and authorization number.
+	pub id: CertificateIdJson,
+	/// The holder's TIN.
+	pub holder: String,
+	/// `SecurityAndSafety`, `CustomsSimplifications` or `Both`.
+	pub aeo_type: AeoType,
+	/// The holder's operator roles.
+	pub roles: Vec<OperatorRole>,
+	/// Date of authorization, `YYYY-MM-DD`.
+	pub authorized_on: String,
+	/// Expiry or next revalidation date, `YYYY-MM-DD`.
+	pub expires_on: String,
+	/// `Active`, `Suspended`, `Revoked` or `Expired`.
+	pub status: CertificateStatus,
+	/// Since when, ms since the Unix epoch.
+	pub status_since: u64,
+	/// The reason code of the status.
+	pub reason_code: u16,
+	/// The reason text.
+	pub reason: String,
+}
+
+/// A certificate's history in JSON.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryJson {
+	/// Entries pruned from storage into the hash chain.
+	pub pruned: u32,
+	/// The hash chain over them, hex.
+	pub pruned_digest: String,
+	/// The latest entries, oldest first.
+	pub entries: Vec<HistoryEntryJson>,
+}
+
+/// One entry of a certificate's history in JSON.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryEntryJson {
+	/// `Grant`, `Suspend`, `Reinstate`, `Revoke`, `Expire`, `Renew` or `Amend`.
+	pub action: Action,
+	/// The status before (`null` when granted).
+	pub from: Option<CertificateStatus>,
+	/// The status after.
+	pub to: CertificateStatus,
+	/// The expiry date after, `YYYY-MM-DD`.
+	pub expires_on: String,
+	/// The officer (SS58); `null` for an expiry.
+	pub by: Option<String>,
+	/// The block number.
+	pub block: u32,
+	/// The time, ms since the Unix epoch.
+	pub at: u64,
+	/// The reason code.
+	pub reason_code: u16,
+	/// The reason text.
+	pub reason: String,
+}
+
+/// An MRA in JSON.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MraJson {
+	/// Its number.
+	pub id: u32,
+	/// Its name or reference.
+	pub name: String,
+	/// The parties.
+	pub parties: Vec<String>,
+	/// The AEO types recognised.
+	pub scope: Vec<AeoType>,
+	/// `[issuer, recogniser]` pairs.
+	pub directions: Vec<(String, String)>,
+	/// The day it takes effect, `YYYY-MM-DD`.
+	pub effective_on: String,
+	/// `Proposed`, `InForce`, `Suspended` or `Terminated`.
+	pub status: MraStatus,
+	/// The parties that signed the motion waiting, if one waits.
+	pub signed: Vec<String>,
+}
+
+/// A member administration in JSON.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MemberJson {
+	/// Its country (`MX`).
+	pub country: String,
+	/// Its name.
+	pub name: String,
+	/// `Active`, `Suspended` or `Retired`.
+	pub status: MemberStatus,
+	/// Its primary admin (SS58): its council seat.
+	pub admin: String,
+	/// Its validator account (SS58).
+	pub validator: String,
+	/// The X25519 key its partners encrypt to, hex, if set.
+	pub encryption_key: Option<String>,
+	/// Its officers, the primary admin included.
+	pub officers: Vec<OfficerJson>,
+	/// The block in which its status last changed.
+	pub since: u32,
+}
+
+/// An officer in JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficerJson {
+	/// The officer's account (SS58).
+	pub account: String,
+	/// `Admin`, `Registrar`, `Approver`, `Auditor`.
+	pub roles: Vec<Role>,
+}
+
+/// A page of recognised certificates.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PageJson {
+	/// The certificates recognised among those examined.
+	pub certificates: Vec<CertificateJson>,
+	/// The cursor of the next page; `null` at the end.
+	pub next: Option<CertificateIdJson>,
+}
+
+/// A notification of `cadena_subscribeRecognitionChanges`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecognitionChangeJson {
+	/// The finalized block that changed it.
+	pub block: u32,
+	/// Its hash.
+	pub block_hash: H256,
+	/// The certificate.
+	pub certificate: CertificateIdJson,
+	/// The answer before that block.
+	pub before: RecognitionJson,
+	/// The answer after it.
+	pub after: RecognitionJson,
+}
+
+/// A notification of `cadena_subscribeCertificateEvents`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CertificateEventJson {
+	/// The finalized block.
+	pub block: u32,
+	/// Its hash.
+	pub block_hash: H256,
+	/// The certificate.
+	pub certificate: CertificateIdJson,
+	/// Its holder's TIN.
+	pub holder: String,
+	/// Its AEO type.
+	pub aeo_type: AeoType,
+	/// `Grant`, `Suspend`, `Reinstate`, `Revoke`, `Expire`, `Renew` or `Amend`.
+	pub action: Action,
+	/// The status before (`null` when granted).
+	pub from: Option<CertificateStatus>,
+	/// The status after.
+	pub to: CertificateStatus,
+	/// The expiry date, `YYYY-MM-DD`.
+	pub expires_on: String,
+	/// The reason code.
+	pub reason_code: u16,
+	/// The reason text.
+	pub reason: String,
+}
+
+/// Sent after the last notification of each finalized block to a
+/// subscriber that asked for progress: the block is complete, whether it
+/// changed anything or not. A client that records `block + 1` resumes there
+/// after a restart, and hears from the node at every block.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BlockDoneJson {
+	/// The finalized block.
+	pub block: u32,
+	/// Its hash.
+	pub block_hash: H256,
+	/// How many notifications it had.
+	pub changes: u32,
+	/// Always `true`: what tells this notification from a change.
+	pub done: bool,
+}
+
+/// An error in JSON, as JSON-RPC shapes one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorJson {
+	/// The code (docs/rpc.md lists them).
+	pub code: i32,
+	/// What happened, and what to do.
+	pub message: String,
+}
+
+/// The last notification of a subscription with progress that the node
+/// ends: why. (The subscription is then closed with the same error, which
+/// some clients do not show.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EndJson {
+	/// Why the node ended the subscription.
+	pub end: ErrorJson,
+}
+
+/// Text from bytes; what is not UTF-8 reads as U+FFFD.
+pub fn text(bytes: &[u8]) -> String {
+	String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// `YYYY-MM-DD`.
+pub fn date(day: Day) -> String {
+	let (y, m, d) = date_of(day);
+	format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A certificate's identity in JSON.
+pub fn id_json(id: &CertificateId) -> CertificateIdJson {
+	CertificateIdJson { country: id.country.as_str().to_string(), number: text(&id.number) }
+}
+
+/// A recognition answer in JSON, about `certificate`.
+pub fn recognition_json(r: Recognition, certificate: Option<&CertificateId>) -> RecognitionJson {
+	RecognitionJson {
+		recognised: r.recognised,
+		reason: r.reason,
+		mra: r.mra,
+		certificate: certificate.map(id_json),
+	}
+}
+
+/// A certificate in JSON.
+pub fn certificate_json(c: CertificateView) -> CertificateJson {
+	CertificateJson {
+		id: id_json(&c.id),
+		holder: text(&c.holder.to_bytes()),
+		aeo_type: c.aeo_type,
+		roles: c.roles.into_inner(),
+		authorized_on: date(c.authorized_on),
+		expires_on: date(c.expires_on),
+		status: c.status,
+		status_since: c.status_since,
+		reason_code: c.reason_code,
+		reason: text(&c.reason),
+	}
+}
+
+/// A certificate's history in JSON; accounts in SS58 through `account`.
+pub fn history_json<A>(h: HistoryView<A>, account: impl Fn(&A) -> String) -> HistoryJson {
+	HistoryJson {
+		pruned: h.pruned,
+		pruned_digest: format!("0x{}", hex_encode(&h.pruned_digest)),
+		entries: h.entries.into_iter().map(|e| history_entry_json(e, &account)).collect(),
+	}
+}
+
+fn history_entry_json<A>(
+	e: HistoryEntryView<A>,
+	account: impl Fn(&A) -> String,
+) -> HistoryEntryJson {
+	HistoryEntryJson {
+		action: e.action,
+		from: e.from,
+		to: e.to,
+		expires_on: date(e.expires_on),
+		by: e.by.as_ref().map(account),
+		block: e.block,
+		at: e.at,
+		reason_code: e.reason_code,
+		reason: text(&e.reason),
+	}
+}
+
+fn hex_encode(bytes: &[u8]) -> String {
+	bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use cadena_primitives::{CountryCode, Tin};
+	use serde_json::json;
+
+	fn id() -> CertificateId {
+		CertificateId::new(CountryCode(*b"MX"), b"AEO-1").unwrap()
+	}
+
+	#[test]
+	fn a_recognition_answer_has_its_documented_fields() {
+		let answer =
+			recognition_json(Recognition::no(NotRecognised::CertificateExpired), Some(&id()));
+		assert_eq!(
+			serde_json::to_value(answer).unwrap(),
+			json!({
+				"recognised": false,
+				"reason": "CertificateExpired",
+				"mra": null,
+				"certificate": {"country": "MX", "number": "AEO-1"},
+			})
+		);
+	}
+
+	#[test]
+	fn a_certificate_has_its_documented_fields() {
+		let view = CertificateView {
+			id: id(),
+			holder: Tin::parse(b"MXAAA010101AAA").unwrap(),
+			aeo_type: AeoType::SecurityAndSafety,
+			roles: vec![OperatorRole::Exporter].try_into().unwrap(),
+			authorized_on: 20_513,
+			expires_on: 20_514,
+			status: CertificateStatus::Active,
+			status_since: 7,
+			reason_code: 0,
+			reason: b"".to_vec(),
+		};
+		assert_eq!(
+			serde_json::to_value(certificate_json(view)).unwrap(),
+			json!({
+				"id": {"country": "MX", "number": "AEO-1"},
+				"holder": "MXAAA010101AAA",
+				"aeoType": "SecurityAndSafety",
+				"roles": ["Exporter"],
+				"authorizedOn": "2026-03-01",
+				"expiresOn": "2026-03-02",
+				"status": "Active",
+				"statusSince": 7,
+				"reasonCode": 0,
+				"reason": "",
+			})
+		);
+	}
+
+	#[test]
+	fn a_history_entry_is_typed_with_its_documented_fields() {
+		let history = HistoryView {
+			pruned: 1,
+			pruned_digest: [0xab; 32],
+			entries: vec![HistoryEntryView {
+				action: Action::Expire,
+				from: Some(CertificateStatus::Active),
+				to: CertificateStatus::Expired,
+				expires_on: 20_514,
+				by: None::<u8>,
+				block: 9,
+				at: 1_772_409_600_000,
+				reason_code: 0,
+				reason: vec![],
+			}],
+		};
+		let json = serde_json::to_value(history_json(history, |a| a.to_string())).unwrap();
+		assert_eq!(json["prunedDigest"], format!("0x{}", "ab".repeat(32)));
+		assert_eq!(
+			json["entries"][0],
+			json!({
+				"action": "Expire",
+				"from": "Active",
+				"to": "Expired",
+				"expiresOn": "2026-03-02",
+				"by": null,
+				"block": 9,
+				"at": 1_772_409_600_000u64,
+				"reasonCode": 0,
+				"reason": "",
+			})
+		);
+	}
+
+	#[test]
+	fn a_change_a_block_done_and_an_end_are_told_apart_by_their_fields() {
+		let change = RecognitionChangeJson {
+			block: 5,
+			block_hash: H256::repeat_byte(1),
+			certificate: id_json(&id()),
+			before: recognition_json(Recognition::yes(Some(0)), Some(&id())),
+			after: recognition_json(
+				Recognition::no(NotRecognised::CertificateExpired),
+				Some(&id()),
+			),
+		};
+		let change = serde_json::to_value(change).unwrap();
+		assert_eq!(change["blockHash"], format!("0x{}", "01".repeat(32)));
+		assert_eq!(change["before"]["recognised"], true);
+		assert!(change.get("done").is_none() && change.get("end").is_none());
+
+		let done =
+			BlockDoneJson { block: 5, block_hash: H256::repeat_byte(1), changes: 1, done: true };
+		assert_eq!(
+			serde_json::to_value(done).unwrap(),
+			json!({"block": 5, "blockHash": format!("0x{}", "01".repeat(32)), "changes": 1, "done": true})
+		);
+		let end = EndJson { end: ErrorJson { code: 2, message: "pruned".into() } };
+		assert_eq!(
+			serde_json::to_value(end).unwrap(),
+			json!({"end": {"code": 2, "message": "pruned"}})
+		);
+	}
+}

@@ -1,0 +1,53 @@
+//! CADENA's `cadena_*` JSON-RPC: the runtime's `CadenaApi` answered in
+//! JSON for integrators, and subscriptions that follow finalized blocks.
+//!
+//! - [`json`]: the JSON shapes, typed, shared with the `cadena` tool (the
+//!   only part built without the `server` feature).
+//! - `server`: the methods. Every query takes an optional block hash
+//!   (default: the best block).
+//! - `follow`: the subscriptions. They replay from a block number so a
+//!   client that reconnects misses nothing, and their cost to the node is
+//!   bounded by [`Limits`]: how far back a replay may start, how many
+//!   threads compute notifications (off the async workers that carry
+//!   networking and GRANDPA), how many blocks' notifications are kept to
+//!   share among subscribers of one country, and how long a client may
+//!   leave a notification unread. A subscription the node cannot go on
+//!   with ends with an error the client sees ([`codes`]).
+//!
+//! docs/rpc.md is the reference; docs/security.md lists the limits.
+
+pub mod json;
+
+#[cfg(feature = "server")]
+mod changes;
+#[cfg(feature = "server")]
+mod follow;
+#[cfg(feature = "server")]
+mod limits;
+#[cfg(feature = "server")]
+mod server;
+
+#[cfg(feature = "server")]
+pub use limits::Limits;
+#[cfg(feature = "server")]
+pub use server::{Cadena, CadenaRpcServer};
+
+/// The error codes of `cadena_*` answers and ended subscriptions.
+pub mod codes {
+	/// Invalid parameters: a malformed TIN, country, number, cursor or limit.
+	pub const INVALID_PARAMS: i32 = -32602;
+	/// The runtime could not answer (unknown block, API missing at that block).
+	pub const RUNTIME_ERROR: i32 = 1;
+	/// The node no longer keeps the state of a block the subscription needs
+	/// (it prunes old state): replay from an archive node, or from a later
+	/// block.
+	pub const STATE_UNAVAILABLE: i32 = 2;
+	/// `from` is further behind the last finalized block than this node
+	/// replays (`--cadena-rpc-max-replay`).
+	pub const TOO_FAR_BEHIND: i32 = 3;
+	/// The client left a notification unread longer than the node waits
+	/// (`--cadena-rpc-send-timeout`).
+	pub const CLIENT_TOO_SLOW: i32 = 4;
+	/// The node is shutting down.
+	pub const NODE_STOPPING: i32 = 5;
+}

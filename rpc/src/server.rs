@@ -1,0 +1,364 @@
+//! The `cadena_*` methods.
+
+use std::sync::Arc;
+
+use cadena_primitives::{CertificateId, CountryCode, Tin};
+use cadena_runtime::{opaque::Block, AccountId};
+use cadena_runtime_api::{CadenaApi, MAX_PAGE};
+use futures::future::BoxFuture;
+use jsonrpsee::{
+	core::{async_trait, RpcResult},
+	proc_macros::rpc,
+	types::{ErrorObject, ErrorObjectOwned},
+	PendingSubscriptionSink,
+};
+use sc_client_api::BlockchainEvents;
+use sp_api::{ApiError, ProvideRuntimeApi};
+use sp_blockchain::HeaderBackend;
+use sp_core::H256;
+
+use crate::{
+	codes,
+	follow::{Closed, Engine, Kind},
+	json::*,
+	Limits,
+};
+
+/// The `cadena_*` methods.
+#[rpc(server, namespace = "cadena")]
+pub trait CadenaRpc {
+	/// Whether `country` recognises the trader `tin` now, and why not.
+	#[method(name = "recognition")]
+	fn recognition(
+		&self,
+		tin: String,
+		country: String,
+		at: Option<H256>,
+	) -> RpcResult<RecognitionJson>;
+
+	/// Whether `country` recognises a certificate now, and why not.
+	#[method(name = "certificateRecognition")]
+	fn certificate_recognition(
+		&self,
+		id: CertificateIdJson,
+		country: String,
+		at: Option<H256>,
+	) -> RpcResult<RecognitionJson>;
+
+	/// A certificate, or `null`.
+	#[method(name = "certificate")]
+	fn certificate(
+		&self,
+		id: CertificateIdJson,
+		at: Option<H256>,
+	) -> RpcResult<Option<CertificateJson>>;
+
+	/// The certificates of a TIN.
+	#[method(name = "certificatesOf")]
+	fn certificates_of(&self, tin: String, at: Option<H256>) -> RpcResult<Vec<CertificateJson>>;
+
+	/// A certificate's history, or `null`.
+	#[method(name = "history")]
+	fn history(&self, id: CertificateIdJson, at: Option<H256>) -> RpcResult<Option<HistoryJson>>;
+
+	/// The MRAs `country` is party to.
+	#[method(name = "mras")]
+	fn mras(&self, country: String, at: Option<H256>) -> RpcResult<Vec<MraJson>>;
+
+	/// A member administration: status, primary admin, validator,
+	/// encryption key and officers with their roles; `null` if `country` never
+	/// was a member.
+	#[method(name = "member")]
+	fn member(&self, country: String, at: Option<H256>) -> RpcResult<Option<MemberJson>>;
+
+	/// A page of the certificates `country` recognises.
+	#[method(name = "recognisedBy")]
+	fn recognised_by(
+		&self,
+		country: String,
+		cursor: Option<CertificateIdJson>,
+		limit: Option<u32>,
+		at: Option<H256>,
+	) -> RpcResult<PageJson>;
+
+	/// One notification for every certificate whose recognition by
+	/// `country` changes in a finalized block, from block `from` (default:
+	/// the next finalized block). With `progress`, each block ends with a
+	/// `{"block", "blockHash", "changes", "done": true}` notification, and a
+	/// subscription the node ends sends `{"end": {"code", "message"}}` last.
+	#[subscription(
+		name = "subscribeRecognitionChanges" => "recognitionChange",
+		unsubscribe = "unsubscribeRecognitionChanges",
+		item = RecognitionChangeJson
+	)]
+	async fn subscribe_recognition_changes(
+		&self,
+		country: String,
+		from: Option<u32>,
+		progress: Option<bool>,
+	) -> Closed;
+
+	/// One notification for every change of a certificate issued by
+	/// `country`, in finalized blocks, from block `from`; `progress` as for
+	/// recognition changes.
+	#[subscription(
+		name = "subscribeCertificateEvents" => "certificateEvent",
+		unsubscribe = "unsubscribeCertificateEvents",
+		item = CertificateEventJson
+	)]
+	async fn subscribe_certificate_events(
+		&self,
+		country: String,
+		from: Option<u32>,
+		progress: Option<bool>,
+	) -> Closed;
+}
+
+/// The `cadena_*` RPC over a client. Cloning shares its subscriptions'
+/// engine: its worker threads, its cache and its one finality stream.
+pub struct Cadena<C> {
+	client: Arc<C>,
+	engine: Arc<Engine<C>>,
+}
+
+impl<C> Clone for Cadena<C> {
+	fn clone(&self) -> Self {
+		Self { client: self.client.clone(), engine: self.engine.clone() }
+	}
+}
+
+/// An error answer.
+pub(crate) fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
+	ErrorObject::owned(code, message.into(), None::<()>)
+}
+
+fn invalid(message: impl Into<String>) -> ErrorObjectOwned {
+	error(codes::INVALID_PARAMS, message)
+}
+
+fn runtime(e: ApiError) -> ErrorObjectOwned {
+	error(codes::RUNTIME_ERROR, format!("the runtime could not answer: {e}"))
+}
+
+fn country(text: &str) -> Result<CountryCode, ErrorObjectOwned> {
+	CountryCode::new(text.as_bytes())
+		.map_err(|e| invalid(format!("`{text}` is not an ISO 3166-1 alpha-2 country code: {e:?}")))
+}
+
+fn tin(text: &str) -> Result<Tin, ErrorObjectOwned> {
+	Tin::parse(text.as_bytes()).map_err(|e| invalid(format!("`{text}` is not a TIN: {e:?}")))
+}
+
+fn certificate_id(id: &CertificateIdJson) -> Result<CertificateId, ErrorObjectOwned> {
+	CertificateId::new(country(&id.country)?, id.number.as_bytes())
+		.map_err(|e| invalid(format!("`{}` is not an authorization number: {e:?}", id.number)))
+}
+
+/// A page's size: 1 to `MAX_PAGE`, 100 when not given.
+fn page_limit(limit: Option<u32>) -> Result<u32, ErrorObjectOwned> {
+	match limit.unwrap_or(100) {
+		limit @ 1..=MAX_PAGE => Ok(limit),
+		_ => Err(invalid(format!("limit must be 1 to {MAX_PAGE}"))),
+	}
+}
+
+impl<C> Cadena<C>
+where
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ BlockchainEvents<Block>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: CadenaApi<Block, AccountId>,
+{
+	/// Serves `client` within `limits`; the returned task keeps the last
+	/// finalized block for the subscriptions, and must be spawned.
+	pub fn new(client: Arc<C>, limits: Limits) -> (Self, BoxFuture<'static, ()>) {
+		let (engine, task) = Engine::new(client.clone(), limits);
+		(Self { client, engine: Arc::new(engine) }, task)
+	}
+
+	fn at(&self, at: Option<H256>) -> H256 {
+		at.unwrap_or_else(|| self.client.info().best_hash)
+	}
+}
+
+#[async_trait]
+impl<C> CadenaRpcServer for Cadena<C>
+where
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ BlockchainEvents<Block>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: CadenaApi<Block, AccountId>,
+{
+	fn recognition(
+		&self,
+		tin: String,
+		country: String,
+		at: Option<H256>,
+	) -> RpcResult<RecognitionJson> {
+		let (tin, reader) = (self::tin(&tin)?, self::country(&country)?);
+		let answer = self
+			.client
+			.runtime_api()
+			.recognition_of_tin(self.at(at), tin, reader)
+			.map_err(runtime)?;
+		Ok(recognition_json(answer.recognition, answer.certificate.as_ref()))
+	}
+
+	fn certificate_recognition(
+		&self,
+		id: CertificateIdJson,
+		country: String,
+		at: Option<H256>,
+	) -> RpcResult<RecognitionJson> {
+		let (id, reader) = (certificate_id(&id)?, self::country(&country)?);
+		let answers = self
+			.client
+			.runtime_api()
+			.recognition_of_certificates(self.at(at), vec![id.clone()], reader)
+			.map_err(runtime)?;
+		let answer = answers.into_iter().next().ok_or_else(|| invalid("no answer"))?;
+		Ok(recognition_json(answer, Some(&id)))
+	}
+
+	fn certificate(
+		&self,
+		id: CertificateIdJson,
+		at: Option<H256>,
+	) -> RpcResult<Option<CertificateJson>> {
+		let id = certificate_id(&id)?;
+		let view = self.client.runtime_api().certificate(self.at(at), id).map_err(runtime)?;
+		Ok(view.map(certificate_json))
+	}
+
+	fn certificates_of(&self, tin: String, at: Option<H256>) -> RpcResult<Vec<CertificateJson>> {
+		let tin = self::tin(&tin)?;
+		let views = self.client.runtime_api().certificates_of(self.at(at), tin).map_err(runtime)?;
+		Ok(views.into_iter().map(certificate_json).collect())
+	}
+
+	fn history(&self, id: CertificateIdJson, at: Option<H256>) -> RpcResult<Option<HistoryJson>> {
+		let id = certificate_id(&id)?;
+		let history = self.client.runtime_api().history(self.at(at), id).map_err(runtime)?;
+		Ok(history.map(|h| history_json(h, |account| account.to_string())))
+	}
+
+	fn mras(&self, country: String, at: Option<H256>) -> RpcResult<Vec<MraJson>> {
+		let country = self::country(&country)?;
+		let mras = self.client.runtime_api().mras_of(self.at(at), country).map_err(runtime)?;
+		let code = |c: &CountryCode| c.as_str().to_string();
+		Ok(mras
+			.into_iter()
+			.map(|m| MraJson {
+				id: m.id,
+				name: text(&m.name),
+				parties: m.parties.iter().map(code).collect(),
+				scope: m.scope.into_inner(),
+				directions: m.directions.iter().map(|(i, r)| (code(i), code(r))).collect(),
+				effective_on: date(m.effective_on),
+				status: m.status,
+				signed: m.signed.iter().map(code).collect(),
+			})
+			.collect())
+	}
+
+	fn member(&self, country: String, at: Option<H256>) -> RpcResult<Option<MemberJson>> {
+		let country = self::country(&country)?;
+		let member = self.client.runtime_api().member(self.at(at), country).map_err(runtime)?;
+		Ok(member.map(|m| MemberJson {
+			country: m.country.as_str().to_string(),
+			name: text(&m.name),
+			status: m.status,
+			admin: m.admin.to_string(),
+			validator: m.validator.to_string(),
+			encryption_key: m.encryption_key.map(|key| format!("0x{}", hex::encode(key))),
+			officers: m
+				.officers
+				.into_iter()
+				.map(|(account, roles)| OfficerJson {
+					account: account.to_string(),
+					roles: roles.iter().collect(),
+				})
+				.collect(),
+			since: m.since,
+		}))
+	}
+
+	fn recognised_by(
+		&self,
+		country: String,
+		cursor: Option<CertificateIdJson>,
+		limit: Option<u32>,
+		at: Option<H256>,
+	) -> RpcResult<PageJson> {
+		let reader = self::country(&country)?;
+		let cursor = cursor.as_ref().map(certificate_id).transpose()?;
+		let limit = page_limit(limit)?;
+		let page = self
+			.client
+			.runtime_api()
+			.recognised_by(self.at(at), reader, cursor, limit)
+			.map_err(runtime)?;
+		Ok(PageJson {
+			certificates: page.certificates.into_iter().map(certificate_json).collect(),
+			next: page.next.as_ref().map(id_json),
+		})
+	}
+
+	async fn subscribe_recognition_changes(
+		&self,
+		pending: PendingSubscriptionSink,
+		country: String,
+		from: Option<u32>,
+		progress: Option<bool>,
+	) -> Closed {
+		let country = self::country(&country);
+		let progress = progress.unwrap_or(false);
+		self.engine.clone().follow(pending, Kind::Recognition, country, from, progress).await
+	}
+
+	async fn subscribe_certificate_events(
+		&self,
+		pending: PendingSubscriptionSink,
+		country: String,
+		from: Option<u32>,
+		progress: Option<bool>,
+	) -> Closed {
+		let country = self::country(&country);
+		let progress = progress.unwrap_or(false);
+		self.engine.clone().follow(pending, Kind::Certificates, country, from, progress).await
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn fault_15_a_page_of_nothing_is_refused_not_answered_as_the_end() {
+		assert_eq!(page_limit(None), Ok(100));
+		assert_eq!(page_limit(Some(1)), Ok(1));
+		assert_eq!(page_limit(Some(MAX_PAGE)), Ok(MAX_PAGE));
+		for bad in [0, MAX_PAGE + 1] {
+			let e = page_limit(Some(bad)).unwrap_err();
+			assert_eq!(e.code(), codes::INVALID_PARAMS);
+			assert_eq!(e.message(), format!("limit must be 1 to {MAX_PAGE}"));
+		}
+	}
+
+	#[test]
+	fn malformed_parameters_are_refused_with_what_is_wrong() {
+		assert_eq!(country("MX").unwrap(), CountryCode(*b"MX"));
+		let e = country("Mexico").unwrap_err();
+		assert_eq!(e.code(), codes::INVALID_PARAMS);
+		assert!(e.message().contains("`Mexico` is not an ISO 3166-1 alpha-2 country code"));
+		assert!(tin("not a tin").unwrap_err().message().contains("is not a TIN"));
+		let id = CertificateIdJson { country: "MX".into(), number: String::new() };
+		assert!(certificate_id(&id).unwrap_err().message().contains("not an authorization number"));
+	}
+}
