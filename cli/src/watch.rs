@@ -711,7 +711,7 @@ mod tests {
 	}
 
 	#[test]
-	fn only_a_node_that_cannot_replay_stops_the_watcher() {
+	fn fault_13_only_a_node_that_cannot_replay_stops_the_watcher() {
 		use cadena_rpc::codes::*;
 		assert!(cannot_resume(STATE_UNAVAILABLE as i64) && cannot_resume(TOO_FAR_BEHIND as i64));
 		for code in [RUNTIME_ERROR, CLIENT_TOO_SLOW, NODE_STOPPING, INVALID_PARAMS] {

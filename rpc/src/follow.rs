@@ -79,6 +79,14 @@ impl Cache {
 		}
 		computing
 	}
+
+	/// Forgets `key`: a failed computation is tried again by the next
+	/// subscriber that needs it, not served from the cache.
+	fn forget(&mut self, key: &Key) {
+		if self.entries.remove(key).is_some() {
+			self.order.retain(|k| k != key);
+		}
+	}
 }
 
 /// What every subscription shares.
@@ -338,7 +346,11 @@ where
 				.boxed()
 				.shared()
 			});
-		Ok((at, computing.await?))
+		let items = computing.await;
+		if items.is_err() {
+			self.cache.lock().expect("never poisoned").forget(&(kind, country, hash));
+		}
+		Ok((at, items?))
 	}
 }
 
@@ -382,7 +394,7 @@ mod tests {
 	}
 
 	#[test]
-	fn one_computation_per_block_and_the_oldest_forgotten_first() {
+	fn fault_14_one_computation_per_block_and_the_oldest_forgotten_first() {
 		let mut cache = Cache { entries: HashMap::new(), order: VecDeque::new(), capacity: 2 };
 		let mut computed = 0;
 		for byte in [1, 1, 2, 1, 3, 1] {
@@ -405,7 +417,22 @@ mod tests {
 	}
 
 	#[test]
-	fn a_cache_of_no_entries_shares_nothing_and_keeps_nothing() {
+	fn fault_14_a_failed_computation_is_forgotten_not_served_again() {
+		let mut cache = Cache { entries: HashMap::new(), order: VecDeque::new(), capacity: 4 };
+		drop(cache.get_or_insert(key(1), || ready(1)));
+		drop(cache.get_or_insert(key(2), || ready(2)));
+		cache.forget(&key(1));
+		assert!(!cache.entries.contains_key(&key(1)) && cache.order == vec![key(2)]);
+		let mut computed = 0;
+		drop(cache.get_or_insert(key(1), || {
+			computed += 1;
+			ready(computed)
+		}));
+		assert_eq!(computed, 1, "computed again");
+	}
+
+	#[test]
+	fn fault_14_a_cache_of_no_entries_shares_nothing_and_keeps_nothing() {
 		let mut cache = Cache { entries: HashMap::new(), order: VecDeque::new(), capacity: 0 };
 		let mut computed = 0;
 		for _ in 0..3 {

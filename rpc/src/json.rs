@@ -405,7 +405,7 @@ mod tests {
 	}
 
 	#[test]
-	fn a_change_a_block_done_and_an_end_are_told_apart_by_their_fields() {
+	fn fault_13_a_change_a_block_done_and_an_end_are_told_apart_by_their_fields() {
 		let change = RecognitionChangeJson {
 			block: 5,
 			block_hash: H256::repeat_byte(1),

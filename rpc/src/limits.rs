@@ -56,7 +56,7 @@ mod tests {
 	}
 
 	#[test]
-	fn the_flags_default_to_the_documented_limits() {
+	fn fault_14_the_flags_default_to_the_documented_limits() {
 		let cli = Cli::parse_from(["node"]);
 		let defaults = Limits::default();
 		assert_eq!(cli.limits.max_replay, defaults.max_replay);

@@ -58,11 +58,11 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `523 + p * (27 ±0)`
 		//  Estimated: `5110 + p * (2751 ±0)`
-		// Minimum execution time: 39_379_000 picoseconds.
-		Weight::from_parts(32_574_033, 0)
+		// Minimum execution time: 38_286_000 picoseconds.
+		Weight::from_parts(31_900_339, 0)
 			.saturating_add(Weight::from_parts(0, 5110))
-			// Standard Error: 5_178
-			.saturating_add(Weight::from_parts(4_686_602, 0).saturating_mul(p.into()))
+			// Standard Error: 7_419
+			.saturating_add(Weight::from_parts(4_824_119, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2962`
 		//  Estimated: `41406`
-		// Minimum execution time: 99_257_000 picoseconds.
-		Weight::from_parts(103_664_000, 0)
+		// Minimum execution time: 99_167_000 picoseconds.
+		Weight::from_parts(106_117_000, 0)
 			.saturating_add(Weight::from_parts(0, 41406))
 			.saturating_add(T::DbWeight::get().reads(21))
 			.saturating_add(T::DbWeight::get().writes(18))
@@ -111,8 +111,8 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2962`
 		//  Estimated: `41406`
-		// Minimum execution time: 133_599_000 picoseconds.
-		Weight::from_parts(138_025_000, 0)
+		// Minimum execution time: 134_289_000 picoseconds.
+		Weight::from_parts(142_291_000, 0)
 			.saturating_add(Weight::from_parts(0, 41406))
 			.saturating_add(T::DbWeight::get().reads(38))
 			.saturating_add(T::DbWeight::get().writes(35))
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3103`
 		//  Estimated: `5612`
-		// Minimum execution time: 41_682_000 picoseconds.
-		Weight::from_parts(44_736_000, 0)
+		// Minimum execution time: 42_443_000 picoseconds.
+		Weight::from_parts(50_285_000, 0)
 			.saturating_add(Weight::from_parts(0, 5612))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -151,8 +151,8 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3156`
 		//  Estimated: `5612`
-		// Minimum execution time: 42_473_000 picoseconds.
-		Weight::from_parts(45_667_000, 0)
+		// Minimum execution time: 44_416_000 picoseconds.
+		Weight::from_parts(55_302_000, 0)
 			.saturating_add(Weight::from_parts(0, 5612))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -173,8 +173,8 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3184`
 		//  Estimated: `5612`
-		// Minimum execution time: 54_471_000 picoseconds.
-		Weight::from_parts(57_686_000, 0)
+		// Minimum execution time: 66_218_000 picoseconds.
+		Weight::from_parts(75_662_000, 0)
 			.saturating_add(Weight::from_parts(0, 5612))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -203,8 +203,8 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3943`
 		//  Estimated: `45006`
-		// Minimum execution time: 250_532_000 picoseconds.
-		Weight::from_parts(257_953_000, 0)
+		// Minimum execution time: 251_563_000 picoseconds.
+		Weight::from_parts(261_718_000, 0)
 			.saturating_add(Weight::from_parts(0, 45006))
 			.saturating_add(T::DbWeight::get().reads(54))
 			.saturating_add(T::DbWeight::get().writes(67))
@@ -223,12 +223,12 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 	fn on_poll(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `190 + n * (253 ±0)`
-		//  Estimated: `2602 + n * (4622 ±0)`
-		// Minimum execution time: 1_833_000 picoseconds.
-		Weight::from_parts(7_053_572, 0)
+		//  Estimated: `2602 + n * (4622 ±12)`
+		// Minimum execution time: 1_783_000 picoseconds.
+		Weight::from_parts(1_693_939, 0)
 			.saturating_add(Weight::from_parts(0, 2602))
-			// Standard Error: 20_606
-			.saturating_add(Weight::from_parts(20_835_522, 0).saturating_mul(n.into()))
+			// Standard Error: 105_606
+			.saturating_add(Weight::from_parts(22_264_345, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
