@@ -99,6 +99,7 @@ async fn scenario(network: &mut Network) -> Result<()> {
 
 	// Guatemala's operator starts a fresh validator node and makes its keys.
 	let gt_node = network.add_validator("eve").await?;
+	let gt_node_port = gt_node.config.p2p_port;
 	let gt = gt_node.client().await?;
 	let owner = AccountId::from(eve.public()).encode();
 	let generated: Value = gt
@@ -114,6 +115,14 @@ async fn scenario(network: &mut Network) -> Result<()> {
 		admin: eve.public().into(),
 		validator: eve.public().into(),
 		encryption_key: None,
+		// Its node, as the members will let it connect (issue #13).
+		first_node: pallet_consortium::NodeDeclaration {
+			peer_id: Rpc(&gt).peer_id_bytes().await?.try_into().map_err(|_| anyhow!("peer id"))?,
+			address: format!("/ip4/127.0.0.1/tcp/{}", gt_node_port)
+				.into_bytes()
+				.try_into()
+				.map_err(|_| anyhow!("address"))?,
+		},
 	}
 	.into();
 	council_motion(&chain, &alice, &[&alice, &bob, &charlie], 3, admit).await?;

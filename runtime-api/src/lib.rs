@@ -193,6 +193,17 @@ pub struct MemberView<AccountId> {
 	pub since: u32,
 }
 
+/// A node member nodes connect to: declared by an active member.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct NodeView {
+	/// The administration that runs it.
+	pub country: CountryCode,
+	/// Its libp2p peer id, as the bytes of its multihash.
+	pub peer_id: Vec<u8>,
+	/// Where it listens: a multiaddr as text, without `/p2p/`.
+	pub address: Vec<u8>,
+}
+
 /// Most items any one answer holds.
 pub const MAX_PAGE: u32 = 1_000;
 
@@ -200,7 +211,7 @@ sp_api::decl_runtime_apis! {
 	/// CADENA's questions, answered at a block.
 	///
 	/// Version 2 (runtime 102) added `member`; version 3 (runtime 104)
-	/// added `today` and `awaiting_expiry`.
+	/// added `today`, `awaiting_expiry` and `authorized_nodes`.
 	#[api_version(3)]
 	pub trait CadenaApi<AccountId: Codec> {
 		/// Whether `reader` recognises `tin` now: through its best
@@ -240,5 +251,9 @@ sp_api::decl_runtime_apis! {
 		/// waiting on the days between, with or without an `Expire` event.
 		#[api_version(3)]
 		fn awaiting_expiry(day: Day, cursor: Option<CertificateId>, limit: u32) -> (Vec<CertificateId>, Option<CertificateId>);
+		/// The nodes member nodes connect to: those the active members
+		/// declared (at most `MaxMembers × MaxNodesPerMember`).
+		#[api_version(3)]
+		fn authorized_nodes() -> Vec<NodeView>;
 	}
 }

@@ -210,6 +210,17 @@ impl_runtime_apis! {
 			cadena_api::awaiting_expiry(day, cursor, limit)
 		}
 
+		fn authorized_nodes() -> Vec<cadena_runtime_api::NodeView> {
+			crate::Consortium::authorized_nodes()
+				.into_iter()
+				.map(|(country, peer_id, address)| cadena_runtime_api::NodeView {
+					country,
+					peer_id: peer_id.into_inner(),
+					address: address.into_inner(),
+				})
+				.collect()
+		}
+
 		fn member(country: CountryCode) -> Option<MemberView<AccountId>> {
 			cadena_api::member(country)
 		}

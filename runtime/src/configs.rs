@@ -238,6 +238,8 @@ impl pallet_consortium::Config for Runtime {
 	type MaxNameLength = ConstU32<128>;
 	// With `MaxProposals` of 100, one member holds at most a tenth of the slots.
 	type MaxOpenMotions = ConstU32<10>;
+	// A validator, an RPC node for integrators and room to replace either.
+	type MaxNodesPerMember = ConstU32<8>;
 	type WeightInfo = crate::weights::pallet_consortium::WeightInfo<Runtime>;
 }
 

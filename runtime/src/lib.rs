@@ -67,8 +67,8 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `Mra.sign` names its motion; `TinRegistry.link_account` carries the
-	// request's expiry.
-	transaction_version: 2,
+	// request's expiry. 3: `Consortium.admit_member` names the first node.
+	transaction_version: 3,
 	system_version: 1,
 };
 

@@ -36,6 +36,32 @@ fn fill_members<T: Config>(count: u32) -> CountryCode {
 	codes.find(|c| !Members::<T>::contains_key(c)).expect("a free country")
 }
 
+/// Node `i`: an Ed25519-shaped peer id, and an address of the longest
+/// length allowed.
+fn node<T: Config>(i: u32) -> NodeDeclaration {
+	let mut peer_id = vec![0x00, 36, 0x08, 0x01, 0x12, 0x20];
+	peer_id.extend([0u8; 28]);
+	peer_id.extend(i.to_le_bytes());
+	let host = MAX_NODE_ADDRESS_LEN as usize - "/dns4//tcp/30333".len();
+	let mut address = b"/dns4/".to_vec();
+	address.extend(vec![b'a'; host]);
+	address.extend(b"/tcp/30333");
+	NodeDeclaration {
+		peer_id: peer_id.try_into().expect("a peer id fits"),
+		address: address.try_into().expect("the longest address fits"),
+	}
+}
+
+/// `country`'s nodes up to `count`.
+fn fill_nodes<T: Config>(country: CountryCode, count: u32) {
+	let mut i = 1_000;
+	while (NodesOf::<T>::get(country).len() as u32) < count {
+		let n = node::<T>(i);
+		Pallet::<T>::do_add_node(country, n.peer_id, n.address).expect("room for nodes");
+		i += 1;
+	}
+}
+
 /// The primary admin of an active member, with the consortium full but one.
 fn an_admin<T: Config>() -> (CountryCode, T::AccountId) {
 	fill_members::<T>(T::MaxMembers::get() - 1);
@@ -56,7 +82,7 @@ mod benchmarks {
 		let validator: T::AccountId = account("new-validator", 0, 0);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, country, name, admin, validator, Some([1; 32]));
+		_(origin as T::RuntimeOrigin, country, name, admin, validator, Some([1; 32]), node::<T>(0));
 
 		assert_eq!(ActiveMembers::<T>::get().len() as u32, T::MaxMembers::get());
 		Ok(())
@@ -174,6 +200,45 @@ mod benchmarks {
 
 		assert_eq!(Validators::<T>::get(&new), Some(country));
 		Ok(())
+	}
+
+	/// The administration has all its nodes but one.
+	#[benchmark]
+	fn add_node() {
+		let (country, admin) = an_admin::<T>();
+		fill_nodes::<T>(country, T::MaxNodesPerMember::get() - 1);
+		let n = node::<T>(0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), n.peer_id.clone(), n.address);
+
+		assert_eq!(Nodes::<T>::get(&n.peer_id).map(|r| r.country), Some(country));
+	}
+
+	#[benchmark]
+	fn set_node_address() {
+		let (country, admin) = an_admin::<T>();
+		fill_nodes::<T>(country, T::MaxNodesPerMember::get());
+		let peer_id = NodesOf::<T>::get(country)[0].clone();
+		let address = node::<T>(0).address;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), peer_id.clone(), address.clone());
+
+		assert_eq!(Nodes::<T>::get(&peer_id).map(|r| r.address), Some(address));
+	}
+
+	/// The administration has all its nodes.
+	#[benchmark]
+	fn remove_node() {
+		let (country, admin) = an_admin::<T>();
+		fill_nodes::<T>(country, T::MaxNodesPerMember::get());
+		let peer_id = NodesOf::<T>::get(country)[0].clone();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), peer_id.clone());
+
+		assert!(!Nodes::<T>::contains_key(&peer_id));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -21,6 +21,10 @@
 //!   or validator account when a key is lost or compromised.
 //! - [`MotionSlot`] is the council's per-member quota of open motions: no
 //!   member can take every proposal slot.
+//! - **Nodes**: each administration declares its nodes (libp2p peer id and
+//!   address, at most `MaxNodesPerMember`); its admission motion names the
+//!   first. Member nodes connect only to the declared nodes of the active
+//!   members ([`Pallet::authorized_nodes`]).
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -41,7 +45,10 @@ mod tests;
 pub use extension::{CallPolicy, CheckMembership, Signer, CALL_NOT_PERMITTED, NOT_A_MEMBER};
 pub use pallet::*;
 pub use quota::MotionSlot;
-pub use types::{Administration, MemberStatus, OfficerRecord};
+pub use types::{
+	is_node_address, is_peer_id, Administration, MemberStatus, NodeAddress, NodeDeclaration,
+	NodeRecord, OfficerRecord, PeerIdBytes, MAX_NODE_ADDRESS_LEN, MAX_PEER_ID_LEN,
+};
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
@@ -134,6 +141,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxOpenMotions: Get<u32>;
 
+		/// Most nodes one administration may declare.
+		#[pallet::constant]
+		type MaxNodesPerMember: Get<u32>;
+
 		/// Weights of the dispatchables.
 		type WeightInfo: WeightInfo;
 	}
@@ -187,6 +198,21 @@ pub mod pallet {
 	pub type OpenMotions<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
+	/// The declared nodes, by peer id: the administration that runs each, and
+	/// its address.
+	#[pallet::storage]
+	pub type Nodes<T: Config> = StorageMap<_, Blake2_128Concat, PeerIdBytes, NodeRecord>;
+
+	/// Each administration's declared nodes, sorted.
+	#[pallet::storage]
+	pub type NodesOf<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		CountryCode,
+		BoundedVec<PeerIdBytes, T::MaxNodesPerMember>,
+		ValueQuery,
+	>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -212,6 +238,13 @@ pub mod pallet {
 		/// Governance replaced an administration's validator account; the new
 		/// one validates from the next session on, once its session keys are set.
 		ValidatorReplaced { country: CountryCode, old: T::AccountId, new: T::AccountId },
+		/// An administration declared a node: member nodes connect to it
+		/// while the administration is active.
+		NodeAdded { country: CountryCode, peer_id: PeerIdBytes, address: NodeAddress },
+		/// A declared node's address changed.
+		NodeAddressChanged { country: CountryCode, peer_id: PeerIdBytes, address: NodeAddress },
+		/// An administration withdrew a node: member nodes drop it.
+		NodeRemoved { country: CountryCode, peer_id: PeerIdBytes },
 	}
 
 	#[pallet::error]
@@ -261,6 +294,19 @@ pub mod pallet {
 		/// The council member already has `MaxOpenMotions` motions open; a
 		/// closed motion's slot is returned by `Council.release_proposal_cost`.
 		TooManyOpenMotions,
+		/// The peer id is not a libp2p peer id (a multihash of a public key).
+		InvalidPeerId,
+		/// The address is not a multiaddr naming a host and a TCP port, without
+		/// a `/p2p/` part.
+		InvalidNodeAddress,
+		/// That node is already declared (by this or another administration).
+		NodeAlreadyDeclared,
+		/// The administration already declared `MaxNodesPerMember` nodes.
+		TooManyNodes,
+		/// No node with that peer id is declared by the sender's administration.
+		NotOwnNode,
+		/// An administration keeps at least one node: declare the new one first.
+		LastNode,
 	}
 
 	#[pallet::genesis_config]
@@ -309,7 +355,9 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Admits `country`'s customs administration (governance only). Its
 		/// primary `admin` joins the council; its `validator` joins the validator
-		/// set from the next session, once it has set its session keys.
+		/// set from the next session, once it has set its session keys; its
+		/// `first_node` (the validator's node) is declared, so that member
+		/// nodes let it connect.
 		///
 		/// A retired administration may be admitted again: its old officers and
 		/// validator account are removed first and do not come back; the motion
@@ -325,10 +373,12 @@ pub mod pallet {
 			admin: T::AccountId,
 			validator: T::AccountId,
 			encryption_key: Option<[u8; 32]>,
+			first_node: NodeDeclaration,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::syncing_council(|| {
-				Self::do_admit(country, name, admin, validator, encryption_key)
+				Self::do_admit(country, name, admin, validator, encryption_key)?;
+				Self::do_add_node(country, first_node.peer_id, first_node.address)
 			})
 		}
 
@@ -492,6 +542,56 @@ pub mod pallet {
 			Self::deposit_event(Event::ValidatorReplaced { country, old, new: new_validator });
 			Ok(())
 		}
+
+		/// An `Admin` declares a node of its own administration: its libp2p
+		/// `peer_id` (the multihash bytes) and `address` (a multiaddr as text,
+		/// `/dns4/cadena.aduana.cr/tcp/30333`).
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::add_node())]
+		pub fn add_node(
+			origin: OriginFor<T>,
+			peer_id: PeerIdBytes,
+			address: NodeAddress,
+		) -> DispatchResult {
+			let country = Self::ensure_admin(origin)?;
+			Self::do_add_node(country, peer_id, address)
+		}
+
+		/// An `Admin` changes the address of one of its administration's nodes
+		/// (same peer id): member nodes dial the new address, and nobody is
+		/// dropped meanwhile.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_node_address())]
+		pub fn set_node_address(
+			origin: OriginFor<T>,
+			peer_id: PeerIdBytes,
+			address: NodeAddress,
+		) -> DispatchResult {
+			let country = Self::ensure_admin(origin)?;
+			ensure!(is_node_address(&address), Error::<T>::InvalidNodeAddress);
+			let mut record = Self::own_node(country, &peer_id)?;
+			record.address = address.clone();
+			Nodes::<T>::insert(&peer_id, record);
+			Self::deposit_event(Event::NodeAddressChanged { country, peer_id, address });
+			Ok(())
+		}
+
+		/// An `Admin` withdraws one of its administration's nodes: member
+		/// nodes drop it. The last node stays (declare its replacement first).
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::remove_node())]
+		pub fn remove_node(origin: OriginFor<T>, peer_id: PeerIdBytes) -> DispatchResult {
+			let country = Self::ensure_admin(origin)?;
+			Self::own_node(country, &peer_id)?;
+			NodesOf::<T>::try_mutate(country, |nodes| {
+				ensure!(nodes.len() > 1, Error::<T>::LastNode);
+				nodes.retain(|n| n != &peer_id);
+				Ok::<_, Error<T>>(())
+			})?;
+			Nodes::<T>::remove(&peer_id);
+			Self::deposit_event(Event::NodeRemoved { country, peer_id });
+			Ok(())
+		}
 	}
 }
 
@@ -636,6 +736,9 @@ impl<T: Config> Pallet<T> {
 			Officers::<T>::remove(&officer);
 			let _ = frame_system::Pallet::<T>::dec_providers(&officer);
 		}
+		for peer_id in NodesOf::<T>::take(country) {
+			Nodes::<T>::remove(&peer_id);
+		}
 		// The session may still hold it for two sessions.
 		ReplacedValidators::<T>::try_append(&retired.validator)
 			.map_err(|_| Error::<T>::TooManyReplacements)?;
@@ -644,10 +747,50 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The weight of [`Self::purge`] at its worst: `MaxOfficers` officers.
+	/// The weight of [`Self::purge`] at its worst: `MaxOfficers` officers
+	/// and `MaxNodesPerMember` nodes.
 	fn purge_weight() -> frame_support::weights::Weight {
 		let officers = u64::from(T::MaxOfficers::get());
-		T::DbWeight::get().reads_writes(2 + officers * 2, 3 + officers * 2)
+		let nodes = u64::from(T::MaxNodesPerMember::get());
+		T::DbWeight::get().reads_writes(3 + officers * 2, 4 + officers * 2 + nodes)
+	}
+
+	/// Declares `peer_id` at `address` as a node of `country`.
+	fn do_add_node(
+		country: CountryCode,
+		peer_id: PeerIdBytes,
+		address: NodeAddress,
+	) -> DispatchResult {
+		ensure!(is_peer_id(&peer_id), Error::<T>::InvalidPeerId);
+		ensure!(is_node_address(&address), Error::<T>::InvalidNodeAddress);
+		ensure!(!Nodes::<T>::contains_key(&peer_id), Error::<T>::NodeAlreadyDeclared);
+		NodesOf::<T>::try_mutate(country, |nodes| {
+			let at = nodes.binary_search(&peer_id).unwrap_or_else(|at| at);
+			nodes.try_insert(at, peer_id.clone()).map_err(|_| Error::<T>::TooManyNodes)
+		})?;
+		Nodes::<T>::insert(&peer_id, NodeRecord { country, address: address.clone() });
+		Self::deposit_event(Event::NodeAdded { country, peer_id, address });
+		Ok(())
+	}
+
+	/// The record of `peer_id`, a node of `country`.
+	fn own_node(country: CountryCode, peer_id: &PeerIdBytes) -> Result<NodeRecord, Error<T>> {
+		Nodes::<T>::get(peer_id).filter(|n| n.country == country).ok_or(Error::<T>::NotOwnNode)
+	}
+
+	/// The nodes member nodes connect to: those of the active members, with
+	/// their addresses, by country and peer id. At most `MaxMembers ×
+	/// MaxNodesPerMember`.
+	pub fn authorized_nodes() -> Vec<(CountryCode, PeerIdBytes, NodeAddress)> {
+		ActiveMembers::<T>::get()
+			.into_iter()
+			.flat_map(|country| {
+				NodesOf::<T>::get(country).into_iter().filter_map(move |peer_id| {
+					let record = Nodes::<T>::get(&peer_id)?;
+					Some((country, peer_id, record.address))
+				})
+			})
+			.collect()
 	}
 
 	fn do_add_officer(country: CountryCode, officer: T::AccountId, roles: Roles) -> DispatchResult {
@@ -784,6 +927,23 @@ impl<T: Config> Pallet<T> {
 			Validators::<T>::iter().count() == Members::<T>::iter().count(),
 			"validator index has strays"
 		);
+		let mut nodes_per_country = alloc::collections::BTreeMap::<CountryCode, u32>::new();
+		for (peer_id, record) in Nodes::<T>::iter() {
+			ensure!(Members::<T>::contains_key(record.country), "node of no member");
+			ensure!(is_peer_id(&peer_id) && is_node_address(&record.address), "malformed node");
+			*nodes_per_country.entry(record.country).or_default() += 1;
+		}
+		for (country, nodes) in NodesOf::<T>::iter() {
+			ensure!(nodes.windows(2).all(|w| w[0] < w[1]), "nodes index not sorted");
+			ensure!(
+				nodes.iter().all(|n| Nodes::<T>::get(n).is_some_and(|r| r.country == country)),
+				"nodes index names a stranger"
+			);
+			ensure!(
+				nodes_per_country.get(&country).copied().unwrap_or(0) == nodes.len() as u32,
+				"nodes index out of step"
+			);
+		}
 		let mut council = T::CouncilMembers::get();
 		council.sort();
 		ensure!(council == Self::active_admins(), "council is not the active members' admins");

@@ -100,6 +100,7 @@ impl pallet_consortium::Config for Test {
 	type MaxOfficers = ConstU32<4>;
 	type MaxNameLength = ConstU32<32>;
 	type MaxOpenMotions = ConstU32<2>;
+	type MaxNodesPerMember = ConstU32<2>;
 	type WeightInfo = ();
 }
 
@@ -176,5 +177,18 @@ impl pallet_consortium::CallPolicy<RuntimeCall> for RemarksForOfficersOnly {
 	fn permits(signer: pallet_consortium::Signer, call: &RuntimeCall) -> bool {
 		matches!(signer, pallet_consortium::Signer::Officer(_))
 			|| matches!(call, RuntimeCall::System(frame_system::Call::remark_with_event { .. }))
+	}
+}
+
+/// A node declaration: an Ed25519-shaped peer id from `seed`, and an address.
+pub fn node(seed: u8) -> crate::NodeDeclaration {
+	let mut peer_id = vec![0x00, 36, 0x08, 0x01, 0x12, 0x20];
+	peer_id.extend([seed; 32]);
+	crate::NodeDeclaration {
+		peer_id: peer_id.try_into().expect("bounded"),
+		address: format!("/dns4/node{seed}.example/tcp/30333")
+			.into_bytes()
+			.try_into()
+			.expect("bounded"),
 	}
 }

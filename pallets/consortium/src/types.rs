@@ -43,3 +43,102 @@ pub struct OfficerRecord {
 	/// The officer's roles.
 	pub roles: Roles,
 }
+
+/// Longest libp2p peer id, in bytes: a multihash of the node's public key
+/// (38 bytes for the Ed25519 keys Substrate nodes use).
+pub const MAX_PEER_ID_LEN: u32 = 64;
+
+/// Longest node address, in bytes: a multiaddr as text
+/// (`/dns4/cadena.aduana.cr/tcp/30333`).
+pub const MAX_NODE_ADDRESS_LEN: u32 = 128;
+
+/// A node's libp2p peer id, as the bytes of its multihash.
+pub type PeerIdBytes = BoundedVec<u8, ConstU32<MAX_PEER_ID_LEN>>;
+
+/// A node's address: a multiaddr as text, without its `/p2p/` part.
+pub type NodeAddress = BoundedVec<u8, ConstU32<MAX_NODE_ADDRESS_LEN>>;
+
+/// A node a member administration declared: the member nodes keep to the
+/// declared nodes of the active members.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct NodeRecord {
+	/// The administration that runs it.
+	pub country: CountryCode,
+	/// Where it listens.
+	pub address: NodeAddress,
+}
+
+/// A node, as an admission motion or a genesis names it.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct NodeDeclaration {
+	/// Its libp2p peer id, as bytes.
+	pub peer_id: PeerIdBytes,
+	/// Where it listens.
+	pub address: NodeAddress,
+}
+
+/// Whether `bytes` are a libp2p peer id: a multihash, either the identity
+/// of a public key (code `0x00`, up to 42 bytes) or its SHA-256 (code
+/// `0x12`, 32 bytes), with its length right.
+pub fn is_peer_id(bytes: &[u8]) -> bool {
+	match bytes {
+		[0x00, len, key @ ..] => *len as usize == key.len() && (1..=42).contains(&key.len()),
+		[0x12, 0x20, digest @ ..] => digest.len() == 32,
+		_ => false,
+	}
+}
+
+/// Whether `bytes` are a node address CADENA accepts: a multiaddr in text
+/// that names a host (`/ip4/`, `/ip6/`, `/dns/`, `/dns4/`, `/dns6/`) and a
+/// TCP port, in printable ASCII without spaces, and no `/p2p/` part (the
+/// peer id is declared beside it).
+pub fn is_node_address(bytes: &[u8]) -> bool {
+	let Ok(text) = core::str::from_utf8(bytes) else { return false };
+	let host = ["/ip4/", "/ip6/", "/dns/", "/dns4/", "/dns6/"].iter().any(|p| text.starts_with(p));
+	host && text.contains("/tcp/")
+		&& !text.contains("/p2p/")
+		&& text.bytes().all(|b| b.is_ascii_graphic())
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_peer_id_is_a_multihash_of_the_right_length() {
+		// The peer id of an Ed25519 key: identity multihash of its protobuf.
+		let mut ed25519 = vec![0x00, 36, 0x08, 0x01, 0x12, 0x20];
+		ed25519.extend([7; 32]);
+		assert!(is_peer_id(&ed25519));
+		let mut sha = vec![0x12, 0x20];
+		sha.extend([7; 32]);
+		assert!(is_peer_id(&sha));
+		assert!(!is_peer_id(&ed25519[..20]), "truncated");
+		assert!(!is_peer_id(&[0x00, 0]), "empty key");
+		assert!(!is_peer_id(&sha[..33]), "short digest");
+		assert!(!is_peer_id(b"12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp"), "text");
+		assert!(!is_peer_id(&[]));
+	}
+
+	#[test]
+	fn a_node_address_names_a_host_and_a_tcp_port_only() {
+		for good in
+			["/ip4/10.0.0.5/tcp/30333", "/dns4/cadena.aduana.cr/tcp/30333", "/ip6/::1/tcp/1"]
+		{
+			assert!(is_node_address(good.as_bytes()), "{good}");
+		}
+		for bad in [
+			"",
+			"10.0.0.5:30333",
+			"/ip4/10.0.0.5/udp/30333/quic",
+			"/ip4/10.0.0.5/tcp/30333/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp",
+			"/dns4/cadena aduana/tcp/1",
+			"/unix/tmp/socket/tcp/1",
+		] {
+			assert!(!is_node_address(bad.as_bytes()), "{bad}");
+		}
+		assert!(!is_node_address(&[b'/', b'i', b'p', b'4', b'/', 0xff]));
+	}
+}

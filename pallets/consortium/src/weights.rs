@@ -26,6 +26,9 @@ pub trait WeightInfo {
 	fn set_encryption_key() -> Weight;
 	fn replace_admin() -> Weight;
 	fn replace_validator() -> Weight;
+	fn add_node() -> Weight;
+	fn set_node_address() -> Weight;
+	fn remove_node() -> Weight;
 }
 
 // For tests: the same order of magnitude as the measured weights.
@@ -79,5 +82,17 @@ impl WeightInfo for () {
 		Weight::from_parts(20_000_000, 4_000)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(5))
+	}
+	fn add_node() -> Weight {
+		Weight::from_parts(30_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(4, 2))
+	}
+	fn set_node_address() -> Weight {
+		Weight::from_parts(25_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(3, 1))
+	}
+	fn remove_node() -> Weight {
+		Weight::from_parts(30_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(4, 2))
 	}
 }

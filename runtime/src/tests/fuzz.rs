@@ -179,7 +179,19 @@ fn call(input: &mut Input, cast: &Cast, depth: u32) -> RuntimeCall {
 	let member = |input: &mut Input| {
 		cast.account(input.pick(&["//trader2", "//outsider", "//Alice//auditor"]))
 	};
-	match input.byte() % 27 {
+	let peer_id = |input: &mut Input| -> pallet_consortium::PeerIdBytes {
+		let mut bytes = vec![0x00, 36, 0x08, 0x01, 0x12, 0x20];
+		bytes.extend([input.byte() % 4; 32]);
+		if input.byte().is_multiple_of(8) {
+			bytes.truncate(10); // not a peer id
+		}
+		bytes.try_into().expect("bounded")
+	};
+	let address = |input: &mut Input| -> pallet_consortium::NodeAddress {
+		let text = input.pick(&["/ip4/10.0.0.1/tcp/30333", "/dns4/cadena.example/tcp/1", "bad"]);
+		text.as_bytes().to_vec().try_into().expect("bounded")
+	};
+	match input.byte() % 30 {
 		0 => {
 			let region = input.pick(&[&b"MX-CMX"[..], b"CR-SJ", b"XX"]);
 			Registry::register { tin: tin(input), data: trader_data(input, region) }.into()
@@ -287,6 +299,11 @@ fn call(input: &mut Input, cast: &Cast, depth: u32) -> RuntimeCall {
 		}
 		.into(),
 		25 => pallet_utility::Call::force_batch { calls: vec![] }.into(),
+		26 => Consortium::add_node { peer_id: peer_id(input), address: address(input) }.into(),
+		27 => {
+			Consortium::set_node_address { peer_id: peer_id(input), address: address(input) }.into()
+		}
+		28 => Consortium::remove_node { peer_id: peer_id(input) }.into(),
 		_ => frame_system::Call::remark { remark: vec![input.byte()] }.into(),
 	}
 }

@@ -484,6 +484,10 @@ fn calls_that_change_the_council_pay_for_every_open_motion() {
 			admin: account.clone(),
 			validator: account,
 			encryption_key: None,
+			first_node: pallet_consortium::NodeDeclaration {
+				peer_id: vec![0; 38].try_into().unwrap(),
+				address: b"/ip4/10.0.0.1/tcp/30333".to_vec().try_into().unwrap(),
+			},
 		}
 		.into(),
 	];

@@ -47,6 +47,10 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 	/// Proof: `Consortium::Validators` (`max_values`: None, `max_size`: Some(50), added: 2525, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::Nodes` (r:1 w:1)
+	/// Proof: `Consortium::Nodes` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::NodesOf` (r:1 w:1)
+	/// Proof: `Consortium::NodesOf` (`max_values`: None, `max_size`: Some(547), added: 3022, mode: `MaxEncodedLen`)
 	/// Storage: `Council::Proposals` (r:1 w:0)
 	/// Proof: `Council::Proposals` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Consortium::OfficersOf` (r:0 w:1)
@@ -59,11 +63,11 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `15967`
 		//  Estimated: `175390`
-		// Minimum execution time: 467_784_000 picoseconds.
-		Weight::from_parts(484_900_000, 0)
+		// Minimum execution time: 489_436_000 picoseconds.
+		Weight::from_parts(513_332_000, 0)
 			.saturating_add(Weight::from_parts(0, 175390))
-			.saturating_add(T::DbWeight::get().reads(70))
-			.saturating_add(T::DbWeight::get().writes(9))
+			.saturating_add(T::DbWeight::get().reads(72))
+			.saturating_add(T::DbWeight::get().writes(11))
 	}
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:1)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
@@ -79,8 +83,8 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `14611`
 		//  Estimated: `172665`
-		// Minimum execution time: 429_367_000 picoseconds.
-		Weight::from_parts(454_415_000, 0)
+		// Minimum execution time: 434_655_000 picoseconds.
+		Weight::from_parts(457_449_000, 0)
 			.saturating_add(Weight::from_parts(0, 172665))
 			.saturating_add(T::DbWeight::get().reads(65))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -99,8 +103,8 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `14609`
 		//  Estimated: `172665`
-		// Minimum execution time: 430_388_000 picoseconds.
-		Weight::from_parts(456_167_000, 0)
+		// Minimum execution time: 435_396_000 picoseconds.
+		Weight::from_parts(464_619_000, 0)
 			.saturating_add(Weight::from_parts(0, 172665))
 			.saturating_add(T::DbWeight::get().reads(65))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -119,8 +123,8 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `14611`
 		//  Estimated: `172665`
-		// Minimum execution time: 431_891_000 picoseconds.
-		Weight::from_parts(451_270_000, 0)
+		// Minimum execution time: 435_126_000 picoseconds.
+		Weight::from_parts(460_704_000, 0)
 			.saturating_add(Weight::from_parts(0, 172665))
 			.saturating_add(T::DbWeight::get().reads(65))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -139,8 +143,8 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2735`
 		//  Estimated: `6685`
-		// Minimum execution time: 49_964_000 picoseconds.
-		Weight::from_parts(60_980_000, 0)
+		// Minimum execution time: 49_574_000 picoseconds.
+		Weight::from_parts(55_362_000, 0)
 			.saturating_add(Weight::from_parts(0, 6685))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -155,8 +159,8 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2079`
 		//  Estimated: `6042`
-		// Minimum execution time: 37_095_000 picoseconds.
-		Weight::from_parts(42_312_000, 0)
+		// Minimum execution time: 37_876_000 picoseconds.
+		Weight::from_parts(51_787_000, 0)
 			.saturating_add(Weight::from_parts(0, 6042))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -175,8 +179,8 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3129`
 		//  Estimated: `6685`
-		// Minimum execution time: 54_070_000 picoseconds.
-		Weight::from_parts(59_899_000, 0)
+		// Minimum execution time: 60_630_000 picoseconds.
+		Weight::from_parts(89_923_000, 0)
 			.saturating_add(Weight::from_parts(0, 6685))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -191,8 +195,8 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1919`
 		//  Estimated: `3715`
-		// Minimum execution time: 30_736_000 picoseconds.
-		Weight::from_parts(41_372_000, 0)
+		// Minimum execution time: 32_018_000 picoseconds.
+		Weight::from_parts(38_227_000, 0)
 			.saturating_add(Weight::from_parts(0, 3715))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -217,8 +221,8 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `16223`
 		//  Estimated: `172665`
-		// Minimum execution time: 465_872_000 picoseconds.
-		Weight::from_parts(478_029_000, 0)
+		// Minimum execution time: 469_937_000 picoseconds.
+		Weight::from_parts(497_197_000, 0)
 			.saturating_add(Weight::from_parts(0, 172665))
 			.saturating_add(T::DbWeight::get().reads(69))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -235,10 +239,62 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2198`
 		//  Estimated: `6196`
-		// Minimum execution time: 51_957_000 picoseconds.
-		Weight::from_parts(59_979_000, 0)
+		// Minimum execution time: 54_211_000 picoseconds.
+		Weight::from_parts(64_556_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	/// Storage: `Consortium::Officers` (r:1 w:0)
+	/// Proof: `Consortium::Officers` (`max_values`: None, `max_size`: Some(51), added: 2526, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
+	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::Nodes` (r:1 w:1)
+	/// Proof: `Consortium::Nodes` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::NodesOf` (r:1 w:1)
+	/// Proof: `Consortium::NodesOf` (`max_values`: None, `max_size`: Some(547), added: 3022, mode: `MaxEncodedLen`)
+	fn add_node() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1708`
+		//  Estimated: `4012`
+		// Minimum execution time: 45_648_000 picoseconds.
+		Weight::from_parts(58_497_000, 0)
+			.saturating_add(Weight::from_parts(0, 4012))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	/// Storage: `Consortium::Officers` (r:1 w:0)
+	/// Proof: `Consortium::Officers` (`max_values`: None, `max_size`: Some(51), added: 2526, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
+	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::Nodes` (r:1 w:1)
+	/// Proof: `Consortium::Nodes` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	fn set_node_address() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1491`
+		//  Estimated: `3679`
+		// Minimum execution time: 34_571_000 picoseconds.
+		Weight::from_parts(49_203_000, 0)
+			.saturating_add(Weight::from_parts(0, 3679))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `Consortium::Officers` (r:1 w:0)
+	/// Proof: `Consortium::Officers` (`max_values`: None, `max_size`: Some(51), added: 2526, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
+	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::Nodes` (r:1 w:1)
+	/// Proof: `Consortium::Nodes` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::NodesOf` (r:1 w:1)
+	/// Proof: `Consortium::NodesOf` (`max_values`: None, `max_size`: Some(547), added: 3022, mode: `MaxEncodedLen`)
+	fn remove_node() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1850`
+		//  Estimated: `4012`
+		// Minimum execution time: 42_192_000 picoseconds.
+		Weight::from_parts(51_226_000, 0)
+			.saturating_add(Weight::from_parts(0, 4012))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 }

@@ -15,7 +15,7 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, bail, ensure, Context, Result};
 use jsonrpsee::{
 	core::client::ClientT,
 	rpc_params,
@@ -128,6 +128,42 @@ impl NodeConfig {
 	pub fn rpc_url(&self) -> String {
 		format!("ws://127.0.0.1:{}", self.rpc_port)
 	}
+}
+
+impl NodeConfig {
+	/// The node's Prometheus exposition (`/metrics`), as text.
+	pub async fn metrics(&self) -> Result<String> {
+		use tokio::io::{AsyncReadExt, AsyncWriteExt};
+		let mut stream =
+			tokio::net::TcpStream::connect(("127.0.0.1", self.prometheus_port)).await?;
+		let request = "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+		stream.write_all(request.as_bytes()).await?;
+		let mut response = Vec::new();
+		stream.read_to_end(&mut response).await?;
+		let response = String::from_utf8_lossy(&response).into_owned();
+		let (head, body) = response.split_once("\r\n\r\n").context("an HTTP response")?;
+		ensure!(head.starts_with("HTTP/1.1 200"), "/metrics answered {head}");
+		Ok(body.to_string())
+	}
+}
+
+/// The value of the first sample of metric `name` that carries every label
+/// of `labels` (`country="MX",status="Active"`, as the exposition writes
+/// them; empty for any), in a Prometheus exposition. Other labels (the
+/// `chain` every Substrate metric has) may be there too.
+pub fn metric(exposition: &str, name: &str, labels: &str) -> Option<f64> {
+	let wanted: Vec<&str> = labels.split(',').filter(|l| !l.is_empty()).collect();
+	exposition.lines().filter(|line| !line.starts_with('#')).find_map(|line| {
+		let (series, value) = line.rsplit_once(' ')?;
+		let (metric, rest) = match series.split_once('{') {
+			Some((metric, rest)) => (metric, rest.trim_end_matches('}')),
+			None => (series, ""),
+		};
+		let have: Vec<&str> = rest.split(',').collect();
+		(metric == name && wanted.iter().all(|w| have.contains(w)))
+			.then(|| value.parse().ok())
+			.flatten()
+	})
 }
 
 /// A running `cadena-node` process. Dropping it kills the process.
@@ -287,6 +323,13 @@ impl Rpc<'_> {
 	/// The peer id of the node.
 	pub async fn peer_id(&self) -> Result<String> {
 		self.call("system_localPeerId", rpc_params![]).await
+	}
+
+	/// The peer id of the node as the bytes the chain stores (the multihash
+	/// its base58 text encodes).
+	pub async fn peer_id_bytes(&self) -> Result<Vec<u8>> {
+		let text = self.peer_id().await?;
+		bs58::decode(&text).into_vec().map_err(|e| anyhow!("peer id {text} is not base58: {e}"))
 	}
 
 	/// The hash and number of the best block.

@@ -176,7 +176,15 @@ fn replacing_a_validator_refuses_bad_requests() {
 const CR_VALIDATOR: AccountId = 12;
 
 fn readmit_cr(admin: AccountId, validator: AccountId) -> frame_support::dispatch::DispatchResult {
-	Consortium::admit_member(governance(), CR, b"Costa Rica".to_vec(), admin, validator, None)
+	Consortium::admit_member(
+		governance(),
+		CR,
+		b"Costa Rica".to_vec(),
+		admin,
+		validator,
+		None,
+		node(72),
+	)
 }
 
 #[test]
@@ -185,7 +193,7 @@ fn a_retired_member_is_admitted_again_without_its_old_officers() {
 		assert_ok!(Consortium::retire_member(governance(), CR));
 		assert_ok!(readmit_cr(NEW_ADMIN, NEW_VALIDATOR));
 		assert_eq!(
-			last_event(),
+			event_before_last(),
 			Event::MemberAdmitted { country: CR, admin: NEW_ADMIN, validator: NEW_VALIDATOR }
 				.into()
 		);
@@ -227,7 +235,8 @@ fn re_admission_refuses_bad_requests_and_keeps_the_old_records() {
 				b"CR".to_vec(),
 				NEW_ADMIN,
 				NEW_VALIDATOR,
-				None
+				None,
+				node(74)
 			),
 			Error::<Test>::AlreadyMember
 		);

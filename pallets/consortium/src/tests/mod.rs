@@ -2,6 +2,7 @@
 //! the council and validator-set synchronisation, and the transaction extension.
 
 mod evolution;
+mod nodes;
 
 use crate::{mock::*, *};
 use cadena_primitives::Consortium as _;
@@ -21,7 +22,15 @@ fn governance() -> RuntimeOrigin {
 }
 
 fn admit_gt(origin: RuntimeOrigin) -> frame_support::dispatch::DispatchResult {
-	Consortium::admit_member(origin, GT, b"Guatemala".to_vec(), GT_ADMIN, GT_VALIDATOR, None)
+	Consortium::admit_member(
+		origin,
+		GT,
+		b"Guatemala".to_vec(),
+		GT_ADMIN,
+		GT_VALIDATOR,
+		None,
+		node(70),
+	)
 }
 
 fn council_members() -> Vec<AccountId> {
@@ -38,6 +47,12 @@ fn roles(list: &[Role]) -> Roles {
 
 fn last_event() -> RuntimeEvent {
 	System::events().pop().expect("an event").event
+}
+
+fn event_before_last() -> RuntimeEvent {
+	let mut events = System::events();
+	events.pop();
+	events.pop().expect("two events").event
 }
 
 // ---------------------------------------------------------------- genesis
@@ -70,8 +85,9 @@ fn genesis_sets_members_officers_council_and_validators() {
 fn council_admits_a_member() {
 	run(|| {
 		assert_ok!(admit_gt(governance()));
+		// Admitted, then its first node declared.
 		assert_eq!(
-			last_event(),
+			event_before_last(),
 			Event::MemberAdmitted { country: GT, admin: GT_ADMIN, validator: GT_VALIDATOR }.into()
 		);
 		let member = Members::<Test>::get(GT).unwrap();
@@ -100,6 +116,7 @@ fn a_council_motion_needs_two_thirds_of_the_members() {
 			admin: GT_ADMIN,
 			validator: GT_VALIDATOR,
 			encryption_key: None,
+			first_node: node(70),
 		}
 		.into();
 		let length = codec::Encode::encoded_size(&call) as u32;
@@ -170,6 +187,7 @@ fn admission_refuses_bad_country_codes() {
 				GT_ADMIN,
 				GT_VALIDATOR,
 				None,
+				node(73),
 			)
 		};
 		assert_noop!(admit(b"gt"), Error::<Test>::LowerCaseCountryCode);
@@ -185,7 +203,15 @@ fn admission_refuses_bad_country_codes() {
 fn admission_refuses_bad_data() {
 	run(|| {
 		let admit = |country, name: &[u8], admin, validator| {
-			Consortium::admit_member(governance(), country, name.to_vec(), admin, validator, None)
+			Consortium::admit_member(
+				governance(),
+				country,
+				name.to_vec(),
+				admin,
+				validator,
+				None,
+				node(70),
+			)
 		};
 		assert_noop!(admit(MX, b"Mexico", GT_ADMIN, GT_VALIDATOR), Error::<Test>::AlreadyMember);
 		assert_noop!(admit(GT, b"", GT_ADMIN, GT_VALIDATOR), Error::<Test>::EmptyName);
@@ -201,6 +227,7 @@ fn admission_refuses_bad_data() {
 				admin,
 				validator,
 				None,
+				node(73),
 			)
 		};
 		// An account is an officer of one administration at most.
@@ -221,7 +248,8 @@ fn admission_stops_at_max_members() {
 				b"Brasil".to_vec(),
 				6,
 				16,
-				None
+				None,
+				node(74)
 			),
 			Error::<Test>::TooManyMembers
 		);
@@ -283,7 +311,7 @@ fn retirement_ends_the_membership() {
 		assert_noop!(Consortium::suspend_member(governance(), CR), Error::<Test>::WrongStatus);
 		assert_noop!(Consortium::retire_member(governance(), CR), Error::<Test>::WrongStatus);
 		assert_noop!(
-			Consortium::admit_member(governance(), MX, b"MX".to_vec(), 50, 51, None),
+			Consortium::admit_member(governance(), MX, b"MX".to_vec(), 50, 51, None, node(71)),
 			Error::<Test>::AlreadyMember
 		);
 	});

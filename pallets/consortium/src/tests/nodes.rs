@@ -1,0 +1,191 @@
+//! The nodes each administration declares (issue #13): who may declare,
+//! change and withdraw them, what is refused, and which nodes member nodes
+//! connect to as members are admitted, suspended, reinstated and retired.
+
+use super::*;
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn address(text: &str) -> NodeAddress {
+	text.as_bytes().to_vec().try_into().unwrap()
+}
+
+fn peers(country: CountryCode) -> Vec<PeerIdBytes> {
+	Consortium::authorized_nodes()
+		.into_iter()
+		.filter(|(c, _, _)| *c == country)
+		.map(|(_, peer_id, _)| peer_id)
+		.collect()
+}
+
+#[test]
+fn admission_declares_the_first_node_and_refuses_a_bad_one() {
+	run(|| {
+		let mut bad = node(70);
+		bad.peer_id = vec![1, 2, 3].try_into().unwrap();
+		let admit = |first| {
+			Consortium::admit_member(
+				governance(),
+				GT,
+				b"Guatemala".to_vec(),
+				GT_ADMIN,
+				GT_VALIDATOR,
+				None,
+				first,
+			)
+		};
+		assert_noop!(admit(bad), Error::<Test>::InvalidPeerId);
+		let mut bad = node(70);
+		bad.address = address("/ip4/10.0.0.1/tcp/30333/p2p/x");
+		assert_noop!(admit(bad), Error::<Test>::InvalidNodeAddress);
+		assert_ok!(admit(node(70)));
+		assert!(System::events().iter().any(|r| r.event
+			== Event::NodeAdded {
+				country: GT,
+				peer_id: node(70).peer_id,
+				address: node(70).address
+			}
+			.into()));
+		assert_eq!(peers(GT), vec![node(70).peer_id]);
+		assert_eq!(Nodes::<Test>::get(node(70).peer_id).unwrap().country, GT);
+	});
+}
+
+#[test]
+fn an_admin_declares_moves_and_withdraws_its_nodes() {
+	run(|| {
+		assert_ok!(admit_gt(governance()));
+		let second = node(80);
+		assert_ok!(Consortium::add_node(
+			signed(GT_ADMIN),
+			second.peer_id.clone(),
+			second.address.clone()
+		));
+		assert_eq!(
+			last_event(),
+			Event::NodeAdded {
+				country: GT,
+				peer_id: second.peer_id.clone(),
+				address: second.address
+			}
+			.into()
+		);
+		let mut expected = vec![node(70).peer_id, second.peer_id.clone()];
+		expected.sort();
+		assert_eq!(NodesOf::<Test>::get(GT).to_vec(), expected);
+
+		let moved = address("/ip4/10.1.2.3/tcp/40333");
+		assert_ok!(Consortium::set_node_address(
+			signed(GT_ADMIN),
+			second.peer_id.clone(),
+			moved.clone()
+		));
+		assert_eq!(
+			last_event(),
+			Event::NodeAddressChanged {
+				country: GT,
+				peer_id: second.peer_id.clone(),
+				address: moved.clone()
+			}
+			.into()
+		);
+		assert_eq!(Nodes::<Test>::get(&second.peer_id).unwrap().address, moved);
+
+		assert_ok!(Consortium::remove_node(signed(GT_ADMIN), node(70).peer_id));
+		assert_eq!(
+			last_event(),
+			Event::NodeRemoved { country: GT, peer_id: node(70).peer_id }.into()
+		);
+		assert_eq!(peers(GT), vec![second.peer_id.clone()]);
+		assert!(!Nodes::<Test>::contains_key(node(70).peer_id));
+		// The last node stays: its replacement is declared first.
+		assert_noop!(
+			Consortium::remove_node(signed(GT_ADMIN), second.peer_id),
+			Error::<Test>::LastNode
+		);
+	});
+}
+
+#[test]
+fn nodes_are_refused_with_the_fault() {
+	run(|| {
+		assert_ok!(admit_gt(governance()));
+		let add = |who, declaration: NodeDeclaration| {
+			Consortium::add_node(signed(who), declaration.peer_id, declaration.address)
+		};
+		// Only an Admin of an active member.
+		assert_noop!(add(OUTSIDER, node(81)), Error::<Test>::NotOfficer);
+		assert_noop!(add(MX_REGISTRAR, node(81)), Error::<Test>::NotAdmin);
+		assert_noop!(
+			Consortium::add_node(RuntimeOrigin::none(), node(81).peer_id, node(81).address),
+			DispatchError::BadOrigin
+		);
+		// Malformed, or declared already (by anyone).
+		let mut bad = node(81);
+		bad.peer_id =
+			b"12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp".to_vec().try_into().unwrap();
+		assert_noop!(add(GT_ADMIN, bad), Error::<Test>::InvalidPeerId);
+		let mut bad = node(81);
+		bad.address = address("10.0.0.1:30333");
+		assert_noop!(add(GT_ADMIN, bad), Error::<Test>::InvalidNodeAddress);
+		assert_noop!(add(GT_ADMIN, node(70)), Error::<Test>::NodeAlreadyDeclared);
+		assert_noop!(add(MX_ADMIN, node(70)), Error::<Test>::NodeAlreadyDeclared);
+		// At most `MaxNodesPerMember` (2 in the mock).
+		assert_ok!(add(GT_ADMIN, node(81)));
+		assert_noop!(add(GT_ADMIN, node(82)), Error::<Test>::TooManyNodes);
+		// Another administration's node is not its to change or withdraw.
+		assert_noop!(
+			Consortium::set_node_address(signed(MX_ADMIN), node(70).peer_id, node(70).address),
+			Error::<Test>::NotOwnNode
+		);
+		assert_noop!(
+			Consortium::remove_node(signed(MX_ADMIN), node(70).peer_id),
+			Error::<Test>::NotOwnNode
+		);
+		assert_noop!(
+			Consortium::set_node_address(signed(GT_ADMIN), node(70).peer_id, address("/tcp/1")),
+			Error::<Test>::InvalidNodeAddress
+		);
+		// A suspended member's admin declares nothing.
+		assert_ok!(Consortium::suspend_member(council(4, 5), GT));
+		assert_noop!(add(GT_ADMIN, node(83)), Error::<Test>::MemberNotActive);
+		assert_noop!(
+			Consortium::remove_node(signed(GT_ADMIN), node(70).peer_id),
+			Error::<Test>::MemberNotActive
+		);
+	});
+}
+
+#[test]
+fn member_nodes_connect_to_the_nodes_of_active_members_only() {
+	run(|| {
+		assert_ok!(admit_gt(governance()));
+		assert_ok!(Consortium::add_node(signed(MX_ADMIN), node(90).peer_id, node(90).address));
+		let all = Consortium::authorized_nodes();
+		assert_eq!(all.len(), 2);
+		assert_eq!(peers(MX), vec![node(90).peer_id]);
+		// Suspended: its nodes are dropped, and come back when reinstated.
+		assert_ok!(Consortium::suspend_member(council(4, 5), GT));
+		assert!(peers(GT).is_empty());
+		assert_eq!(Nodes::<Test>::get(node(70).peer_id).unwrap().country, GT, "kept");
+		assert_ok!(Consortium::reinstate_member(council(3, 4), GT));
+		assert_eq!(peers(GT), vec![node(70).peer_id]);
+		// Retired: dropped for good; admitted again, only the new node counts.
+		assert_ok!(Consortium::retire_member(council(4, 5), GT));
+		assert!(peers(GT).is_empty());
+		assert_ok!(Consortium::admit_member(
+			council(3, 4),
+			GT,
+			b"Guatemala".to_vec(),
+			GT_ADMIN,
+			GT_VALIDATOR,
+			None,
+			node(71),
+		));
+		assert_eq!(peers(GT), vec![node(71).peer_id]);
+		assert!(!Nodes::<Test>::contains_key(node(70).peer_id), "the old node was purged");
+		Consortium::do_try_state().unwrap();
+	});
+}
