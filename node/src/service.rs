@@ -255,8 +255,22 @@ pub fn new_full<
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
+		// CADENA's own metrics, beside Substrate's, when Prometheus is on.
+		let cadena_metrics = prometheus_registry
+			.as_ref()
+			.map(cadena_rpc::metrics::Metrics::register)
+			.transpose()
+			.map_err(|e| ServiceError::Other(format!("CADENA's metrics: {e}")))?;
+		if let Some(metrics) = &cadena_metrics {
+			task_manager.spawn_handle().spawn(
+				"cadena-metrics",
+				Some("metrics"),
+				cadena_rpc::metrics::follow(client.clone(), metrics.clone()),
+			);
+		}
 		// One engine for every connection's `cadena_*` subscriptions.
-		let (cadena, finality) = cadena_rpc::Cadena::new(client.clone(), rpc_limits);
+		let (cadena, finality) =
+			cadena_rpc::Cadena::new(client.clone(), rpc_limits, cadena_metrics);
 		task_manager.spawn_handle().spawn("cadena-rpc-finality", Some("rpc"), finality);
 
 		Box::new(move |_| {

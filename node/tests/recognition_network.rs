@@ -14,7 +14,7 @@ use cadena_primitives::{day_of, AeoType, CertificateId, CountryCode, Day, Operat
 use cadena_runtime::RuntimeCall;
 use cadena_testnet::{
 	chain::{dev_pair, Chain},
-	wait_until, Network, Rpc,
+	metric, wait_until, Network, Rpc,
 };
 use jsonrpsee::{
 	core::client::{ClientT, Subscription, SubscriptionClientT},
@@ -252,5 +252,69 @@ async fn scenario(network: &Network) -> Result<()> {
 	ensure!(total == 6 && rest["next"].is_null(), "{page} {rest}");
 	let bad: Result<Value, _> = cr.request("cadena_recognition", rpc_params!["mx1", "CR"]).await;
 	ensure!(format!("{:?}", bad.unwrap_err()).contains("is not a TIN"), "bad TIN accepted");
+
+	// 5. CADENA's metrics on CR's node (issue #16): two of the six
+	// suspended, the gauges say 4 Active and 2 Suspended for MX, the MRA is
+	// in force, and the subscriptions are counted.
+	for number in ["AEO-5", "AEO-6"] {
+		execute(
+			&approver,
+			pallet_aeo_certificates::Call::suspend { id: id(number), code: 12, reason: vec![] }
+				.into(),
+		)
+		.await?;
+	}
+	let node = &network.nodes[1].config;
+	let exposition = wait_until("the metrics at the suspensions", long, || async {
+		let text = node.metrics().await?;
+		let suspended = metric(&text, "cadena_certificates", r#"country="MX",status="Suspended""#);
+		Ok((suspended == Some(2.0)).then_some(text))
+	})
+	.await?;
+	let value = |name, labels| metric(&exposition, name, labels);
+	ensure!(value("cadena_certificates", r#"country="MX",status="Active""#) == Some(4.0));
+	ensure!(value("cadena_mras", r#"status="InForce""#) == Some(1.0), "{exposition}");
+	let open = value("cadena_rpc_subscriptions", r#"kind="recognitionChanges""#);
+	ensure!(open == Some(2.0), "open subscriptions {open:?}");
+	let sent = value("cadena_rpc_notifications_total", r#"kind="recognitionChanges""#);
+	ensure!(sent.is_some_and(|n| n >= 40.0), "notifications {sent:?}");
+	let finalized = Rpc(&cr).finalized().await?.1 as f64;
+	let described = value("cadena_metrics_block", r#"status="finalized""#).unwrap_or(0.0);
+	ensure!(described <= finalized && described + 5.0 >= finalized, "{described} of {finalized}");
+
+	// The dashboard names only metrics the node exports.
+	let dashboard: Value = serde_json::from_str(&std::fs::read_to_string(
+		std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy/grafana/cadena.json"),
+	)?)?;
+	let names = dashboard_metrics(&dashboard);
+	ensure!(names.len() >= 8, "the dashboard's metrics: {names:?}");
+	for name in names {
+		ensure!(
+			exposition.lines().any(|l| l.starts_with(&name) && !l.starts_with('#')),
+			"the dashboard names {name}, which the node does not export"
+		);
+	}
 	Ok(())
+}
+
+/// The metric names a Grafana dashboard's queries use.
+fn dashboard_metrics(dashboard: &Value) -> std::collections::BTreeSet<String> {
+	let mut names = std::collections::BTreeSet::new();
+	for panel in dashboard["panels"].as_array().into_iter().flatten() {
+		for target in panel["targets"].as_array().into_iter().flatten() {
+			let expr = target["expr"].as_str().unwrap_or("");
+			let mut word = String::new();
+			for c in expr.chars().chain(std::iter::once(' ')) {
+				if c.is_ascii_alphanumeric() || c == '_' {
+					word.push(c);
+				} else {
+					if word.starts_with("cadena_") || word.starts_with("substrate_") {
+						names.insert(word.clone());
+					}
+					word.clear();
+				}
+			}
+		}
+	}
+	names
 }

@@ -49,6 +49,16 @@ pub(crate) enum Kind {
 	Certificates,
 }
 
+impl Kind {
+	/// The metrics' label.
+	fn label(self) -> &'static str {
+		match self {
+			Kind::Recognition => "recognitionChanges",
+			Kind::Certificates => "certificateEvents",
+		}
+	}
+}
+
 /// One block's notifications for one (kind, country), computed once.
 type Items = Arc<Vec<serde_json::Value>>;
 type Computing = Shared<BoxFuture<'static, Result<Items, ErrorObjectOwned>>>;
@@ -97,6 +107,7 @@ pub(crate) struct Engine<C> {
 	finalized: tokio::sync::watch::Receiver<u32>,
 	workers: Arc<tokio::sync::Semaphore>,
 	cache: Mutex<Cache>,
+	metrics: Option<crate::metrics::Metrics>,
 }
 
 /// How a subscription ended: quietly (the client left), or with an error
@@ -133,7 +144,11 @@ where
 {
 	/// The engine, and the task that keeps the last finalized number for
 	/// every subscriber: the only reader of the node's finality stream.
-	pub(crate) fn new(client: Arc<C>, limits: Limits) -> (Self, BoxFuture<'static, ()>) {
+	pub(crate) fn new(
+		client: Arc<C>,
+		limits: Limits,
+		metrics: Option<crate::metrics::Metrics>,
+	) -> (Self, BoxFuture<'static, ()>) {
 		let (tx, finalized) = tokio::sync::watch::channel(client.info().finalized_number);
 		let mut stream = client.finality_notification_stream();
 		let task = async move {
@@ -153,6 +168,7 @@ where
 			client,
 			limits,
 			finalized,
+			metrics,
 		};
 		(engine, task)
 	}
@@ -186,7 +202,16 @@ where
 			return Closed::quietly();
 		}
 		let Ok(sink) = pending.accept().await else { return Closed::quietly() };
-		match self.run(&sink, kind, country, start, progress).await {
+		let open =
+			self.metrics.as_ref().map(|m| m.subscriptions.with_label_values(&[kind.label()]));
+		if let Some(open) = &open {
+			open.inc();
+		}
+		let result = self.run(&sink, kind, country, start, progress).await;
+		if let Some(open) = &open {
+			open.dec();
+		}
+		match result {
 			Ok(()) => Closed::quietly(),
 			Err(e) => {
 				if progress {
@@ -265,6 +290,12 @@ where
 				let (at, items) = self.block(kind, country, next).await?;
 				for item in items.iter() {
 					self.send(sink, item).await?;
+				}
+				if let Some(metrics) = &self.metrics {
+					metrics
+						.notifications
+						.with_label_values(&[kind.label()])
+						.inc_by(items.len() as u64);
 				}
 				if progress {
 					let done = BlockDoneJson {

@@ -14,6 +14,9 @@
 //!   leave a notification unread. A subscription the node cannot go on
 //!   with ends with an error the client sees ([`codes`]).
 //!
+//! - [`metrics`]: CADENA's Prometheus metrics (the domain at the last
+//!   finalized block, the subscriptions).
+//!
 //! docs/rpc.md is the reference; docs/security.md lists the limits.
 
 pub mod json;
@@ -24,6 +27,8 @@ mod changes;
 mod follow;
 #[cfg(feature = "server")]
 mod limits;
+#[cfg(feature = "server")]
+pub mod metrics;
 #[cfg(feature = "server")]
 mod server;
 

@@ -172,10 +172,15 @@ where
 		+ 'static,
 	C::Api: CadenaApi<Block, AccountId>,
 {
-	/// Serves `client` within `limits`; the returned task keeps the last
-	/// finalized block for the subscriptions, and must be spawned.
-	pub fn new(client: Arc<C>, limits: Limits) -> (Self, BoxFuture<'static, ()>) {
-		let (engine, task) = Engine::new(client.clone(), limits);
+	/// Serves `client` within `limits`, counting subscriptions in `metrics`
+	/// if given; the returned task keeps the last finalized block for the
+	/// subscriptions, and must be spawned.
+	pub fn new(
+		client: Arc<C>,
+		limits: Limits,
+		metrics: Option<crate::metrics::Metrics>,
+	) -> (Self, BoxFuture<'static, ()>) {
+		let (engine, task) = Engine::new(client.clone(), limits, metrics);
 		(Self { client, engine: Arc::new(engine) }, task)
 	}
 
