@@ -29,18 +29,22 @@ pub type AtBlock = ClientAtBlock<Config, OnlineClientAtBlockImpl<Config>>;
 
 /// The calls, storage items and runtime API methods this tool uses: the
 /// node's metadata must describe them exactly as this build's runtime does.
-const CALLS: [(&str, &str); 6] = [
+const CALLS: [(&str, &str); 10] = [
 	("TinRegistry", "register"),
 	("TinRegistry", "update"),
 	("AeoCertificates", "grant"),
 	("AeoCertificates", "grant_many"),
 	("AeoCertificates", "amend"),
+	("AeoCertificates", "suspend"),
+	("AeoCertificates", "reinstate"),
+	("AeoCertificates", "revoke"),
+	("AeoCertificates", "renew"),
 	("Utility", "force_batch"),
 ];
 const STORAGE: [(&str, &str); 1] = [("Consortium", "Officers")];
 const API: &str = "CadenaApi";
-const API_METHODS: [&str; 5] =
-	["recognition_of_tin", "certificates", "traders", "recognised_by", "certificate"];
+const API_METHODS: [&str; 6] =
+	["recognition_of_tin", "certificates", "traders", "recognised_by", "certificate", "history"];
 
 /// A connected node.
 pub struct Chain {
@@ -215,6 +219,65 @@ impl Chain {
 						}
 					}
 					return Ok(Events { items });
+				}
+				TransactionStatus::Invalid { message }
+				| TransactionStatus::Dropped { message }
+				| TransactionStatus::Error { message } => return Err(pool_error(&message)),
+				_ => {}
+			}
+		}
+		bail!("the node closed the transaction's subscription before finality")
+	}
+}
+
+impl Chain {
+	/// Signs `call` with `nonce`, submits it and waits until it is in a
+	/// finalized block: returns the block's hash and the call's events in
+	/// words (`AeoCertificates.CertificateChanged { … }`), or its error in
+	/// words (`AeoCertificates.CertificateRevoked: …`).
+	pub async fn execute(
+		&self,
+		key: &Keypair,
+		call: RuntimeCall,
+		nonce: u64,
+	) -> Result<(String, Vec<String>)> {
+		let at = self.finalized().await?;
+		let params =
+			DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).mortal(256).build();
+		let mut progress = at
+			.transactions()
+			.sign_and_submit_then_watch(&Call::new(call), key, params)
+			.await
+			.map_err(|e| pool_error(&e.to_string()))?;
+		while let Some(status) = progress.next().await {
+			match status.context("lost the transaction's progress")? {
+				TransactionStatus::InFinalizedBlock(in_block) => {
+					let events = in_block.fetch_events().await.map_err(|e| anyhow!("{e}"))?;
+					let mut told = Vec::new();
+					for event in events.iter() {
+						let event = event.context("cannot decode the block's events")?;
+						match (event.pallet_name(), event.event_name()) {
+							("System", "ExtrinsicFailed") => {
+								let error = DispatchError::decode_from(
+									event.field_bytes().to_vec(),
+									at.metadata(),
+								)
+								.map(|e| describe(&e))
+								.unwrap_or_else(|e| format!("an undecodable error: {e}"));
+								bail!("the chain refused it: {error}");
+							}
+							("System", _) | ("TransactionPayment", _) => {}
+							(pallet, name) => {
+								let fields = event
+									.decode_fields_unchecked_as::<subxt::ext::scale_value::Composite<()>>(
+									)
+									.map(|f| f.to_string())
+									.unwrap_or_default();
+								told.push(format!("{pallet}.{name} {fields}"));
+							}
+						}
+					}
+					return Ok((format!("{:?}", in_block.block_hash()), told));
 				}
 				TransactionStatus::Invalid { message }
 				| TransactionStatus::Dropped { message }

@@ -3,6 +3,7 @@
 //! follows recognition changes (to a webhook if asked) and exports what a
 //! partner recognises. docs/cli.md is the guide.
 
+mod certificate;
 mod chain;
 mod import;
 mod keys;
@@ -36,6 +37,11 @@ enum Command {
 	Watch(watch::WatchArgs),
 	/// Write every certificate a country recognises now, CSV or JSON.
 	Export(query::ExportArgs),
+	/// An Approver's change of one of its administration's certificates.
+	#[command(flatten)]
+	Certificate(certificate::Change),
+	/// A certificate's history: every change, by whom, and why.
+	History(certificate::HistoryArgs),
 }
 
 /// Exit status when an import refused rows (the others were imported).
@@ -96,6 +102,32 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 			} else {
 				ExitCode::from(NOT_RECOGNISED)
 			})
+		}
+		Command::Certificate(change) => {
+			let chain = connect().await?;
+			let outcome = certificate::change(&chain, change).await?;
+			let json = match change {
+				certificate::Change::Suspend(a)
+				| certificate::Change::Reinstate(a)
+				| certificate::Change::Revoke(a) => a.json,
+				certificate::Change::Renew(a) => a.json,
+			};
+			if json {
+				println!("{}", serde_json::to_string_pretty(&outcome)?);
+			} else {
+				certificate::print(&outcome);
+			}
+			Ok(ExitCode::SUCCESS)
+		}
+		Command::History(args) => {
+			let chain = connect().await?;
+			let history = certificate::history(&chain, args).await?;
+			if args.json {
+				println!("{}", serde_json::to_string_pretty(&history)?);
+			} else {
+				certificate::print_history(&history);
+			}
+			Ok(ExitCode::SUCCESS)
 		}
 		Command::Export(args) => {
 			let chain = connect().await?;

@@ -193,7 +193,7 @@ fn tin_error(error: TinError) -> &'static str {
 	}
 }
 
-fn date(column: &str, text: &str) -> Result<Day, String> {
+pub(crate) fn date(column: &str, text: &str) -> Result<Day, String> {
 	let bad = || format!("`{column}` {text:?} is not a date (YYYY-MM-DD)");
 	let mut parts = text.splitn(3, '-');
 	let mut next = || parts.next().and_then(|p| p.parse::<u32>().ok());

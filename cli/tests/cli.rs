@@ -348,6 +348,80 @@ async fn scenario(network: &Network) -> Result<()> {
 	let bodies = hook.bodies();
 	let last = bodies.last().unwrap();
 	ensure!(last["after"]["recognised"] == true && bodies.len() == 902, "{last}");
+
+	// 8. An Approver's certificate commands (issue #15): suspend, a dry run
+	// of the reinstatement, the reinstatement, a renewal, a revocation, the
+	// history; and the refusals, in words.
+	let approver = ["--as", "//Alice//approver"];
+	let suspended = cadena(
+		&url,
+		&[&["suspend", "A-AEO-2", "--code", "12", "--reason", "audit", "--json"][..], &approver]
+			.concat(),
+	)
+	.await?;
+	ensure!(suspended.status.success(), "{suspended:?}");
+	let outcome = stdout_json(&suspended)?;
+	ensure!(outcome["certificate"]["status"] == "Suspended", "{outcome}");
+	ensure!(
+		outcome["call"] == "AeoCertificates.suspend" && outcome["block"].is_string(),
+		"{outcome}"
+	);
+	ensure!(
+		outcome["events"].as_array().is_some_and(|e| e
+			.iter()
+			.any(|e| e.as_str().unwrap_or("").starts_with("AeoCertificates.CertificateChanged"))),
+		"{outcome}"
+	);
+	let again = cadena(&url, &[&["suspend", "A-AEO-2"][..], &approver].concat()).await?;
+	ensure!(
+		again.status.code() == Some(1)
+			&& stderr(&again).contains("the chain refused it: AeoCertificates."),
+		"{again:?}"
+	);
+	let registrar = cadena(&url, &["suspend", "A-AEO-3", "--as", "//Alice//registrar"]).await?;
+	ensure!(stderr(&registrar).contains("without the Approver role"), "{registrar:?}");
+	let dry =
+		cadena(&url, &[&["reinstate", "A-AEO-2", "--dry-run", "--json"][..], &approver].concat())
+			.await?;
+	let dry = stdout_json(&dry)?;
+	ensure!(dry["block"].is_null() && dry["certificate"]["status"] == "Suspended", "{dry}");
+	ensure!(dry["weight"][0].as_u64().is_some_and(|w| w > 0), "{dry}");
+	let reinstated =
+		cadena(&url, &[&["reinstate", "A-AEO-2", "--code", "13"][..], &approver].concat()).await?;
+	ensure!(reinstated.status.success(), "{reinstated:?}");
+	let renewal = date(today() + 400);
+	let renewed = cadena(
+		&url,
+		&[&["renew", "A-AEO-2", "--expires-on", &renewal, "--json"][..], &approver].concat(),
+	)
+	.await?;
+	ensure!(stdout_json(&renewed)?["certificate"]["expiresOn"] == renewal.as_str(), "{renewed:?}");
+	let bad_date = cadena(
+		&url,
+		&[&["renew", "A-AEO-2", "--expires-on", "31/12/2030"][..], &approver].concat(),
+	)
+	.await?;
+	ensure!(stderr(&bad_date).contains("is not a date (YYYY-MM-DD)"), "{bad_date:?}");
+	let revoked = cadena(
+		&url,
+		&[&["revoke", "A-AEO-3", "--reason", "fraud", "--json"][..], &approver].concat(),
+	)
+	.await?;
+	ensure!(stdout_json(&revoked)?["certificate"]["status"] == "Revoked", "{revoked:?}");
+	let history = cadena(&url, &["history", "A-AEO-2", "--country", "MX", "--json"]).await?;
+	let history = stdout_json(&history)?;
+	let actions: Vec<&str> = history["entries"]
+		.as_array()
+		.context("entries")?
+		.iter()
+		.filter_map(|e| e["action"].as_str())
+		.collect();
+	ensure!(actions == ["Grant", "Suspend", "Reinstate", "Renew"], "{history}");
+	let words = cadena(&url, &["history", "A-AEO-2", "--country", "MX"]).await?;
+	ensure!(
+		String::from_utf8_lossy(&words.stdout).contains("Suspend Active -> Suspended"),
+		"{words:?}"
+	);
 	Ok(())
 }
 

@@ -1,0 +1,245 @@
+//! An Approver's certificate commands: `suspend`, `reinstate`, `revoke`,
+//! `renew`, and `history` for anyone. The certificate is one of the
+//! officer's own administration, named by its authorization number. Each
+//! change waits for finality and prints what changed; a refusal is the
+//! pallet's error in words, with a non-zero exit; `--dry-run` shows the
+//! call and its weight without sending it.
+
+use anyhow::{anyhow, Context, Result};
+use cadena_primitives::{CertificateId, Role};
+use cadena_rpc::json::{certificate_json, history_json, CertificateJson, HistoryJson};
+use cadena_runtime::RuntimeCall;
+use clap::{Args, Subcommand};
+use frame_support::dispatch::GetDispatchInfo;
+use serde::Serialize;
+
+use crate::{chain::Chain, keys::KeyArgs, query::country};
+
+/// A change of a certificate's status.
+#[derive(Args, Debug)]
+pub struct ChangeArgs {
+	/// The authorization number (the issuing country is the officer's).
+	pub number: String,
+	/// The reason code of the administration's own list.
+	#[arg(long, default_value_t = 0)]
+	pub code: u16,
+	/// The reason, in words.
+	#[arg(long, default_value = "")]
+	pub reason: String,
+	#[command(flatten)]
+	pub key: KeyArgs,
+	/// Print the result as JSON.
+	#[arg(long)]
+	pub json: bool,
+	/// Show the call and its weight; send nothing.
+	#[arg(long)]
+	pub dry_run: bool,
+}
+
+/// `cadena renew`.
+#[derive(Args, Debug)]
+pub struct RenewArgs {
+	/// The authorization number (the issuing country is the officer's).
+	pub number: String,
+	/// The new expiry date, `YYYY-MM-DD` (after today).
+	#[arg(long, value_name = "DATE")]
+	pub expires_on: String,
+	/// The reason code of the administration's own list.
+	#[arg(long, default_value_t = 0)]
+	pub code: u16,
+	/// The reason, in words.
+	#[arg(long, default_value = "")]
+	pub reason: String,
+	#[command(flatten)]
+	pub key: KeyArgs,
+	/// Print the result as JSON.
+	#[arg(long)]
+	pub json: bool,
+	/// Show the call and its weight; send nothing.
+	#[arg(long)]
+	pub dry_run: bool,
+}
+
+/// `cadena history`.
+#[derive(Args, Debug)]
+pub struct HistoryArgs {
+	/// The issuing country (`MX`).
+	#[arg(long, value_name = "CC")]
+	pub country: String,
+	/// The authorization number.
+	pub number: String,
+	/// Print the history as JSON.
+	#[arg(long)]
+	pub json: bool,
+}
+
+/// The certificate commands that change a status.
+#[derive(Subcommand, Debug)]
+pub enum Change {
+	/// Suspend an Active certificate (an Approver of its administration).
+	Suspend(ChangeArgs),
+	/// Reinstate a Suspended certificate.
+	Reinstate(ChangeArgs),
+	/// Revoke a certificate, for good.
+	Revoke(ChangeArgs),
+	/// Renew an Active or Expired certificate until a new date.
+	Renew(RenewArgs),
+}
+
+/// What a change did, as `--json` prints it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Outcome {
+	/// The finalized block it is in; none for a dry run.
+	pub block: Option<String>,
+	/// The call, as the runtime names it.
+	pub call: String,
+	/// Its declared weight (ref time in picoseconds, proof size in bytes).
+	pub weight: (u64, u64),
+	/// The events it caused, decoded.
+	pub events: Vec<String>,
+	/// The certificate after it (before, for a dry run).
+	pub certificate: Option<CertificateJson>,
+}
+
+fn certificate_id(country: cadena_primitives::CountryCode, number: &str) -> Result<CertificateId> {
+	CertificateId::new(country, number.trim().as_bytes())
+		.map_err(|e| anyhow!("{number:?} is not an authorization number ({e:?})"))
+}
+
+/// Runs a change: the signer must be an Approver; the certificate is its
+/// administration's.
+pub async fn change(chain: &Chain, change: &Change) -> Result<Outcome> {
+	let (number, key, dry_run) = match change {
+		Change::Suspend(a) | Change::Reinstate(a) | Change::Revoke(a) => {
+			(&a.number, &a.key, a.dry_run)
+		}
+		Change::Renew(a) => (&a.number, &a.key, a.dry_run),
+	};
+	let key = key.keypair(&chain.chain_type().await?)?;
+	let country = chain.officer(&key, &[Role::Approver]).await?;
+	let id = certificate_id(country, number)?;
+	use pallet_aeo_certificates::Call as Aeo;
+	let call: RuntimeCall = match change {
+		Change::Suspend(a) => {
+			Aeo::suspend { id: id.clone(), code: a.code, reason: a.reason.clone().into_bytes() }
+		}
+		Change::Reinstate(a) => {
+			Aeo::reinstate { id: id.clone(), code: a.code, reason: a.reason.clone().into_bytes() }
+		}
+		Change::Revoke(a) => {
+			Aeo::revoke { id: id.clone(), code: a.code, reason: a.reason.clone().into_bytes() }
+		}
+		Change::Renew(a) => {
+			let expires_on = crate::register::date("--expires-on", a.expires_on.trim())
+				.map_err(|e| anyhow!(e))?;
+			Aeo::renew {
+				id: id.clone(),
+				expires_on,
+				code: a.code,
+				reason: a.reason.clone().into_bytes(),
+			}
+		}
+	}
+	.into();
+	let weight = call.get_dispatch_info().call_weight;
+	let name = call_name(&call);
+	let mut outcome = Outcome {
+		block: None,
+		call: name,
+		weight: (weight.ref_time(), weight.proof_size()),
+		events: Vec::new(),
+		certificate: None,
+	};
+	if dry_run {
+		let at = chain.finalized().await?;
+		outcome.certificate =
+			chain.certificates(&at, &[id]).await?.pop().flatten().map(certificate_json);
+		return Ok(outcome);
+	}
+	let nonce = chain.next_nonce(&key).await?;
+	let (block, events) = chain.execute(&key, call, nonce).await?;
+	let at = chain.finalized().await?;
+	outcome.block = Some(block);
+	outcome.events = events;
+	outcome.certificate =
+		chain.certificates(&at, &[id]).await?.pop().flatten().map(certificate_json);
+	Ok(outcome)
+}
+
+/// `Pallet.call` of a call.
+fn call_name(call: &RuntimeCall) -> String {
+	let debug = format!("{call:?}");
+	// `AeoCertificates(Call::suspend { … })`
+	let pallet = debug.split('(').next().unwrap_or_default();
+	let name = debug.split("Call::").nth(1).and_then(|rest| rest.split([' ', '{', ')']).next());
+	format!("{pallet}.{}", name.unwrap_or("?"))
+}
+
+/// An outcome in words.
+pub fn print(outcome: &Outcome) {
+	match &outcome.block {
+		None => println!(
+			"dry run: {} weighs {} ps and {} bytes of proof; nothing sent",
+			outcome.call, outcome.weight.0, outcome.weight.1
+		),
+		Some(block) => {
+			println!("{} finalized in block {block}", outcome.call);
+			for event in &outcome.events {
+				println!("  {event}");
+			}
+		}
+	}
+	if let Some(c) = &outcome.certificate {
+		println!(
+			"{}-{}: {:?} since {} ms, expires on {}, reason {} {:?}",
+			c.id.country,
+			c.id.number,
+			c.status,
+			c.status_since,
+			c.expires_on,
+			c.reason_code,
+			c.reason
+		);
+	}
+}
+
+/// A certificate's history, from the last finalized block.
+pub async fn history(chain: &Chain, args: &HistoryArgs) -> Result<HistoryJson> {
+	let id = certificate_id(country(&args.country)?, &args.number)?;
+	let at = chain.finalized().await?;
+	let history: Option<cadena_runtime_api::HistoryView<cadena_runtime::AccountId>> =
+		chain.api(&at, "history", id).await?;
+	let history = history.with_context(|| {
+		format!("{}-{} is no certificate on this chain", args.country, args.number)
+	})?;
+	Ok(history_json(history, |account| account.to_string()))
+}
+
+/// A history in words, one entry a line.
+pub fn print_history(history: &HistoryJson) {
+	if history.pruned > 0 {
+		println!("({} older entries pruned, digest {})", history.pruned, history.pruned_digest);
+	}
+	for e in &history.entries {
+		let from = e.from.map(|s| format!("{s:?} -> ")).unwrap_or_default();
+		let by = e.by.as_deref().unwrap_or("the chain");
+		println!(
+			"block {}: {:?} {from}{:?}, expires {}, by {by}, reason {} {:?}",
+			e.block, e.action, e.to, e.expires_on, e.reason_code, e.reason
+		);
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_call_is_named_as_the_runtime_names_it() {
+		let id = CertificateId::new(cadena_primitives::CountryCode(*b"MX"), b"AEO-1").unwrap();
+		let call: RuntimeCall =
+			pallet_aeo_certificates::Call::suspend { id, code: 1, reason: vec![] }.into();
+		assert_eq!(call_name(&call), "AeoCertificates.suspend");
+	}
+}
