@@ -428,6 +428,8 @@ pub struct Network {
 	dir: PathBuf,
 	/// Arguments every node of the network is started with.
 	extra_args: Vec<String>,
+	/// The first node's JSON-RPC port, if not a free one.
+	first_rpc_port: Option<u16>,
 	_temp: Option<tempfile::TempDir>,
 }
 
@@ -451,6 +453,19 @@ impl Network {
 		validators: usize,
 		dir: Option<&Path>,
 		extra_args: &[&str],
+	) -> Result<Self> {
+		Self::start_on(binary, chain, validators, dir, extra_args, None).await
+	}
+
+	/// [`Network::start_with`], the first node serving JSON-RPC on
+	/// `first_rpc_port` if given (9944 for the README's first run).
+	pub async fn start_on(
+		binary: &Path,
+		chain: &str,
+		validators: usize,
+		dir: Option<&Path>,
+		extra_args: &[&str],
+		first_rpc_port: Option<u16>,
 	) -> Result<Self> {
 		if validators == 0 || validators > DEV_KEYS.len() {
 			bail!("between 1 and {} validators (the development keys)", DEV_KEYS.len());
@@ -481,6 +496,7 @@ impl Network {
 			bootnode: None,
 			dir,
 			extra_args: extra_args.iter().map(|a| a.to_string()).collect(),
+			first_rpc_port,
 			_temp: temp,
 		};
 		for key in DEV_KEYS.iter().take(validators) {
@@ -498,6 +514,9 @@ impl Network {
 		config.dev_key = Some(key.to_string());
 		config.bootnodes.extend(self.bootnode.clone());
 		config.extra_args.extend(self.extra_args.iter().cloned());
+		if let (0, Some(port)) = (index, self.first_rpc_port) {
+			config.rpc_port = port;
+		}
 		let mut node = Node::start(&self.binary, config)?;
 		let client = node.wait_for_rpc(Duration::from_secs(60)).await?;
 		if self.bootnode.is_none() {

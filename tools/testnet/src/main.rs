@@ -3,7 +3,7 @@
 
 use std::{path::PathBuf, time::Duration};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use cadena_testnet::{node_binary, Network, Rpc};
 use clap::Parser;
 
@@ -26,6 +26,14 @@ struct Args {
 	/// Delete the directory first: start from genesis instead of resuming.
 	#[arg(long)]
 	purge: bool,
+	/// The first node's JSON-RPC port (default: a free port).
+	#[arg(long, value_name = "PORT")]
+	rpc_port: Option<u16>,
+	/// The first run's demonstration (two validators or more): Mexico and
+	/// Costa Rica sign an MRA in force today on every AEO type, and Mexico's
+	/// integrator imports this register with `cadena import`.
+	#[arg(long, value_name = "REGISTER")]
+	demo: Option<PathBuf>,
 }
 
 #[tokio::main]
@@ -44,8 +52,15 @@ async fn run(args: Args) -> Result<()> {
 	if args.purge && args.dir.exists() {
 		std::fs::remove_dir_all(&args.dir)?;
 	}
-	let mut network =
-		Network::start(&binary, &args.chain, args.validators, Some(&args.dir)).await?;
+	let mut network = Network::start_on(
+		&binary,
+		&args.chain,
+		args.validators,
+		Some(&args.dir),
+		&[],
+		args.rpc_port,
+	)
+	.await?;
 	println!("CADENA local network: {} validators, chain `{}`", network.nodes.len(), args.chain);
 	for node in &network.nodes {
 		println!(
@@ -56,6 +71,9 @@ async fn run(args: Args) -> Result<()> {
 			node.config.prometheus_port,
 			node.log_path().display(),
 		);
+	}
+	if let Some(register) = &args.demo {
+		demo(&network, &binary, register).await?;
 	}
 	println!("Press Ctrl-C to stop the network.");
 
@@ -80,5 +98,56 @@ async fn run(args: Args) -> Result<()> {
 	println!("Stopping {} nodes...", network.nodes.len());
 	network.stop()?;
 	println!("Stopped.");
+	Ok(())
+}
+
+/// Brings an MRA between Mexico and Costa Rica into force and imports
+/// `register` as Mexico's integrator, unless a run before did.
+async fn demo(network: &Network, node: &std::path::Path, register: &std::path::Path) -> Result<()> {
+	use cadena_primitives::{day_of, AeoType, CountryCode};
+	use cadena_testnet::{
+		chain::{dev_pair, Chain},
+		wait_until,
+	};
+	anyhow::ensure!(
+		network.nodes.len() >= 2,
+		"the demonstration needs Mexico and Costa Rica: two validators"
+	);
+	let client = network.nodes[0].client().await?;
+	wait_until("block 1 finalized", Duration::from_secs(60), || async {
+		Ok((Rpc(&client).finalized().await?.1 >= 1).then_some(()))
+	})
+	.await?;
+	let mras: serde_json::Value =
+		Rpc(&client).call("cadena_mras", jsonrpsee::rpc_params!["MX"]).await?;
+	if mras.as_array().is_none_or(|m| m.is_empty()) {
+		let chain = Chain::new(&client).await?;
+		let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?;
+		let propose = cadena_runtime::RuntimeCall::Mra(pallet_mra::Call::propose {
+			name: b"MX-CR AEO MRA".to_vec(),
+			parties: vec![CountryCode(*b"MX"), CountryCode(*b"CR")],
+			scope: vec![AeoType::SecurityAndSafety, AeoType::CustomsSimplifications, AeoType::Both]
+				.try_into()
+				.expect("three types"),
+			directions: None,
+			effective_on: day_of(now.as_millis() as u64),
+		});
+		chain.execute(&dev_pair("//Alice"), propose).await?;
+		let sign = pallet_mra::Call::sign { id: 0, motion: pallet_mra::MotionKind::EnterIntoForce };
+		chain.execute(&dev_pair("//Bob"), sign.into()).await?;
+	}
+	let cadena = node.with_file_name("cadena");
+	let status = std::process::Command::new(&cadena)
+		.args(["--url", &network.nodes[0].config.rpc_url(), "import", "--file"])
+		.arg(register)
+		.args(["--as", "//Alice//integrator"])
+		.stdout(std::process::Stdio::null())
+		.status()
+		.with_context(|| format!("running {}", cadena.display()))?;
+	anyhow::ensure!(status.success(), "cadena import {} failed: {status}", register.display());
+	println!(
+		"Mexico and Costa Rica: MRA 0 in force; {} imported by Mexico's integrator",
+		register.display()
+	);
 	Ok(())
 }
