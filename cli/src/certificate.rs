@@ -15,11 +15,9 @@ use serde::Serialize;
 
 use crate::{chain::Chain, keys::KeyArgs, query::country};
 
-/// A change of a certificate's status.
+/// What every change takes beside the certificate.
 #[derive(Args, Debug)]
-pub struct ChangeArgs {
-	/// The authorization number (the issuing country is the officer's).
-	pub number: String,
+pub struct Common {
 	/// The reason code of the administration's own list.
 	#[arg(long, default_value_t = 0)]
 	pub code: u16,
@@ -36,6 +34,15 @@ pub struct ChangeArgs {
 	pub dry_run: bool,
 }
 
+/// A change of a certificate's status.
+#[derive(Args, Debug)]
+pub struct ChangeArgs {
+	/// The authorization number (the issuing country is the officer's).
+	pub number: String,
+	#[command(flatten)]
+	pub common: Common,
+}
+
 /// `cadena renew`.
 #[derive(Args, Debug)]
 pub struct RenewArgs {
@@ -44,20 +51,8 @@ pub struct RenewArgs {
 	/// The new expiry date, `YYYY-MM-DD` (after today).
 	#[arg(long, value_name = "DATE")]
 	pub expires_on: String,
-	/// The reason code of the administration's own list.
-	#[arg(long, default_value_t = 0)]
-	pub code: u16,
-	/// The reason, in words.
-	#[arg(long, default_value = "")]
-	pub reason: String,
 	#[command(flatten)]
-	pub key: KeyArgs,
-	/// Print the result as JSON.
-	#[arg(long)]
-	pub json: bool,
-	/// Show the call and its weight; send nothing.
-	#[arg(long)]
-	pub dry_run: bool,
+	pub common: Common,
 }
 
 /// `cadena history`.
@@ -86,6 +81,24 @@ pub enum Change {
 	Renew(RenewArgs),
 }
 
+impl Change {
+	/// The certificate's authorization number.
+	fn number(&self) -> &str {
+		match self {
+			Change::Suspend(a) | Change::Reinstate(a) | Change::Revoke(a) => &a.number,
+			Change::Renew(a) => &a.number,
+		}
+	}
+
+	/// The reason, key and output options.
+	pub fn common(&self) -> &Common {
+		match self {
+			Change::Suspend(a) | Change::Reinstate(a) | Change::Revoke(a) => &a.common,
+			Change::Renew(a) => &a.common,
+		}
+	}
+}
+
 /// What a change did, as `--json` prints it.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -110,35 +123,20 @@ fn certificate_id(country: cadena_primitives::CountryCode, number: &str) -> Resu
 /// Runs a change: the signer must be an Approver; the certificate is its
 /// administration's.
 pub async fn change(chain: &Chain, change: &Change) -> Result<Outcome> {
-	let (number, key, dry_run) = match change {
-		Change::Suspend(a) | Change::Reinstate(a) | Change::Revoke(a) => {
-			(&a.number, &a.key, a.dry_run)
-		}
-		Change::Renew(a) => (&a.number, &a.key, a.dry_run),
-	};
-	let key = key.keypair(&chain.chain_type().await?)?;
+	let (number, common) = (change.number(), change.common());
+	let key = common.key.keypair(&chain.chain_type().await?)?;
 	let country = chain.officer(&key, &[Role::Approver]).await?;
 	let id = certificate_id(country, number)?;
 	use pallet_aeo_certificates::Call as Aeo;
+	let (code, reason) = (common.code, common.reason.clone().into_bytes());
 	let call: RuntimeCall = match change {
-		Change::Suspend(a) => {
-			Aeo::suspend { id: id.clone(), code: a.code, reason: a.reason.clone().into_bytes() }
-		}
-		Change::Reinstate(a) => {
-			Aeo::reinstate { id: id.clone(), code: a.code, reason: a.reason.clone().into_bytes() }
-		}
-		Change::Revoke(a) => {
-			Aeo::revoke { id: id.clone(), code: a.code, reason: a.reason.clone().into_bytes() }
-		}
+		Change::Suspend(_) => Aeo::suspend { id: id.clone(), code, reason },
+		Change::Reinstate(_) => Aeo::reinstate { id: id.clone(), code, reason },
+		Change::Revoke(_) => Aeo::revoke { id: id.clone(), code, reason },
 		Change::Renew(a) => {
 			let expires_on = crate::register::date("--expires-on", a.expires_on.trim())
 				.map_err(|e| anyhow!(e))?;
-			Aeo::renew {
-				id: id.clone(),
-				expires_on,
-				code: a.code,
-				reason: a.reason.clone().into_bytes(),
-			}
+			Aeo::renew { id: id.clone(), expires_on, code, reason }
 		}
 	}
 	.into();
@@ -151,7 +149,7 @@ pub async fn change(chain: &Chain, change: &Change) -> Result<Outcome> {
 		events: Vec::new(),
 		certificate: None,
 	};
-	if dry_run {
+	if common.dry_run {
 		let at = chain.finalized().await?;
 		outcome.certificate =
 			chain.certificates(&at, &[id]).await?.pop().flatten().map(certificate_json);

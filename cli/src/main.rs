@@ -106,13 +106,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 		Command::Certificate(change) => {
 			let chain = connect().await?;
 			let outcome = certificate::change(&chain, change).await?;
-			let json = match change {
-				certificate::Change::Suspend(a)
-				| certificate::Change::Reinstate(a)
-				| certificate::Change::Revoke(a) => a.json,
-				certificate::Change::Renew(a) => a.json,
-			};
-			if json {
+			if change.common().json {
 				println!("{}", serde_json::to_string_pretty(&outcome)?);
 			} else {
 				certificate::print(&outcome);

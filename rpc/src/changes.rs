@@ -8,7 +8,7 @@ use cadena_primitives::{AuthorizationNumber, CertificateId, CountryCode};
 use cadena_runtime::{opaque::Block, AccountId};
 use cadena_runtime_api::{CadenaApi, MAX_PAGE};
 use jsonrpsee::types::ErrorObjectOwned;
-use sp_api::{ApiError, ApiExt, ProvideRuntimeApi};
+use sp_api::{ApiError, ApiExt};
 use sp_core::H256;
 
 use crate::{
@@ -29,8 +29,7 @@ pub(crate) struct At {
 /// for another reason.
 pub(crate) fn failed<C>(client: &C, at: At, e: ApiError) -> ErrorObjectOwned
 where
-	C: ProvideRuntimeApi<Block>,
-	C::Api: CadenaApi<Block, AccountId>,
+	C: crate::ApiClient,
 {
 	let kept =
 		|hash| client.runtime_api().api_version::<dyn CadenaApi<Block, AccountId>>(hash).is_ok();
@@ -59,8 +58,7 @@ pub(crate) fn recognition_changes<C>(
 	at: At,
 ) -> Result<Vec<RecognitionChangeJson>, ApiError>
 where
-	C: ProvideRuntimeApi<Block>,
-	C::Api: CadenaApi<Block, AccountId>,
+	C: crate::ApiClient,
 {
 	let At { hash, parent, number } = at;
 	// One runtime API instance per block: an instance serves a single block.
@@ -114,8 +112,7 @@ where
 /// API version 3 cannot say.
 fn expiring<C>(client: &C, at: At) -> Result<Vec<CertificateId>, ApiError>
 where
-	C: ProvideRuntimeApi<Block>,
-	C::Api: CadenaApi<Block, AccountId>,
+	C: crate::ApiClient,
 {
 	let version = |hash| client.runtime_api().api_version::<dyn CadenaApi<Block, AccountId>>(hash);
 	if version(at.hash)?.unwrap_or(0) < 3 || version(at.parent)?.unwrap_or(0) < 3 {
@@ -146,8 +143,7 @@ pub(crate) fn certificate_events<C>(
 	at: At,
 ) -> Result<Vec<CertificateEventJson>, ApiError>
 where
-	C: ProvideRuntimeApi<Block>,
-	C::Api: CadenaApi<Block, AccountId>,
+	C: crate::ApiClient,
 {
 	let changes = client.runtime_api().block_changes(at.hash)?;
 	Ok(changes

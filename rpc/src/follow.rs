@@ -26,9 +26,7 @@ use jsonrpsee::{
 	types::ErrorObjectOwned,
 	PendingSubscriptionSink, SubscriptionMessage, SubscriptionSink,
 };
-use sc_client_api::BlockchainEvents;
-use sp_api::{ApiExt, ProvideRuntimeApi};
-use sp_blockchain::HeaderBackend;
+use sp_api::ApiExt;
 use sp_core::H256;
 use sp_runtime::traits::Header as _;
 
@@ -134,13 +132,7 @@ impl Closed {
 
 impl<C> Engine<C>
 where
-	C: ProvideRuntimeApi<Block>
-		+ HeaderBackend<Block>
-		+ BlockchainEvents<Block>
-		+ Send
-		+ Sync
-		+ 'static,
-	C::Api: CadenaApi<Block, AccountId>,
+	C: crate::Client,
 {
 	/// The engine, and the task that keeps the last finalized number for
 	/// every subscriber: the only reader of the node's finality stream.
@@ -393,8 +385,7 @@ fn compute<C>(
 	at: At,
 ) -> Result<Items, ErrorObjectOwned>
 where
-	C: ProvideRuntimeApi<Block>,
-	C::Api: CadenaApi<Block, AccountId>,
+	C: crate::ApiClient,
 {
 	fn json<T: serde::Serialize>(items: Vec<T>) -> Vec<serde_json::Value> {
 		items.into_iter().map(|item| serde_json::to_value(item).expect("plain JSON")).collect()

@@ -34,6 +34,36 @@ mod server;
 
 #[cfg(feature = "server")]
 pub use limits::Limits;
+
+#[cfg(feature = "server")]
+pub use client::{ApiClient, Client};
+
+#[cfg(feature = "server")]
+mod client {
+	use cadena_runtime::{opaque::Block, AccountId};
+	use cadena_runtime_api::CadenaApi;
+	use sc_client_api::BlockchainEvents;
+	use sp_api::ProvideRuntimeApi;
+	use sp_blockchain::HeaderBackend;
+
+	/// A client that answers CADENA's runtime API: what notifications and
+	/// metrics are computed with.
+	pub trait ApiClient: ProvideRuntimeApi<Block, Api: CadenaApi<Block, AccountId>> {}
+
+	impl<C: ProvideRuntimeApi<Block, Api: CadenaApi<Block, AccountId>>> ApiClient for C {}
+
+	/// What the server needs of the node's client: the runtime API, the
+	/// headers, and the finality notifications.
+	pub trait Client:
+		ApiClient + HeaderBackend<Block> + BlockchainEvents<Block> + Send + Sync + 'static
+	{
+	}
+
+	impl<C> Client for C where
+		C: ApiClient + HeaderBackend<Block> + BlockchainEvents<Block> + Send + Sync + 'static
+	{
+	}
+}
 #[cfg(feature = "server")]
 pub use server::{Cadena, CadenaRpcServer};
 

@@ -18,13 +18,10 @@ use cadena_primitives::{
 	AuthorizationNumber, CertificateId, CertificateStatus, CountryCode, MraStatus,
 	ISO_3166_1_ALPHA_2,
 };
-use cadena_runtime::{opaque::Block, AccountId};
 use cadena_runtime_api::{CadenaApi, MAX_PAGE};
 use futures::StreamExt;
 use prometheus_endpoint::{register, CounterVec, GaugeVec, Opts, PrometheusError, Registry, U64};
-use sc_client_api::BlockchainEvents;
-use sp_api::{ApiError, ProvideRuntimeApi};
-use sp_blockchain::HeaderBackend;
+use sp_api::ApiError;
 use sp_core::H256;
 
 /// The metrics, registered on the node's registry.
@@ -158,8 +155,7 @@ impl Counts {
 /// Counts everything at `hash`: every member's certificates and MRAs.
 fn count_all<C>(client: &C, hash: H256, block: u32) -> Result<Counts, ApiError>
 where
-	C: ProvideRuntimeApi<Block>,
-	C::Api: CadenaApi<Block, AccountId>,
+	C: crate::ApiClient,
 {
 	let api = client.runtime_api();
 	let mut counts = Counts { block, ..Default::default() };
@@ -189,8 +185,7 @@ where
 /// Counts the MRAs of the known countries again.
 fn count_mras<C>(client: &C, hash: H256, counts: &mut Counts) -> Result<(), ApiError>
 where
-	C: ProvideRuntimeApi<Block>,
-	C::Api: CadenaApi<Block, AccountId>,
+	C: crate::ApiClient,
 {
 	let api = client.runtime_api();
 	let mut seen = BTreeMap::new();
@@ -209,8 +204,7 @@ where
 /// Brings `counts` to block `number` (`hash`) by its events.
 fn advance<C>(client: &C, counts: &mut Counts, hash: H256, number: u32) -> Result<(), ApiError>
 where
-	C: ProvideRuntimeApi<Block>,
-	C::Api: CadenaApi<Block, AccountId>,
+	C: crate::ApiClient,
 {
 	let changes = client.runtime_api().block_changes(hash)?;
 	for change in &changes.certificates {
@@ -229,13 +223,7 @@ where
 /// everything again at the next.
 pub async fn follow<C>(client: Arc<C>, metrics: Metrics)
 where
-	C: ProvideRuntimeApi<Block>
-		+ HeaderBackend<Block>
-		+ BlockchainEvents<Block>
-		+ Send
-		+ Sync
-		+ 'static,
-	C::Api: CadenaApi<Block, AccountId>,
+	C: crate::Client,
 {
 	let mut finality = client.finality_notification_stream();
 	let mut counts: Option<Counts> = None;

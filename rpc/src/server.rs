@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use cadena_primitives::{CertificateId, CountryCode, Tin};
-use cadena_runtime::{opaque::Block, AccountId};
 use cadena_runtime_api::{CadenaApi, MAX_PAGE};
 use futures::future::BoxFuture;
 use jsonrpsee::{
@@ -12,9 +11,7 @@ use jsonrpsee::{
 	types::{ErrorObject, ErrorObjectOwned},
 	PendingSubscriptionSink,
 };
-use sc_client_api::BlockchainEvents;
-use sp_api::{ApiError, ProvideRuntimeApi};
-use sp_blockchain::HeaderBackend;
+use sp_api::ApiError;
 use sp_core::H256;
 
 use crate::{
@@ -164,13 +161,7 @@ fn page_limit(limit: Option<u32>) -> Result<u32, ErrorObjectOwned> {
 
 impl<C> Cadena<C>
 where
-	C: ProvideRuntimeApi<Block>
-		+ HeaderBackend<Block>
-		+ BlockchainEvents<Block>
-		+ Send
-		+ Sync
-		+ 'static,
-	C::Api: CadenaApi<Block, AccountId>,
+	C: crate::Client,
 {
 	/// Serves `client` within `limits`, counting subscriptions in `metrics`
 	/// if given; the returned task keeps the last finalized block for the
@@ -192,13 +183,7 @@ where
 #[async_trait]
 impl<C> CadenaRpcServer for Cadena<C>
 where
-	C: ProvideRuntimeApi<Block>
-		+ HeaderBackend<Block>
-		+ BlockchainEvents<Block>
-		+ Send
-		+ Sync
-		+ 'static,
-	C::Api: CadenaApi<Block, AccountId>,
+	C: crate::Client,
 {
 	fn recognition(
 		&self,
