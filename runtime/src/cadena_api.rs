@@ -76,6 +76,16 @@ fn page(limit: u32) -> usize {
 	limit.clamp(1, MAX_PAGE) as usize
 }
 
+/// A page of at most `page(limit)` keys, from up to one more read, and the
+/// cursor of the next page (the page's last key) when there was more.
+fn into_page<K: Clone>(mut keys: Vec<K>, limit: u32) -> (Vec<K>, Option<K>) {
+	let next = (keys.len() > page(limit)).then(|| {
+		keys.truncate(page(limit));
+		keys.last().cloned()
+	});
+	(keys, next.flatten())
+}
+
 /// Whether `reader` recognises `tin`: through its best certificate (a
 /// recognised one, or else the one whose reason comes last in the rule).
 pub fn recognition_of_tin(tin: Tin, reader: CountryCode) -> TinRecognition {
@@ -185,18 +195,14 @@ pub fn certificates_issued_by(
 	limit: u32,
 ) -> (Vec<AuthorizationNumber>, Option<AuthorizationNumber>) {
 	let take = page(limit) + 1;
-	let mut numbers: Vec<_> = match cursor {
+	let numbers: Vec<_> = match cursor {
 		Some(number) => {
 			let from = Certificates::<Runtime>::hashed_key_for(country, &number);
 			Certificates::<Runtime>::iter_key_prefix_from(country, from).take(take).collect()
 		}
 		None => Certificates::<Runtime>::iter_key_prefix(country).take(take).collect(),
 	};
-	let next = (numbers.len() > page(limit)).then(|| {
-		numbers.truncate(page(limit));
-		numbers.last().cloned()
-	});
-	(numbers, next.flatten())
+	into_page(numbers, limit)
 }
 
 /// Up to `limit` of the certificates still waiting to expire on `day`
@@ -211,18 +217,14 @@ pub fn awaiting_expiry(
 ) -> (Vec<CertificateId>, Option<CertificateId>) {
 	use pallet_aeo_certificates::ExpiryQueue;
 	let take = page(limit) + 1;
-	let mut ids: Vec<_> = match cursor {
+	let ids: Vec<_> = match cursor {
 		Some(id) => {
 			let from = ExpiryQueue::<Runtime>::hashed_key_for(day, &id);
 			ExpiryQueue::<Runtime>::iter_key_prefix_from(day, from).take(take).collect()
 		}
 		None => ExpiryQueue::<Runtime>::iter_key_prefix(day).take(take).collect(),
 	};
-	let next = (ids.len() > page(limit)).then(|| {
-		ids.truncate(page(limit));
-		ids.last().cloned()
-	});
-	(ids, next.flatten())
+	into_page(ids, limit)
 }
 
 /// The certificates `reader` recognises: those of the issuers it recognises
