@@ -6,13 +6,13 @@ use sc_service::ChainType;
 /// CADENA's chain specification.
 pub type ChainSpec = sc_service::GenericChainSpec;
 
-fn properties() -> sc_chain_spec::Properties {
+pub(crate) fn properties() -> sc_chain_spec::Properties {
 	let mut properties = sc_chain_spec::Properties::new();
 	properties.insert("ss58Format".into(), 42.into());
 	properties
 }
 
-fn wasm() -> Result<&'static [u8], String> {
+pub(crate) fn wasm() -> Result<&'static [u8], String> {
 	WASM_BINARY.ok_or_else(|| "the runtime's Wasm binary is not available".to_string())
 }
 

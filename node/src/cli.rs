@@ -34,6 +34,11 @@ pub enum Subcommand {
 	#[command(subcommand)]
 	Key(sc_cli::KeySubcommand),
 
+	/// The genesis ceremony: each founding administration's keys, the
+	/// consortium's raw chain spec, its genesis hash (docs/genesis.md).
+	#[command(subcommand)]
+	Genesis(crate::genesis::GenesisCmd),
+
 	/// Build a chain specification (prefer `export-chain-spec`).
 	BuildSpec(sc_cli::BuildSpecCmd),
 

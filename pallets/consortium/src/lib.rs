@@ -67,6 +67,11 @@ use frame_system::pallet_prelude::OriginFor;
 pub type GenesisMember<AccountId> =
 	(CountryCode, alloc::string::String, AccountId, AccountId, Vec<(AccountId, Vec<Role>)>);
 
+/// A node a founding administration declares in the genesis configuration:
+/// country, libp2p peer id (the multihash bytes) and address (a multiaddr
+/// without `/p2p/`, e.g. `/dns/validator.aduana.example/tcp/30333`).
+pub type GenesisNode = (CountryCode, Vec<u8>, alloc::string::String);
+
 /// Log target of this pallet (`RUST_LOG=runtime::consortium=debug`).
 pub const LOG_TARGET: &str = "runtime::consortium";
 
@@ -315,6 +320,11 @@ pub mod pallet {
 		/// The founding administrations: country, name, primary admin, validator,
 		/// and further officers with their roles.
 		pub members: Vec<GenesisMember<T::AccountId>>,
+		/// The founding administrations' nodes (at least the validator's, so
+		/// that member nodes let it connect).
+		pub nodes: Vec<GenesisNode>,
+		/// The founding administrations' X25519 encryption keys.
+		pub encryption_keys: Vec<(CountryCode, [u8; 32])>,
 	}
 
 	#[pallet::genesis_build]
@@ -337,6 +347,20 @@ pub mod pallet {
 					)
 					.expect("genesis officers are valid");
 				}
+			}
+			for (country, key) in &self.encryption_keys {
+				Members::<T>::mutate(country, |member| {
+					let member = member.as_mut().expect("encryption keys are of founding members");
+					member.encryption_key = Some(*key);
+				});
+			}
+			for (country, peer_id, address) in &self.nodes {
+				assert!(Members::<T>::contains_key(country), "nodes are of founding members");
+				let peer_id = PeerIdBytes::try_from(peer_id.clone()).expect("peer ids are bounded");
+				let address = NodeAddress::try_from(address.as_bytes().to_vec())
+					.expect("node addresses are bounded");
+				Pallet::<T>::do_add_node(*country, peer_id, address)
+					.expect("genesis nodes are valid");
 			}
 			let admins = Pallet::<T>::active_admins();
 			T::Council::initialize_members(&admins);

@@ -127,6 +127,11 @@ pub const OUTSIDER: AccountId = 77;
 
 /// Four founding members, MX with a registrar and an approver, CR with a registrar.
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	ext_with(genesis())
+}
+
+/// The genesis of [`new_test_ext`]: four founding members, no nodes declared.
+pub fn genesis() -> pallet_consortium::GenesisConfig<Test> {
 	let members = vec![
 		(
 			MX,
@@ -139,10 +144,15 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		(PE, "Peru".into(), PE_ADMIN, 13, vec![]),
 		(CO, "Colombia".into(), CO_ADMIN, 14, vec![]),
 	];
+	pallet_consortium::GenesisConfig { members, ..Default::default() }
+}
+
+/// The test externalities of a genesis, at block 1.
+pub fn ext_with(consortium: pallet_consortium::GenesisConfig<Test>) -> sp_io::TestExternalities {
 	let storage = RuntimeGenesisConfig {
 		system: Default::default(),
 		council: Default::default(),
-		consortium: pallet_consortium::GenesisConfig { members },
+		consortium,
 	}
 	.build_storage()
 	.unwrap();

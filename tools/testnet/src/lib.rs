@@ -66,7 +66,8 @@ pub struct NodeConfig {
 	/// The development key whose validator this node runs (`alice`, ...), if any.
 	pub dev_key: Option<String>,
 	/// The node's libp2p secret key, hex; fixes its peer id across restarts.
-	pub node_key: String,
+	/// `None`: the node reads its key file under the base path.
+	pub node_key: Option<String>,
 	/// Bootnode multiaddresses.
 	pub bootnodes: Vec<String>,
 	/// Any further arguments.
@@ -84,7 +85,7 @@ impl NodeConfig {
 			rpc_port: free_port()?,
 			prometheus_port: free_port()?,
 			dev_key: None,
-			node_key: format!("{:064x}", index + 1),
+			node_key: Some(format!("{:064x}", index + 1)),
 			bootnodes: Vec::new(),
 			extra_args: Vec::new(),
 		})
@@ -105,13 +106,15 @@ impl NodeConfig {
 			self.rpc_port.to_string(),
 			"--prometheus-port".into(),
 			self.prometheus_port.to_string(),
-			"--node-key".into(),
-			self.node_key.clone(),
 			"--no-mdns".into(),
 			"--no-telemetry".into(),
 			"--rpc-cors".into(),
 			"all".into(),
 		];
+		if let Some(node_key) = &self.node_key {
+			args.push("--node-key".into());
+			args.push(node_key.clone());
+		}
 		if let Some(key) = &self.dev_key {
 			args.push(format!("--{key}"));
 			args.push("--validator".into());

@@ -189,3 +189,54 @@ fn member_nodes_connect_to_the_nodes_of_active_members_only() {
 		Consortium::do_try_state().unwrap();
 	});
 }
+
+#[test]
+fn genesis_declares_the_founders_nodes_and_encryption_keys() {
+	let mut config = genesis();
+	let address = |seed: u8| String::from_utf8(node(seed).address.to_vec()).unwrap();
+	config.nodes = vec![
+		(MX, node(1).peer_id.to_vec(), address(1)),
+		(MX, node(2).peer_id.to_vec(), address(2)),
+		(CR, node(3).peer_id.to_vec(), address(3)),
+	];
+	config.encryption_keys = vec![(CR, [9; 32])];
+	ext_with(config).execute_with(|| {
+		let mut mx = vec![node(1).peer_id, node(2).peer_id];
+		mx.sort();
+		assert_eq!(peers(MX), mx);
+		assert_eq!(peers(CR), vec![node(3).peer_id]);
+		assert_eq!(Nodes::<Test>::get(node(3).peer_id).unwrap().address, node(3).address);
+		assert_eq!(Members::<Test>::get(CR).unwrap().encryption_key, Some([9; 32]));
+		assert_eq!(Members::<Test>::get(MX).unwrap().encryption_key, None);
+		Consortium::do_try_state().expect("invariants hold");
+	});
+}
+
+#[test]
+#[should_panic(expected = "genesis nodes are valid")]
+fn genesis_refuses_a_node_address_with_a_peer_id() {
+	let mut config = genesis();
+	config.nodes = vec![(MX, node(1).peer_id.to_vec(), "/ip4/10.0.0.1/tcp/30333/p2p/x".into())];
+	ext_with(config);
+}
+
+#[test]
+#[should_panic(expected = "genesis nodes are valid")]
+fn genesis_refuses_one_node_declared_twice() {
+	let mut config = genesis();
+	let address = String::from_utf8(node(1).address.to_vec()).unwrap();
+	config.nodes = vec![
+		(MX, node(1).peer_id.to_vec(), address.clone()),
+		(CR, node(1).peer_id.to_vec(), address),
+	];
+	ext_with(config);
+}
+
+#[test]
+#[should_panic(expected = "nodes are of founding members")]
+fn genesis_refuses_a_node_of_a_country_that_is_not_a_founder() {
+	let mut config = genesis();
+	let address = String::from_utf8(node(1).address.to_vec()).unwrap();
+	config.nodes = vec![(GT, node(1).peer_id.to_vec(), address)];
+	ext_with(config);
+}
