@@ -24,6 +24,13 @@ pub struct Cli {
 	/// must use the same offset.
 	#[arg(long, value_name = "MS", allow_negative_numbers = true)]
 	pub clock_offset_ms: Option<i64>,
+
+	/// Lets any node with the chain spec connect and sync, as on a public test
+	/// network. Without it, a node of any chain but `dev` exchanges chain data
+	/// only with the nodes the member administrations declared on chain, and
+	/// its `--reserved-nodes` (docs/network.md).
+	#[arg(long)]
+	pub open_network: bool,
 }
 
 /// Maintenance subcommands.

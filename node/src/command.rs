@@ -45,6 +45,7 @@ impl SubstrateCli for Cli {
 ///   selects the other): under a burst of 5,000 transactions the
 ///   fork-aware pool lost a third of them on one node, the single-state
 ///   pool none;
+/// - a validator's RPC methods `safe` instead of `auto`;
 /// - a trie cache of 256 MiB instead of 1 GiB: CADENA's state is small
 ///   (625 bytes a certificate), and with 1 GiB a node holding 100,000
 ///   certificates kept 1.5 GiB of memory of its own instead of 0.75 GiB.
@@ -54,7 +55,18 @@ fn parse() -> Cli {
 		.mut_arg("pool_type", |arg| arg.default_value("single-state"))
 		.mut_arg("trie_cache_size", |arg| arg.default_value("268435456"));
 	let matches = command.get_matches();
-	Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+	let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+	// A validator serves the safe RPC methods only, unless its operator
+	// chooses (`--rpc-methods unsafe` for a key rotation on the machine):
+	// its RPC is on loopback, but anything on the machine could call
+	// `author_insertKey` (docs/operations.md). `--dev` keeps Substrate's `auto`.
+	let validator = cli.run.validator || cli.run.get_keyring().is_some();
+	let chosen =
+		matches.value_source("rpc_methods") == Some(clap::parser::ValueSource::CommandLine);
+	if validator && !chosen && !cli.run.shared_params.dev {
+		cli.run.rpc_params.rpc_methods = sc_cli::RpcMethods::Safe;
+	}
+	cli
 }
 
 /// Parses the command line and runs what it asks for.
@@ -154,6 +166,7 @@ pub fn run() -> sc_cli::Result<()> {
 			let options = service::Options {
 				rpc: cli.cadena_rpc.clone(),
 				clock: service::Clock { offset_ms: cli.clock_offset_ms.unwrap_or(0) },
+				perimeter: !cli.open_network,
 			};
 			runner.run_node_until_exit(|mut config| async move {
 				require_rpc_ports(&mut config)?;

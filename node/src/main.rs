@@ -8,6 +8,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod genesis;
+mod perimeter;
 mod rpc;
 mod service;
 

@@ -6,11 +6,13 @@ use futures::FutureExt;
 use sc_client_api::{Backend, BlockBackend};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
-use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
+use sc_service::{
+	error::Error as ServiceError, ChainType, Configuration, TaskManager, WarpSyncConfig,
+};
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
-use std::{sync::Arc, time::Duration};
+use std::{collections::HashSet, sync::Arc, time::Duration};
 
 /// The full client: the runtime always runs from its on-chain Wasm.
 pub(crate) type FullClient = sc_service::TFullClient<
@@ -45,6 +47,9 @@ pub struct Options {
 	pub rpc: cadena_rpc::Limits,
 	/// The chain's clock.
 	pub clock: Clock,
+	/// Whether the node keeps its peers to the nodes declared on chain
+	/// (docs/network.md); never on a development chain.
+	pub perimeter: bool,
 }
 
 /// The chain's clock: the system's, or (on test chains) shifted from it.
@@ -168,10 +173,20 @@ fn new_partial_with(config: &Configuration, clock: Clock) -> Result<Service, Ser
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
-	config: Configuration,
+	mut config: Configuration,
 	options: Options,
 ) -> Result<TaskManager, ServiceError> {
-	let Options { rpc: rpc_limits, clock } = options;
+	let Options { rpc: rpc_limits, clock, perimeter } = options;
+	// The network perimeter (docs/network.md): closed from the first
+	// connection, to the operator's `--reserved-nodes` until the chain's list
+	// is read.
+	let perimeter = perimeter && config.chain_spec.chain_type() != ChainType::Development;
+	let static_peers: HashSet<sc_network::PeerId> =
+		config.network.default_peers_set.reserved_nodes.iter().map(|node| node.peer_id).collect();
+	if perimeter {
+		config.network.default_peers_set.non_reserved_mode =
+			sc_network::config::NonReservedPeerMode::Deny;
+	}
 	let sc_service::PartialComponents {
 		client,
 		backend,
@@ -224,6 +239,14 @@ pub fn new_full<
 			metrics,
 			gap_sync_body_policy: None,
 		})?;
+
+	if perimeter {
+		task_manager.spawn_essential_handle().spawn(
+			"cadena-perimeter",
+			Some("networking"),
+			crate::perimeter::run(client.clone(), network.clone(), static_peers),
+		);
+	}
 
 	if config.offchain_worker.enabled {
 		let offchain_workers =

@@ -97,8 +97,9 @@ async fn scenario(network: &mut Network) -> Result<()> {
 	})
 	.await?;
 
-	// Guatemala's operator starts a fresh validator node and makes its keys.
-	let gt_node = network.add_validator("eve").await?;
+	// Guatemala's operator starts a fresh validator node and makes its keys
+	// (an unsafe RPC method: its operator allows it on this node).
+	let gt_node = network.add_validator_with("eve", &["--rpc-methods", "unsafe"]).await?;
 	let gt_node_port = gt_node.config.p2p_port;
 	let gt = gt_node.client().await?;
 	let owner = AccountId::from(eve.public()).encode();
@@ -125,7 +126,25 @@ async fn scenario(network: &mut Network) -> Result<()> {
 		},
 	}
 	.into();
+
+	// Before its admission, the members refuse Guatemala's node (issue #13):
+	// it has the chain spec and a bootnode, and stays at block 0 with no peer.
+	let (_, finalized) = Rpc(&mx).finalized().await?;
+	wait_until("the members to finalize 3 more blocks", long, || async {
+		Ok((Rpc(&mx).finalized().await?.1 >= finalized + 3).then_some(()))
+	})
+	.await?;
+	ensure!(Rpc(&gt).best().await?.1 == 0, "Guatemala's node synced before its admission");
+	ensure!(Rpc(&gt).peers().await? == 0, "a member let Guatemala's node in before its admission");
+
 	council_motion(&chain, &alice, &[&alice, &bob, &charlie], 3, admit).await?;
+
+	// Once the motion is final, Guatemala's node syncs.
+	let (_, admitted) = Rpc(&mx).finalized().await?;
+	wait_until("Guatemala's node to sync past its admission", long, || async {
+		Ok((Rpc(&gt).best().await?.1 >= admitted).then_some(()))
+	})
+	.await?;
 
 	// Its validator registers the session keys its node generated.
 	chain
@@ -175,6 +194,22 @@ async fn scenario(network: &mut Network) -> Result<()> {
 	ensure!(grandpa_authorities(&chain).await? == 4, "GRANDPA back to four voters");
 	ensure!(!aura_authorities(&chain).await?.contains(&keys.aura), "Guatemala left Aura");
 
+	// Its node is dropped by every member, and makes no progress afterwards.
+	for (i, node) in network.nodes[..4].iter().enumerate() {
+		let client = node.client().await?;
+		wait_until(&format!("member node {i} to drop Guatemala's node"), long, || async {
+			Ok((Rpc(&client).peers().await? == 3).then_some(()))
+		})
+		.await?;
+	}
+	wait_until("Guatemala's node to have no peer", long, || async {
+		Ok((Rpc(&gt).peers().await? == 0).then_some(()))
+	})
+	.await?;
+	// (It may still author blocks of its own fork, in the slots of the
+	// authority set it last saw; nobody finalizes them.)
+	let (_, gt_finalized) = Rpc(&gt).finalized().await?;
+
 	// The network goes on with four: new blocks are finalized, none by
 	// Guatemala. A block's author comes from its parent's authorities, so
 	// count from the first finalized block whose state has four.
@@ -198,5 +233,9 @@ async fn scenario(network: &mut Network) -> Result<()> {
 			"block {number} by a retired validator"
 		);
 	}
+	ensure!(
+		Rpc(&gt).finalized().await?.1 == gt_finalized,
+		"a retired member's node still follows finality"
+	);
 	Ok(())
 }

@@ -18,7 +18,7 @@ use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
-use sp_core::{sr25519, Pair};
+use sp_core::{ed25519, sr25519, Pair};
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
@@ -75,6 +75,26 @@ pub const DEV_MEMBERS: [FoundingMember; 6] = [
 	},
 ];
 
+/// The libp2p node key of the validator of `DEV_MEMBERS[index]` on local
+/// networks: the Ed25519 secret whose 32 bytes are `index + 1`, big-endian
+/// (what `cadena-testnet` passes as `--node-key`). Public, like every
+/// development key.
+pub fn dev_node_key(index: usize) -> [u8; 32] {
+	let mut key = [0u8; 32];
+	key[24..].copy_from_slice(&(index as u64 + 1).to_be_bytes());
+	key
+}
+
+/// The peer id, as the multihash bytes the chain stores, of
+/// [`dev_node_key`]`(index)`: the identity multihash of the protobuf of its
+/// Ed25519 public key.
+pub fn dev_peer_id(index: usize) -> Vec<u8> {
+	let public = ed25519::Pair::from_seed(&dev_node_key(index)).public();
+	let mut peer_id = vec![0x00, 36, 0x08, 0x01, 0x12, 0x20];
+	peer_id.extend_from_slice(&public.0);
+	peer_id
+}
+
 /// The session keys of a founding member's validator.
 fn session_keys(member: &FoundingMember) -> SessionKeys {
 	SessionKeys {
@@ -120,9 +140,21 @@ fn genesis(members: &[FoundingMember]) -> Value {
 			(country, m.name.into(), m.key.to_account_id(), m.key.to_account_id(), officers)
 		})
 		.collect::<Vec<_>>();
+	// Each validator's node, so that member nodes let it connect (docs/network.md).
+	// The address is a placeholder on loopback: local networks find each
+	// other through their bootnodes.
+	let nodes = members
+		.iter()
+		.enumerate()
+		.map(|(index, m)| {
+			let country = CountryCode::new(m.country.as_bytes())
+				.expect("founding members are real countries");
+			(country, dev_peer_id(index), format!("/ip4/127.0.0.1/tcp/{}", 30333 + index))
+		})
+		.collect::<Vec<_>>();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		session: SessionConfig { keys: validators },
-		consortium: ConsortiumConfig { members: administrations },
+		consortium: ConsortiumConfig { members: administrations, nodes },
 	})
 }
 

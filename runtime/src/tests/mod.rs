@@ -200,7 +200,32 @@ fn testnet_genesis_takes_the_first_n_administrations() {
 		assert_eq!(pallet_consortium::ActiveMembers::<Runtime>::get().len(), 6);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 6);
 		Consortium::do_try_state().unwrap();
+		// Each validator's node, under the node key cadena-testnet gives it.
+		let nodes = Consortium::authorized_nodes();
+		assert_eq!(nodes.len(), 6);
+		for (index, member) in DEV_MEMBERS.iter().enumerate() {
+			let (country, _, address) = nodes
+				.iter()
+				.find(|(_, peer_id, _)| peer_id.to_vec() == dev_peer_id(index))
+				.expect("each validator's node is declared");
+			assert_eq!(country.as_str(), member.country);
+			assert_eq!(
+				address.to_vec(),
+				format!("/ip4/127.0.0.1/tcp/{}", 30333 + index).into_bytes()
+			);
+		}
 	});
+}
+
+#[test]
+fn a_development_node_key_gives_the_peer_id_its_node_reports() {
+	// `cadena-node --node-key 00…01` reports the peer id
+	// 12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp; these are its bytes.
+	assert_eq!(
+		sp_core::hexdisplay::HexDisplay::from(&dev_peer_id(0)).to_string(),
+		"002408011220\
+		 4cb5abf6ad79fbf5abbccafcc269d85cd2651ed4b885b5869f241aedf0a5ba29"
+	);
 }
 
 /// A Mexican trader's data, as a Registrar submits it.

@@ -108,8 +108,6 @@ impl NodeConfig {
 			self.prometheus_port.to_string(),
 			"--no-mdns".into(),
 			"--no-telemetry".into(),
-			"--rpc-cors".into(),
-			"all".into(),
 		];
 		if let Some(node_key) = &self.node_key {
 			args.push("--node-key".into());
@@ -415,6 +413,13 @@ pub fn local_spec_with_code(
 		cadena_runtime::genesis_config_presets::testnet_genesis(validators);
 	if let Some(code) = code {
 		spec["genesis"]["runtimeGenesis"]["code"] = format!("0x{}", hex::encode(code)).into();
+		// A released runtime knows the genesis fields of its own time only:
+		// node declarations (runtime 104) are made on chain after it.
+		let consortium = &mut spec["genesis"]["runtimeGenesis"]["patch"]["consortium"];
+		if let Some(consortium) = consortium.as_object_mut() {
+			consortium.remove("nodes");
+			consortium.remove("encryptionKeys");
+		}
 	}
 	let path = dir.join(format!("local-{validators}.json"));
 	std::fs::write(&path, serde_json::to_vec_pretty(&spec)?)?;
@@ -512,11 +517,17 @@ impl Network {
 	/// (`alice`, ..., `ferdie`), connected to the first node, and waits until
 	/// it answers RPC. Whether it validates is the chain's decision.
 	pub async fn add_validator(&mut self, key: &str) -> Result<&mut Node> {
+		self.add_validator_with(key, &[]).await
+	}
+
+	/// Like [`Network::add_validator`], with further arguments for this node only.
+	pub async fn add_validator_with(&mut self, key: &str, args: &[&str]) -> Result<&mut Node> {
 		let index = self.nodes.len();
 		let mut config = NodeConfig::new(key, &self.chain, &self.dir.join(key), index)?;
 		config.dev_key = Some(key.to_string());
 		config.bootnodes.extend(self.bootnode.clone());
 		config.extra_args.extend(self.extra_args.iter().cloned());
+		config.extra_args.extend(args.iter().map(|arg| arg.to_string()));
 		if let (0, Some(port)) = (index, self.first_rpc_port) {
 			config.rpc_port = port;
 		}
@@ -529,6 +540,16 @@ impl Network {
 		}
 		self.nodes.push(node);
 		Ok(self.nodes.last_mut().expect("just pushed"))
+	}
+
+	/// The `--chain` of the network's nodes.
+	pub fn chain(&self) -> &str {
+		&self.chain
+	}
+
+	/// The first node's multiaddress, which the others boot from.
+	pub fn bootnode(&self) -> Option<&str> {
+		self.bootnode.as_deref()
 	}
 
 	/// The directory holding the nodes' base paths and logs.
