@@ -46,6 +46,11 @@ pub enum Subcommand {
 	#[command(subcommand)]
 	Genesis(crate::genesis::GenesisCmd),
 
+	/// Signs a node declaration with the node's key, for the admission
+	/// motion's `firstNode` or `consortium.addNode` / `setNodeAddress`
+	/// (docs/network.md).
+	DeclareNode(crate::declare::DeclareNodeCmd),
+
 	/// Build a chain specification (prefer `export-chain-spec`).
 	BuildSpec(sc_cli::BuildSpecCmd),
 

@@ -76,6 +76,7 @@ pub fn run() -> sc_cli::Result<()> {
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
 		Some(Subcommand::Genesis(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
+		Some(Subcommand::DeclareNode(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		#[allow(deprecated)]
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;

@@ -10,7 +10,7 @@ use cadena_primitives::CountryCode;
 use cadena_runtime::{AccountId, RuntimeCall, RuntimeEvent, SessionKeys};
 use cadena_testnet::{
 	chain::{dev_pair, from_hex, value_key, Chain},
-	wait_until, Network, Rpc,
+	declare_node, wait_until, Network, Rpc,
 };
 use codec::{Decode, Encode};
 use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
@@ -101,6 +101,7 @@ async fn scenario(network: &mut Network) -> Result<()> {
 	// (an unsafe RPC method: its operator allows it on this node).
 	let gt_node = network.add_validator_with("eve", &["--rpc-methods", "unsafe"]).await?;
 	let gt_node_port = gt_node.config.p2p_port;
+	let gt_node_key = gt_node.config.node_key.clone().expect("a node key");
 	let gt = gt_node.client().await?;
 	let owner = AccountId::from(eve.public()).encode();
 	let generated: Value = gt
@@ -109,6 +110,17 @@ async fn scenario(network: &mut Network) -> Result<()> {
 	let keys = SessionKeys::decode(&mut &from_hex(generated["keys"].as_str().unwrap_or(""))?[..])?;
 	let proof = from_hex(generated["proof"].as_str().unwrap_or("0x"))?;
 
+	// Guatemala's operator signs its node's declaration with the node key.
+	let gt_first_node = declare_node(
+		&binary(),
+		network.chain(),
+		&gt_node_key,
+		"GT",
+		&format!("/ip4/127.0.0.1/tcp/{gt_node_port}"),
+		network.dir(),
+	)?;
+	ensure!(gt_first_node.peer_id.to_vec() == Rpc(&gt).peer_id_bytes().await?, "declared peer id");
+
 	// The council (3 of 4 is at least two thirds) admits Guatemala.
 	let admit: RuntimeCall = pallet_consortium::Call::admit_member {
 		country: guatemala,
@@ -116,14 +128,9 @@ async fn scenario(network: &mut Network) -> Result<()> {
 		admin: eve.public().into(),
 		validator: eve.public().into(),
 		encryption_key: None,
-		// Its node, as the members will let it connect (issue #13).
-		first_node: pallet_consortium::NodeDeclaration {
-			peer_id: Rpc(&gt).peer_id_bytes().await?.try_into().map_err(|_| anyhow!("peer id"))?,
-			address: format!("/ip4/127.0.0.1/tcp/{}", gt_node_port)
-				.into_bytes()
-				.try_into()
-				.map_err(|_| anyhow!("address"))?,
-		},
+		// Its node, as the members will let it connect (issue #13), with
+		// its key's signature (`cadena-node declare-node`).
+		first_node: gt_first_node.clone(),
 	}
 	.into();
 

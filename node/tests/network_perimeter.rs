@@ -15,11 +15,11 @@
 
 use std::{path::PathBuf, time::Duration};
 
-use anyhow::{anyhow, ensure, Result};
+use anyhow::{ensure, Result};
 use cadena_runtime::{genesis_config_presets::dev_peer_id, RuntimeCall};
 use cadena_testnet::{
 	chain::{dev_pair, Chain},
-	free_port, wait_until, Network, Node, NodeConfig, Rpc,
+	declare_node, free_port, wait_until, Network, Node, NodeConfig, Rpc,
 };
 use jsonrpsee::{core::client::ClientT, rpc_params, ws_client::WsClient};
 use tokio::time::{sleep, Instant};
@@ -149,13 +149,13 @@ async fn second_node(network: &Network, validators: &[WsClient]) -> Result<Node>
 	let client = node.wait_for_rpc(Duration::from_secs(60)).await?;
 	let peer_id = Rpc(&client).peer_id_bytes().await?;
 	ensure!(peer_id == dev_peer_id(10));
-	let address = |node: &Node| format!("/ip4/127.0.0.1/tcp/{}", node.config.p2p_port);
-	let declare = |peer_id: Vec<u8>, address: String| -> Result<RuntimeCall> {
-		Ok(pallet_consortium::Call::add_node {
-			peer_id: peer_id.try_into().map_err(|_| anyhow!("peer id"))?,
-			address: address.into_bytes().try_into().map_err(|_| anyhow!("address"))?,
-		}
-		.into())
+	// Mexico's operator signs the declaration with the node's key.
+	let declare = |node: &Node| -> Result<RuntimeCall> {
+		let node_key = node.config.node_key.as_deref().expect("a node key");
+		let address = format!("/ip4/127.0.0.1/tcp/{}", node.config.p2p_port);
+		let node =
+			declare_node(&binary(), network.chain(), node_key, "MX", &address, network.dir())?;
+		Ok(pallet_consortium::Call::add_node { node }.into())
 	};
 
 	// Undeclared, it gets nothing.
@@ -163,7 +163,7 @@ async fn second_node(network: &Network, validators: &[WsClient]) -> Result<Node>
 	ensure!(Rpc(&client).best().await?.1 == 0, "an undeclared node synced");
 
 	// Declared, it syncs.
-	chain.execute(&alice, declare(peer_id.clone(), address(&node))?).await?;
+	chain.execute(&alice, declare(&node)?).await?;
 	let (_, declared_at) = Rpc(&validators[0]).finalized().await?;
 	wait_until("Mexico's declared node to sync", LONG, || async {
 		Ok((Rpc(&client).finalized().await?.1 >= declared_at).then_some(()))
@@ -199,8 +199,8 @@ async fn second_node(network: &Network, validators: &[WsClient]) -> Result<Node>
 
 	// A new key, declared first: restarted with it, the node rejoins.
 	node.stop(Duration::from_secs(20))?;
-	chain.execute(&alice, declare(dev_peer_id(11), address(&node))?).await?;
 	node.config.node_key = Some(format!("{:064x}", 12));
+	chain.execute(&alice, declare(&node)?).await?;
 	node.restart()?;
 	let client = node.wait_for_rpc(Duration::from_secs(60)).await?;
 	ensure!(Rpc(&client).peer_id_bytes().await? == dev_peer_id(11));

@@ -63,12 +63,14 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("cadena"),
 	impl_name: alloc::borrow::Cow::Borrowed("cadena"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `Mra.sign` names its motion; `TinRegistry.link_account` carries the
 	// request's expiry. 3: `Consortium.admit_member` names the first node.
-	transaction_version: 3,
+	// 4: node declarations carry the node key's signature
+	// (`admit_member`, `add_node`, `set_node_address`).
+	transaction_version: 4,
 	system_version: 1,
 };
 

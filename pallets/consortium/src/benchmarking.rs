@@ -36,19 +36,31 @@ fn fill_members<T: Config>(count: u32) -> CountryCode {
 	codes.find(|c| !Members::<T>::contains_key(c)).expect("a free country")
 }
 
-/// Node `i`: an Ed25519-shaped peer id, and an address of the longest
-/// length allowed.
-fn node<T: Config>(i: u32) -> NodeDeclaration {
+/// Node `i` declared by `country`: the peer id of the Ed25519 key of seed
+/// `i`, an address of the longest length allowed, and the key's signature
+/// for this chain (what the call verifies).
+fn node<T: Config>(i: u32, country: CountryCode) -> NodeDeclaration {
+	use frame_system::pallet_prelude::BlockNumberFor;
+	use sp_runtime::traits::Zero;
+	// The keystore's host functions sign (the benchmarking CLI and the mock
+	// provide a keystore); the runtime itself holds no signing code.
+	const NODE: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"node");
+	let seed = alloc::format!("//cadena-node-{i}").into_bytes();
+	let key = sp_io::crypto::ed25519_generate(NODE, Some(seed));
 	let mut peer_id = vec![0x00, 36, 0x08, 0x01, 0x12, 0x20];
-	peer_id.extend([0u8; 28]);
-	peer_id.extend(i.to_le_bytes());
+	peer_id.extend(key.0);
 	let host = MAX_NODE_ADDRESS_LEN as usize - "/dns4//tcp/30333".len();
 	let mut address = b"/dns4/".to_vec();
 	address.extend(vec![b'a'; host]);
 	address.extend(b"/tcp/30333");
+	let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+	let payload = node_declaration_payload(&genesis, &country, &peer_id, &address);
 	NodeDeclaration {
 		peer_id: peer_id.try_into().expect("a peer id fits"),
 		address: address.try_into().expect("the longest address fits"),
+		signature: sp_io::crypto::ed25519_sign(NODE, &key, &payload)
+			.expect("the key was just generated")
+			.0,
 	}
 }
 
@@ -56,7 +68,7 @@ fn node<T: Config>(i: u32) -> NodeDeclaration {
 fn fill_nodes<T: Config>(country: CountryCode, count: u32) {
 	let mut i = 1_000;
 	while (NodesOf::<T>::get(country).len() as u32) < count {
-		let n = node::<T>(i);
+		let n = node::<T>(i, country);
 		Pallet::<T>::do_add_node(country, n.peer_id, n.address).expect("room for nodes");
 		i += 1;
 	}
@@ -80,9 +92,10 @@ mod benchmarks {
 		let name = vec![b'n'; T::MaxNameLength::get() as usize];
 		let admin: T::AccountId = account("new-admin", 0, 0);
 		let validator: T::AccountId = account("new-validator", 0, 0);
+		let first_node = node::<T>(0, country);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, country, name, admin, validator, Some([1; 32]), node::<T>(0));
+		_(origin as T::RuntimeOrigin, country, name, admin, validator, Some([1; 32]), first_node);
 
 		assert_eq!(ActiveMembers::<T>::get().len() as u32, T::MaxMembers::get());
 		Ok(())
@@ -207,23 +220,29 @@ mod benchmarks {
 	fn add_node() {
 		let (country, admin) = an_admin::<T>();
 		fill_nodes::<T>(country, T::MaxNodesPerMember::get() - 1);
-		let n = node::<T>(0);
+		let n = node::<T>(0, country);
+		let peer_id = n.peer_id.clone();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(admin), n.peer_id.clone(), n.address);
+		_(RawOrigin::Signed(admin), n);
 
-		assert_eq!(Nodes::<T>::get(&n.peer_id).map(|r| r.country), Some(country));
+		assert_eq!(Nodes::<T>::get(&peer_id).map(|r| r.country), Some(country));
 	}
 
 	#[benchmark]
 	fn set_node_address() {
 		let (country, admin) = an_admin::<T>();
 		fill_nodes::<T>(country, T::MaxNodesPerMember::get());
-		let peer_id = NodesOf::<T>::get(country)[0].clone();
-		let address = node::<T>(0).address;
+		// A node `fill_nodes` declared (seed 1,000), moved to the longest address.
+		let n = node::<T>(1_000, country);
+		let (peer_id, address) = (n.peer_id.clone(), n.address.clone());
+		Nodes::<T>::mutate(&peer_id, |r| {
+			r.as_mut().expect("declared").address =
+				b"/dns4/old.example/tcp/1".to_vec().try_into().unwrap()
+		});
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(admin), peer_id.clone(), address.clone());
+		_(RawOrigin::Signed(admin), n);
 
 		assert_eq!(Nodes::<T>::get(&peer_id).map(|r| r.address), Some(address));
 	}

@@ -46,8 +46,9 @@ pub use extension::{CallPolicy, CheckMembership, Signer, CALL_NOT_PERMITTED, NOT
 pub use pallet::*;
 pub use quota::MotionSlot;
 pub use types::{
-	is_node_address, is_peer_id, Administration, MemberStatus, NodeAddress, NodeDeclaration,
-	NodeRecord, OfficerRecord, PeerIdBytes, MAX_NODE_ADDRESS_LEN, MAX_PEER_ID_LEN,
+	ed25519_key_of, is_node_address, is_peer_id, node_declaration_payload, Administration,
+	MemberStatus, NodeAddress, NodeDeclaration, NodeRecord, OfficerRecord, PeerIdBytes,
+	MAX_NODE_ADDRESS_LEN, MAX_PEER_ID_LEN, NODE_DECLARATION_CONTEXT,
 };
 pub use weights::WeightInfo;
 
@@ -312,6 +313,10 @@ pub mod pallet {
 		NotOwnNode,
 		/// An administration keeps at least one node: declare the new one first.
 		LastNode,
+		/// The declaration's signature is not the node key's over this chain,
+		/// this administration, this peer id and this address
+		/// (`cadena-node declare-node` makes it with the node's key).
+		BadNodeSignature,
 	}
 
 	#[pallet::genesis_config]
@@ -400,6 +405,7 @@ pub mod pallet {
 			first_node: NodeDeclaration,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::check_declaration(country, &first_node)?;
 			Self::syncing_council(|| {
 				Self::do_admit(country, name, admin, validator, encryption_key)?;
 				Self::do_add_node(country, first_node.peer_id, first_node.address)
@@ -568,32 +574,27 @@ pub mod pallet {
 		}
 
 		/// An `Admin` declares a node of its own administration: its libp2p
-		/// `peer_id` (the multihash bytes) and `address` (a multiaddr as text,
-		/// `/dns4/cadena.aduana.cr/tcp/30333`).
+		/// peer id (the multihash bytes), its address (a multiaddr as text,
+		/// `/dns4/cadena.aduana.cr/tcp/30333`) and the node key's signature
+		/// of both for this administration and chain.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::add_node())]
-		pub fn add_node(
-			origin: OriginFor<T>,
-			peer_id: PeerIdBytes,
-			address: NodeAddress,
-		) -> DispatchResult {
+		pub fn add_node(origin: OriginFor<T>, node: NodeDeclaration) -> DispatchResult {
 			let country = Self::ensure_admin(origin)?;
-			Self::do_add_node(country, peer_id, address)
+			Self::check_declaration(country, &node)?;
+			Self::do_add_node(country, node.peer_id, node.address)
 		}
 
 		/// An `Admin` changes the address of one of its administration's nodes
-		/// (same peer id): member nodes dial the new address, and nobody is
-		/// dropped meanwhile.
+		/// (same peer id, the node key signing the new address): member nodes
+		/// dial the new address, and nobody is dropped meanwhile.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::set_node_address())]
-		pub fn set_node_address(
-			origin: OriginFor<T>,
-			peer_id: PeerIdBytes,
-			address: NodeAddress,
-		) -> DispatchResult {
+		pub fn set_node_address(origin: OriginFor<T>, node: NodeDeclaration) -> DispatchResult {
 			let country = Self::ensure_admin(origin)?;
-			ensure!(is_node_address(&address), Error::<T>::InvalidNodeAddress);
+			let NodeDeclaration { peer_id, address, .. } = node.clone();
 			let mut record = Self::own_node(country, &peer_id)?;
+			Self::check_declaration(country, &node)?;
 			record.address = address.clone();
 			Nodes::<T>::insert(&peer_id, record);
 			Self::deposit_event(Event::NodeAddressChanged { country, peer_id, address });
@@ -777,6 +778,25 @@ impl<T: Config> Pallet<T> {
 		let officers = u64::from(T::MaxOfficers::get());
 		let nodes = u64::from(T::MaxNodesPerMember::get());
 		T::DbWeight::get().reads_writes(3 + officers * 2, 4 + officers * 2 + nodes)
+	}
+
+	/// Checks a declaration for `country`: a well-formed Ed25519 peer id and
+	/// address, signed by that peer id's key for this chain and `country`.
+	fn check_declaration(country: CountryCode, node: &NodeDeclaration) -> DispatchResult {
+		ensure!(is_peer_id(&node.peer_id), Error::<T>::InvalidPeerId);
+		let key = ed25519_key_of(&node.peer_id).ok_or(Error::<T>::InvalidPeerId)?;
+		ensure!(is_node_address(&node.address), Error::<T>::InvalidNodeAddress);
+		use frame_system::pallet_prelude::BlockNumberFor;
+		use sp_runtime::traits::Zero;
+		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		let payload = node_declaration_payload(&genesis, &country, &node.peer_id, &node.address);
+		let signature = sp_core::ed25519::Signature::from_raw(node.signature);
+		let key = sp_core::ed25519::Public::from_raw(key);
+		ensure!(
+			sp_io::crypto::ed25519_verify(&signature, &payload, &key),
+			Error::<T>::BadNodeSignature
+		);
+		Ok(())
 	}
 
 	/// Declares `peer_id` at `address` as a node of `country`.

@@ -157,6 +157,10 @@ pub fn ext_with(consortium: pallet_consortium::GenesisConfig<Test>) -> sp_io::Te
 	.build_storage()
 	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
+	// The benchmarks sign node declarations through the keystore.
+	ext.register_extension(sp_keystore::KeystoreExt::new(
+		sp_keystore::testing::MemoryKeystore::new(),
+	));
 	ext.execute_with(|| System::set_block_number(1));
 	ext
 }
@@ -190,15 +194,42 @@ impl pallet_consortium::CallPolicy<RuntimeCall> for RemarksForOfficersOnly {
 	}
 }
 
-/// A node declaration: an Ed25519-shaped peer id from `seed`, and an address.
-pub fn node(seed: u8) -> crate::NodeDeclaration {
+/// The genesis hash node declarations sign in the mock: what
+/// `frame_system`'s genesis puts for block 0 (a real chain writes its
+/// genesis hash there when block 1 starts).
+pub fn mock_genesis_hash() -> sp_core::H256 {
+	sp_core::H256::repeat_byte(69)
+}
+
+/// The node key of `seed`.
+pub fn node_key(seed: u8) -> sp_core::ed25519::Pair {
+	use sp_core::Pair;
+	sp_core::ed25519::Pair::from_seed(&[seed; 32])
+}
+
+/// `seed`'s node, declared for `country` and signed by its key.
+pub fn node_for(seed: u8, country: CountryCode) -> crate::NodeDeclaration {
+	node_at(seed, country, &format!("/dns4/node{seed}.example/tcp/30333"))
+}
+
+/// `seed`'s node at `address`, declared for `country` and signed by its key.
+pub fn node_at(seed: u8, country: CountryCode, address: &str) -> crate::NodeDeclaration {
+	use sp_core::Pair;
+	let key = node_key(seed);
 	let mut peer_id = vec![0x00, 36, 0x08, 0x01, 0x12, 0x20];
-	peer_id.extend([seed; 32]);
+	peer_id.extend(key.public().0);
+	let address = address.as_bytes().to_vec();
+	let payload =
+		crate::node_declaration_payload(&mock_genesis_hash(), &country, &peer_id, &address);
 	crate::NodeDeclaration {
 		peer_id: peer_id.try_into().expect("bounded"),
-		address: format!("/dns4/node{seed}.example/tcp/30333")
-			.into_bytes()
-			.try_into()
-			.expect("bounded"),
+		address: address.try_into().expect("bounded"),
+		signature: key.sign(&payload).0,
 	}
+}
+
+/// `seed`'s node, declared for Guatemala (the administration the node
+/// tests admit) and signed by its key.
+pub fn node(seed: u8) -> crate::NodeDeclaration {
+	node_for(seed, GT)
 }

@@ -68,15 +68,46 @@ pub struct NodeRecord {
 	pub address: NodeAddress,
 }
 
-/// A node, as an admission motion or a genesis names it.
+/// A node, as an admission motion or an `Admin` declares it, with the node
+/// key's consent.
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub struct NodeDeclaration {
-	/// Its libp2p peer id, as bytes.
+	/// Its libp2p peer id, as bytes: the identity multihash of an Ed25519 key.
 	pub peer_id: PeerIdBytes,
 	/// Where it listens.
 	pub address: NodeAddress,
+	/// The node key's Ed25519 signature of [`node_declaration_payload`]: the
+	/// node's operator agrees to be declared by this administration, on this
+	/// chain, at this address (`cadena-node declare-node` makes it).
+	pub signature: [u8; 64],
+}
+
+/// What a node declaration's signature starts with.
+pub const NODE_DECLARATION_CONTEXT: &[u8] = b"CADENA node declaration";
+
+/// The bytes a node key signs to be declared by `country` on the chain whose
+/// genesis hash is `genesis`, at `address`: the SCALE encoding of
+/// ([`NODE_DECLARATION_CONTEXT`], `genesis`, `country`, `peer_id`, `address`),
+/// each byte string with its compact length first (docs/network.md).
+pub fn node_declaration_payload<Hash: Encode>(
+	genesis: &Hash,
+	country: &CountryCode,
+	peer_id: &[u8],
+	address: &[u8],
+) -> alloc::vec::Vec<u8> {
+	(NODE_DECLARATION_CONTEXT, genesis, country, peer_id, address).encode()
+}
+
+/// The Ed25519 public key a peer id carries (the identity multihash of its
+/// protobuf encoding: `00 24 08 01 12 20` and the key), if it is one. Every
+/// Substrate node's key is Ed25519.
+pub fn ed25519_key_of(peer_id: &[u8]) -> Option<[u8; 32]> {
+	match peer_id {
+		[0x00, 36, 0x08, 0x01, 0x12, 0x20, key @ ..] => key.try_into().ok(),
+		_ => None,
+	}
 }
 
 /// Whether `bytes` are a libp2p peer id: a multihash, either the identity

@@ -84,11 +84,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn add_node() -> Weight {
-		Weight::from_parts(30_000_000, 4_000)
+		// With the Ed25519 check of the node key's signature.
+		Weight::from_parts(80_000_000, 4_000)
 			.saturating_add(RocksDbWeight::get().reads_writes(4, 2))
 	}
 	fn set_node_address() -> Weight {
-		Weight::from_parts(25_000_000, 4_000)
+		Weight::from_parts(75_000_000, 4_000)
 			.saturating_add(RocksDbWeight::get().reads_writes(3, 1))
 	}
 	fn remove_node() -> Weight {

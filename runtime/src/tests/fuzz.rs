@@ -191,6 +191,30 @@ fn call(input: &mut Input, cast: &Cast, depth: u32) -> RuntimeCall {
 		let text = input.pick(&["/ip4/10.0.0.1/tcp/30333", "/dns4/cadena.example/tcp/1", "bad"]);
 		text.as_bytes().to_vec().try_into().expect("bounded")
 	};
+	// A node declaration signed by one of four node keys for MX or CR on
+	// this chain; now and then malformed or badly signed.
+	let node = |input: &mut Input| -> pallet_consortium::NodeDeclaration {
+		let key = sp_core::ed25519::Pair::from_seed(&[input.byte() % 4; 32]);
+		let mut peer_id = vec![0x00, 36, 0x08, 0x01, 0x12, 0x20];
+		peer_id.extend(key.public().0);
+		if input.byte().is_multiple_of(8) {
+			peer_id.truncate(10); // not a peer id
+		}
+		let address = address(input);
+		let country = input.pick(&[CountryCode(*b"MX"), CountryCode(*b"CR")]);
+		let genesis = frame_system::Pallet::<Runtime>::block_hash(0);
+		let payload =
+			pallet_consortium::node_declaration_payload(&genesis, &country, &peer_id, &address);
+		let mut signature = key.sign(&payload).0;
+		if input.byte().is_multiple_of(8) {
+			signature[0] ^= 1; // not the key's
+		}
+		pallet_consortium::NodeDeclaration {
+			peer_id: peer_id.try_into().expect("bounded"),
+			address,
+			signature,
+		}
+	};
 	match input.byte() % 30 {
 		0 => {
 			let region = input.pick(&[&b"MX-CMX"[..], b"CR-SJ", b"XX"]);
@@ -299,10 +323,8 @@ fn call(input: &mut Input, cast: &Cast, depth: u32) -> RuntimeCall {
 		}
 		.into(),
 		25 => pallet_utility::Call::force_batch { calls: vec![] }.into(),
-		26 => Consortium::add_node { peer_id: peer_id(input), address: address(input) }.into(),
-		27 => {
-			Consortium::set_node_address { peer_id: peer_id(input), address: address(input) }.into()
-		}
+		26 => Consortium::add_node { node: node(input) }.into(),
+		27 => Consortium::set_node_address { node: node(input) }.into(),
 		28 => Consortium::remove_node { peer_id: peer_id(input) }.into(),
 		_ => frame_system::Call::remark { remark: vec![input.byte()] }.into(),
 	}

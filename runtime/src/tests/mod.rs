@@ -512,6 +512,7 @@ fn calls_that_change_the_council_pay_for_every_open_motion() {
 			first_node: pallet_consortium::NodeDeclaration {
 				peer_id: vec![0; 38].try_into().unwrap(),
 				address: b"/ip4/10.0.0.1/tcp/30333".to_vec().try_into().unwrap(),
+				signature: [0; 64],
 			},
 		}
 		.into(),

@@ -37,6 +37,8 @@ use core::marker::PhantomData;
 /// Weight functions for `pallet_consortium`.
 pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:1)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Members` (r:64 w:1)
@@ -61,12 +63,12 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 	/// Proof: `Council::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	fn admit_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `15967`
+		//  Measured:  `16202`
 		//  Estimated: `175390`
-		// Minimum execution time: 489_436_000 picoseconds.
-		Weight::from_parts(513_332_000, 0)
+		// Minimum execution time: 549_075_000 picoseconds.
+		Weight::from_parts(619_299_000, 0)
 			.saturating_add(Weight::from_parts(0, 175390))
-			.saturating_add(T::DbWeight::get().reads(72))
+			.saturating_add(T::DbWeight::get().reads(73))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:1)
@@ -83,8 +85,8 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `14611`
 		//  Estimated: `172665`
-		// Minimum execution time: 434_655_000 picoseconds.
-		Weight::from_parts(457_449_000, 0)
+		// Minimum execution time: 432_432_000 picoseconds.
+		Weight::from_parts(480_082_000, 0)
 			.saturating_add(Weight::from_parts(0, 172665))
 			.saturating_add(T::DbWeight::get().reads(65))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -103,8 +105,8 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `14609`
 		//  Estimated: `172665`
-		// Minimum execution time: 435_396_000 picoseconds.
-		Weight::from_parts(464_619_000, 0)
+		// Minimum execution time: 435_166_000 picoseconds.
+		Weight::from_parts(454_505_000, 0)
 			.saturating_add(Weight::from_parts(0, 172665))
 			.saturating_add(T::DbWeight::get().reads(65))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -123,8 +125,8 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `14611`
 		//  Estimated: `172665`
-		// Minimum execution time: 435_126_000 picoseconds.
-		Weight::from_parts(460_704_000, 0)
+		// Minimum execution time: 435_246_000 picoseconds.
+		Weight::from_parts(465_090_000, 0)
 			.saturating_add(Weight::from_parts(0, 172665))
 			.saturating_add(T::DbWeight::get().reads(65))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -141,10 +143,10 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn add_officer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2735`
+		//  Measured:  `2772`
 		//  Estimated: `6685`
-		// Minimum execution time: 49_574_000 picoseconds.
-		Weight::from_parts(55_362_000, 0)
+		// Minimum execution time: 51_346_000 picoseconds.
+		Weight::from_parts(59_729_000, 0)
 			.saturating_add(Weight::from_parts(0, 6685))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -157,10 +159,10 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(250), added: 2725, mode: `MaxEncodedLen`)
 	fn set_roles() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2079`
+		//  Measured:  `2116`
 		//  Estimated: `6042`
-		// Minimum execution time: 37_876_000 picoseconds.
-		Weight::from_parts(51_787_000, 0)
+		// Minimum execution time: 38_427_000 picoseconds.
+		Weight::from_parts(47_551_000, 0)
 			.saturating_add(Weight::from_parts(0, 6042))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -177,10 +179,10 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn remove_officer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3129`
+		//  Measured:  `3166`
 		//  Estimated: `6685`
-		// Minimum execution time: 60_630_000 picoseconds.
-		Weight::from_parts(89_923_000, 0)
+		// Minimum execution time: 56_884_000 picoseconds.
+		Weight::from_parts(71_967_000, 0)
 			.saturating_add(Weight::from_parts(0, 6685))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -193,10 +195,10 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(250), added: 2725, mode: `MaxEncodedLen`)
 	fn set_encryption_key() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1919`
+		//  Measured:  `1956`
 		//  Estimated: `3715`
-		// Minimum execution time: 32_018_000 picoseconds.
-		Weight::from_parts(38_227_000, 0)
+		// Minimum execution time: 32_458_000 picoseconds.
+		Weight::from_parts(49_634_000, 0)
 			.saturating_add(Weight::from_parts(0, 3715))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -219,10 +221,10 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 	/// Proof: `Council::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	fn replace_admin() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `16223`
+		//  Measured:  `16260`
 		//  Estimated: `172665`
-		// Minimum execution time: 469_937_000 picoseconds.
-		Weight::from_parts(497_197_000, 0)
+		// Minimum execution time: 476_657_000 picoseconds.
+		Weight::from_parts(562_515_000, 0)
 			.saturating_add(Weight::from_parts(0, 172665))
 			.saturating_add(T::DbWeight::get().reads(69))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -237,10 +239,10 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn replace_validator() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2198`
+		//  Measured:  `2235`
 		//  Estimated: `6196`
-		// Minimum execution time: 54_211_000 picoseconds.
-		Weight::from_parts(64_556_000, 0)
+		// Minimum execution time: 54_631_000 picoseconds.
+		Weight::from_parts(86_969_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -249,18 +251,20 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 	/// Proof: `Consortium::Officers` (`max_values`: None, `max_size`: Some(51), added: 2526, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Nodes` (r:1 w:1)
 	/// Proof: `Consortium::Nodes` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::NodesOf` (r:1 w:1)
 	/// Proof: `Consortium::NodesOf` (`max_values`: None, `max_size`: Some(547), added: 3022, mode: `MaxEncodedLen`)
 	fn add_node() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1708`
+		//  Measured:  `1674`
 		//  Estimated: `4012`
-		// Minimum execution time: 45_648_000 picoseconds.
-		Weight::from_parts(58_497_000, 0)
+		// Minimum execution time: 127_579_000 picoseconds.
+		Weight::from_parts(159_307_000, 0)
 			.saturating_add(Weight::from_parts(0, 4012))
-			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Consortium::Officers` (r:1 w:0)
@@ -269,14 +273,16 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Nodes` (r:1 w:1)
 	/// Proof: `Consortium::Nodes` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn set_node_address() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1491`
+		//  Measured:  `1408`
 		//  Estimated: `3679`
-		// Minimum execution time: 34_571_000 picoseconds.
-		Weight::from_parts(49_203_000, 0)
+		// Minimum execution time: 114_390_000 picoseconds.
+		Weight::from_parts(135_170_000, 0)
 			.saturating_add(Weight::from_parts(0, 3679))
-			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::Officers` (r:1 w:0)
@@ -289,10 +295,10 @@ impl<T: frame_system::Config> pallet_consortium::WeightInfo for WeightInfo<T> {
 	/// Proof: `Consortium::NodesOf` (`max_values`: None, `max_size`: Some(547), added: 3022, mode: `MaxEncodedLen`)
 	fn remove_node() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1850`
+		//  Measured:  `1892`
 		//  Estimated: `4012`
-		// Minimum execution time: 42_192_000 picoseconds.
-		Weight::from_parts(51_226_000, 0)
+		// Minimum execution time: 64_486_000 picoseconds.
+		Weight::from_parts(82_823_000, 0)
 			.saturating_add(Weight::from_parts(0, 4012))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))

@@ -384,6 +384,41 @@ where
 	}
 }
 
+/// A declaration of the node whose key is `node_key` (hex), by `country` at
+/// `address` on `chain`, signed as an operator signs it: with
+/// `cadena-node declare-node` and the node's key file (written under `dir`).
+pub fn declare_node(
+	binary: &Path,
+	chain: &str,
+	node_key: &str,
+	country: &str,
+	address: &str,
+	dir: &Path,
+) -> Result<pallet_consortium::NodeDeclaration> {
+	let key_file = dir.join(format!("node-key-{}", &node_key[node_key.len().saturating_sub(8)..]));
+	std::fs::write(&key_file, node_key)?;
+	let output = Command::new(binary)
+		.arg("declare-node")
+		.args(["--chain", chain, "--country", country, "--address", address])
+		.arg("--node-key-file")
+		.arg(&key_file)
+		.output()
+		.with_context(|| format!("running {}", binary.display()))?;
+	ensure!(
+		output.status.success(),
+		"declare-node failed: {}",
+		String::from_utf8_lossy(&output.stderr)
+	);
+	let json: Value = serde_json::from_slice(&output.stdout).context("declare-node's JSON")?;
+	let field = |name: &str| chain::from_hex(json[name].as_str().unwrap_or_default());
+	ensure!(json["address"] == address, "declare-node changed the address: {json}");
+	Ok(pallet_consortium::NodeDeclaration {
+		peer_id: field("peerId")?.try_into().map_err(|_| anyhow!("peer id too long"))?,
+		address: address.as_bytes().to_vec().try_into().map_err(|_| anyhow!("address too long"))?,
+		signature: field("signature")?.try_into().map_err(|_| anyhow!("not a signature"))?,
+	})
+}
+
 /// Writes under `dir` the chain spec of a local network whose administrations
 /// are the first `validators` of the runtime's development members (MX, CR,
 /// PE, CO, GT, PA), and returns its path.

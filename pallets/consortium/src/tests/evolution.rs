@@ -183,7 +183,7 @@ fn readmit_cr(admin: AccountId, validator: AccountId) -> frame_support::dispatch
 		admin,
 		validator,
 		None,
-		node(72),
+		node_for(72, CR),
 	)
 }
 
@@ -236,7 +236,7 @@ fn re_admission_refuses_bad_requests_and_keeps_the_old_records() {
 				NEW_ADMIN,
 				NEW_VALIDATOR,
 				None,
-				node(74)
+				node_for(74, CR)
 			),
 			Error::<Test>::AlreadyMember
 		);

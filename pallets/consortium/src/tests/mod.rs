@@ -187,7 +187,7 @@ fn admission_refuses_bad_country_codes() {
 				GT_ADMIN,
 				GT_VALIDATOR,
 				None,
-				node(73),
+				node_for(73, CountryCode(*code)),
 			)
 		};
 		assert_noop!(admit(b"gt"), Error::<Test>::LowerCaseCountryCode);
@@ -210,7 +210,7 @@ fn admission_refuses_bad_data() {
 				admin,
 				validator,
 				None,
-				node(70),
+				node_for(70, country),
 			)
 		};
 		assert_noop!(admit(MX, b"Mexico", GT_ADMIN, GT_VALIDATOR), Error::<Test>::AlreadyMember);
@@ -249,7 +249,7 @@ fn admission_stops_at_max_members() {
 				6,
 				16,
 				None,
-				node(74)
+				node_for(74, CountryCode(*b"BR"))
 			),
 			Error::<Test>::TooManyMembers
 		);
@@ -311,7 +311,15 @@ fn retirement_ends_the_membership() {
 		assert_noop!(Consortium::suspend_member(governance(), CR), Error::<Test>::WrongStatus);
 		assert_noop!(Consortium::retire_member(governance(), CR), Error::<Test>::WrongStatus);
 		assert_noop!(
-			Consortium::admit_member(governance(), MX, b"MX".to_vec(), 50, 51, None, node(71)),
+			Consortium::admit_member(
+				governance(),
+				MX,
+				b"MX".to_vec(),
+				50,
+				51,
+				None,
+				node_for(71, MX)
+			),
 			Error::<Test>::AlreadyMember
 		);
 	});

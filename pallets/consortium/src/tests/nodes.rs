@@ -40,6 +40,8 @@ fn admission_declares_the_first_node_and_refuses_a_bad_one() {
 		let mut bad = node(70);
 		bad.address = address("/ip4/10.0.0.1/tcp/30333/p2p/x");
 		assert_noop!(admit(bad), Error::<Test>::InvalidNodeAddress);
+		// Signed by the node key, but for another administration.
+		assert_noop!(admit(node_for(70, MX)), Error::<Test>::BadNodeSignature);
 		assert_ok!(admit(node(70)));
 		assert!(System::events().iter().any(|r| r.event
 			== Event::NodeAdded {
@@ -58,11 +60,7 @@ fn an_admin_declares_moves_and_withdraws_its_nodes() {
 	run(|| {
 		assert_ok!(admit_gt(governance()));
 		let second = node(80);
-		assert_ok!(Consortium::add_node(
-			signed(GT_ADMIN),
-			second.peer_id.clone(),
-			second.address.clone()
-		));
+		assert_ok!(Consortium::add_node(signed(GT_ADMIN), second.clone()));
 		assert_eq!(
 			last_event(),
 			Event::NodeAdded {
@@ -79,8 +77,7 @@ fn an_admin_declares_moves_and_withdraws_its_nodes() {
 		let moved = address("/ip4/10.1.2.3/tcp/40333");
 		assert_ok!(Consortium::set_node_address(
 			signed(GT_ADMIN),
-			second.peer_id.clone(),
-			moved.clone()
+			node_at(80, GT, "/ip4/10.1.2.3/tcp/40333")
 		));
 		assert_eq!(
 			last_event(),
@@ -112,14 +109,13 @@ fn an_admin_declares_moves_and_withdraws_its_nodes() {
 fn nodes_are_refused_with_the_fault() {
 	run(|| {
 		assert_ok!(admit_gt(governance()));
-		let add = |who, declaration: NodeDeclaration| {
-			Consortium::add_node(signed(who), declaration.peer_id, declaration.address)
-		};
+		let add =
+			|who, declaration: NodeDeclaration| Consortium::add_node(signed(who), declaration);
 		// Only an Admin of an active member.
 		assert_noop!(add(OUTSIDER, node(81)), Error::<Test>::NotOfficer);
 		assert_noop!(add(MX_REGISTRAR, node(81)), Error::<Test>::NotAdmin);
 		assert_noop!(
-			Consortium::add_node(RuntimeOrigin::none(), node(81).peer_id, node(81).address),
+			Consortium::add_node(RuntimeOrigin::none(), node(81)),
 			DispatchError::BadOrigin
 		);
 		// Malformed, or declared already (by anyone).
@@ -131,21 +127,23 @@ fn nodes_are_refused_with_the_fault() {
 		bad.address = address("10.0.0.1:30333");
 		assert_noop!(add(GT_ADMIN, bad), Error::<Test>::InvalidNodeAddress);
 		assert_noop!(add(GT_ADMIN, node(70)), Error::<Test>::NodeAlreadyDeclared);
-		assert_noop!(add(MX_ADMIN, node(70)), Error::<Test>::NodeAlreadyDeclared);
+		assert_noop!(add(MX_ADMIN, node_for(70, MX)), Error::<Test>::NodeAlreadyDeclared);
 		// At most `MaxNodesPerMember` (2 in the mock).
 		assert_ok!(add(GT_ADMIN, node(81)));
 		assert_noop!(add(GT_ADMIN, node(82)), Error::<Test>::TooManyNodes);
 		// Another administration's node is not its to change or withdraw.
 		assert_noop!(
-			Consortium::set_node_address(signed(MX_ADMIN), node(70).peer_id, node(70).address),
+			Consortium::set_node_address(signed(MX_ADMIN), node_for(70, MX)),
 			Error::<Test>::NotOwnNode
 		);
 		assert_noop!(
 			Consortium::remove_node(signed(MX_ADMIN), node(70).peer_id),
 			Error::<Test>::NotOwnNode
 		);
+		let mut bad = node(70);
+		bad.address = address("/tcp/1");
 		assert_noop!(
-			Consortium::set_node_address(signed(GT_ADMIN), node(70).peer_id, address("/tcp/1")),
+			Consortium::set_node_address(signed(GT_ADMIN), bad),
 			Error::<Test>::InvalidNodeAddress
 		);
 		// A suspended member's admin declares nothing.
@@ -158,11 +156,58 @@ fn nodes_are_refused_with_the_fault() {
 	});
 }
 
+/// The squatting fault of docs/security.md: without the node key's
+/// signature, a hostile `Admin` could declare another administration's (or a
+/// candidate's) peer id first, or move a node to a third party's address.
+#[test]
+fn a_declaration_needs_the_node_keys_signature_for_this_chain_member_and_address() {
+	run(|| {
+		assert_ok!(admit_gt(governance()));
+		let add =
+			|who, declaration: NodeDeclaration| Consortium::add_node(signed(who), declaration);
+		// A candidate's node, declared by a member that does not hold its key:
+		// the candidate signed for GT, or nothing at all.
+		assert_noop!(add(MX_ADMIN, node(81)), Error::<Test>::BadNodeSignature);
+		let mut unsigned = node_for(81, MX);
+		unsigned.signature = [0; 64];
+		assert_noop!(add(MX_ADMIN, unsigned), Error::<Test>::BadNodeSignature);
+		// Signed by another key.
+		let mut other = node_for(81, MX);
+		other.signature = node_for(82, MX).signature;
+		assert_noop!(add(MX_ADMIN, other), Error::<Test>::BadNodeSignature);
+		// Signed for another chain (another genesis hash).
+		let mut elsewhere = node_for(81, MX);
+		let payload = node_declaration_payload(
+			&sp_core::H256::repeat_byte(1),
+			&MX,
+			&elsewhere.peer_id,
+			&elsewhere.address,
+		);
+		elsewhere.signature = sp_core::Pair::sign(&node_key(81), &payload).0;
+		assert_noop!(add(MX_ADMIN, elsewhere), Error::<Test>::BadNodeSignature);
+		// A peer id that carries no Ed25519 key (its SHA-256) cannot sign.
+		let mut hashed = node_for(81, MX);
+		let mut sha = vec![0x12, 0x20];
+		sha.extend([7; 32]);
+		hashed.peer_id = sha.try_into().unwrap();
+		assert_noop!(add(MX_ADMIN, hashed), Error::<Test>::InvalidPeerId);
+		// Moving a node takes its key's signature of the new address.
+		let mut hijack = node(70);
+		hijack.address = address("/ip4/203.0.113.9/tcp/30333");
+		assert_noop!(
+			Consortium::set_node_address(signed(GT_ADMIN), hijack),
+			Error::<Test>::BadNodeSignature
+		);
+		// With its key's consent, the member declares it.
+		assert_ok!(add(MX_ADMIN, node_for(81, MX)));
+	});
+}
+
 #[test]
 fn member_nodes_connect_to_the_nodes_of_active_members_only() {
 	run(|| {
 		assert_ok!(admit_gt(governance()));
-		assert_ok!(Consortium::add_node(signed(MX_ADMIN), node(90).peer_id, node(90).address));
+		assert_ok!(Consortium::add_node(signed(MX_ADMIN), node_for(90, MX)));
 		let all = Consortium::authorized_nodes();
 		assert_eq!(all.len(), 2);
 		assert_eq!(peers(MX), vec![node(90).peer_id]);
