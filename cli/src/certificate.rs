@@ -166,7 +166,7 @@ pub async fn change(chain: &Chain, change: &Change) -> Result<Outcome> {
 }
 
 /// `Pallet.call` of a call.
-fn call_name(call: &RuntimeCall) -> String {
+pub(crate) fn call_name(call: &RuntimeCall) -> String {
 	let debug = format!("{call:?}");
 	// `AeoCertificates(Call::suspend { … })`
 	let pallet = debug.split('(').next().unwrap_or_default();

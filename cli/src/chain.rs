@@ -29,7 +29,15 @@ pub type AtBlock = ClientAtBlock<Config, OnlineClientAtBlockImpl<Config>>;
 
 /// The calls, storage items and runtime API methods this tool uses: the
 /// node's metadata must describe them exactly as this build's runtime does.
-const CALLS: [(&str, &str); 10] = [
+const CALLS: [(&str, &str); 18] = [
+	("Council", "propose"),
+	("Council", "vote"),
+	("Council", "close"),
+	("Consortium", "admit_member"),
+	("Consortium", "suspend_member"),
+	("Consortium", "reinstate_member"),
+	("Consortium", "retire_member"),
+	("Consortium", "authorize_upgrade"),
 	("TinRegistry", "register"),
 	("TinRegistry", "update"),
 	("AeoCertificates", "grant"),
@@ -41,7 +49,13 @@ const CALLS: [(&str, &str); 10] = [
 	("AeoCertificates", "renew"),
 	("Utility", "force_batch"),
 ];
-const STORAGE: [(&str, &str); 1] = [("Consortium", "Officers")];
+const STORAGE: [(&str, &str); 5] = [
+	("Consortium", "Officers"),
+	("Council", "Members"),
+	("Council", "Proposals"),
+	("Council", "Voting"),
+	("Council", "ProposalOf"),
+];
 const API: &str = "CadenaApi";
 const API_METHODS: [&str; 6] =
 	["recognition_of_tin", "certificates", "traders", "recognised_by", "certificate", "history"];

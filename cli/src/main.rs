@@ -5,6 +5,7 @@
 
 mod certificate;
 mod chain;
+mod council;
 mod import;
 mod keys;
 mod query;
@@ -42,6 +43,10 @@ enum Command {
 	Certificate(certificate::Change),
 	/// A certificate's history: every change, by whom, and why.
 	History(certificate::HistoryArgs),
+	/// The customs council: propose, vote on, close and list motions
+	/// (admissions, suspensions, retirements, runtime upgrades).
+	#[command(subcommand)]
+	Council(council::Council),
 }
 
 /// Exit status when an import refused rows (the others were imported).
@@ -120,6 +125,25 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 				println!("{}", serde_json::to_string_pretty(&history)?);
 			} else {
 				certificate::print_history(&history);
+			}
+			Ok(ExitCode::SUCCESS)
+		}
+		Command::Council(command) => {
+			let chain = connect().await?;
+			if let council::Council::List(_) = command {
+				let motions = council::list(&chain).await?;
+				if command.json() {
+					println!("{}", serde_json::to_string_pretty(&motions)?);
+				} else {
+					council::print_list(&motions);
+				}
+				return Ok(ExitCode::SUCCESS);
+			}
+			let outcome = council::run(&chain, command).await?;
+			if command.json() {
+				println!("{}", serde_json::to_string_pretty(&outcome)?);
+			} else {
+				council::print(&outcome);
 			}
 			Ok(ExitCode::SUCCESS)
 		}
