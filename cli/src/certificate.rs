@@ -10,10 +10,13 @@ use cadena_primitives::{CertificateId, Role};
 use cadena_rpc::json::{certificate_json, history_json, CertificateJson, HistoryJson};
 use cadena_runtime::RuntimeCall;
 use clap::{Args, Subcommand};
-use frame_support::dispatch::GetDispatchInfo;
 use serde::Serialize;
 
-use crate::{chain::Chain, keys::KeyArgs, query::country};
+use crate::{
+	chain::{Chain, Sent},
+	keys::KeyArgs,
+	query::country,
+};
 
 /// What every change takes beside the certificate.
 #[derive(Args, Debug)]
@@ -103,14 +106,9 @@ impl Change {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
-	/// The finalized block it is in; none for a dry run.
-	pub block: Option<String>,
-	/// The call, as the runtime names it.
-	pub call: String,
-	/// Its declared weight (ref time in picoseconds, proof size in bytes).
-	pub weight: (u64, u64),
-	/// The events it caused, decoded.
-	pub events: Vec<String>,
+	/// The call, its block and its events.
+	#[serde(flatten)]
+	pub sent: Sent,
 	/// The certificate after it (before, for a dry run).
 	pub certificate: Option<CertificateJson>,
 }
@@ -140,15 +138,7 @@ pub async fn change(chain: &Chain, change: &Change) -> Result<Outcome> {
 		}
 	}
 	.into();
-	let weight = call.get_dispatch_info().call_weight;
-	let name = call_name(&call);
-	let mut outcome = Outcome {
-		block: None,
-		call: name,
-		weight: (weight.ref_time(), weight.proof_size()),
-		events: Vec::new(),
-		certificate: None,
-	};
+	let mut outcome = Outcome { sent: Sent::new(&call), certificate: None };
 	if common.dry_run {
 		let at = chain.finalized().await?;
 		outcome.certificate =
@@ -158,36 +148,16 @@ pub async fn change(chain: &Chain, change: &Change) -> Result<Outcome> {
 	let nonce = chain.next_nonce(&key).await?;
 	let (block, events) = chain.execute(&key, call, nonce).await?;
 	let at = chain.finalized().await?;
-	outcome.block = Some(block);
-	outcome.events = events;
+	outcome.sent.block = Some(block);
+	outcome.sent.events = events;
 	outcome.certificate =
 		chain.certificates(&at, &[id]).await?.pop().flatten().map(certificate_json);
 	Ok(outcome)
 }
 
-/// `Pallet.call` of a call.
-pub(crate) fn call_name(call: &RuntimeCall) -> String {
-	let debug = format!("{call:?}");
-	// `AeoCertificates(Call::suspend { … })`
-	let pallet = debug.split('(').next().unwrap_or_default();
-	let name = debug.split("Call::").nth(1).and_then(|rest| rest.split([' ', '{', ')']).next());
-	format!("{pallet}.{}", name.unwrap_or("?"))
-}
-
 /// An outcome in words.
 pub fn print(outcome: &Outcome) {
-	match &outcome.block {
-		None => println!(
-			"dry run: {} weighs {} ps and {} bytes of proof; nothing sent",
-			outcome.call, outcome.weight.0, outcome.weight.1
-		),
-		Some(block) => {
-			println!("{} finalized in block {block}", outcome.call);
-			for event in &outcome.events {
-				println!("  {event}");
-			}
-		}
-	}
+	outcome.sent.print();
 	if let Some(c) = &outcome.certificate {
 		println!(
 			"{}-{}: {:?} since {} ms, expires on {}, reason {} {:?}",
@@ -238,6 +208,6 @@ mod tests {
 		let id = CertificateId::new(cadena_primitives::CountryCode(*b"MX"), b"AEO-1").unwrap();
 		let call: RuntimeCall =
 			pallet_aeo_certificates::Call::suspend { id, code: 1, reason: vec![] }.into();
-		assert_eq!(call_name(&call), "AeoCertificates.suspend");
+		assert_eq!(crate::chain::call_name(&call), "AeoCertificates.suspend");
 	}
 }

@@ -455,6 +455,59 @@ pub fn unencrypted_to_another_host(url: &str) -> bool {
 	!matches!(host, "localhost" | "::1") && !host.starts_with("127.")
 }
 
+/// What a command sent and what it did, as `--json` prints it.
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sent {
+	/// The finalized block it is in; none for a dry run.
+	pub block: Option<String>,
+	/// The call, as the runtime names it (`AeoCertificates.suspend`).
+	pub call: String,
+	/// Its declared weight (ref time in picoseconds, proof size in bytes).
+	pub weight: (u64, u64),
+	/// The events it caused, decoded.
+	pub events: Vec<String>,
+}
+
+impl Sent {
+	/// A call not sent yet.
+	pub fn new(call: &RuntimeCall) -> Sent {
+		use frame_support::dispatch::GetDispatchInfo;
+		let weight = call.get_dispatch_info().call_weight;
+		Sent {
+			block: None,
+			call: call_name(call),
+			weight: (weight.ref_time(), weight.proof_size()),
+			events: Vec::new(),
+		}
+	}
+
+	/// In words: the dry run's weight, or the block and the events.
+	pub fn print(&self) {
+		match &self.block {
+			None => println!(
+				"dry run: {} weighs {} ps and {} bytes of proof; nothing sent",
+				self.call, self.weight.0, self.weight.1
+			),
+			Some(block) => {
+				println!("{} finalized in block {block}", self.call);
+				for event in &self.events {
+					println!("  {event}");
+				}
+			}
+		}
+	}
+}
+
+/// `Pallet.call` of a call.
+pub fn call_name(call: &RuntimeCall) -> String {
+	let debug = format!("{call:?}");
+	// `AeoCertificates(Call::suspend { … })`
+	let pallet = debug.split('(').next().unwrap_or_default();
+	let name = debug.split("Call::").nth(1).and_then(|rest| rest.split([' ', '{', ')']).next());
+	format!("{pallet}.{}", name.unwrap_or("?"))
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;

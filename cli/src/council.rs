@@ -17,7 +17,11 @@ use serde::Serialize;
 use sp_core::crypto::Ss58Codec;
 use subxt::utils::Static;
 
-use crate::{chain::Chain, keys::KeyArgs, query::country};
+use crate::{
+	chain::{Chain, Sent},
+	keys::KeyArgs,
+	query::country,
+};
 
 /// Signing and output options of every council command.
 #[derive(Args, Debug)]
@@ -172,20 +176,6 @@ pub struct MotionJson {
 	pub status: String,
 }
 
-/// What a council command did.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Outcome {
-	/// The finalized block it is in; none for a dry run.
-	pub block: Option<String>,
-	/// The call sent.
-	pub call: String,
-	/// Its declared weight (ref time in picoseconds, proof size in bytes).
-	pub weight: (u64, u64),
-	/// The events it caused, decoded.
-	pub events: Vec<String>,
-}
-
 /// The council's seats.
 async fn seats(chain: &Chain) -> Result<Vec<AccountId>> {
 	let at = chain.finalized().await?;
@@ -248,7 +238,7 @@ async fn motion(chain: &Chain, index: u32) -> Result<(Hash, Votes, Option<Runtim
 /// What a call does, in words: `Consortium.admit_member GT`.
 pub fn describe(call: &RuntimeCall) -> String {
 	use pallet_consortium::Call as C;
-	let name = crate::certificate::call_name(call);
+	let name = crate::chain::call_name(call);
 	match call {
 		RuntimeCall::Consortium(C::admit_member { country, .. })
 		| RuntimeCall::Consortium(C::suspend_member { country })
@@ -373,7 +363,7 @@ pub async fn list(chain: &Chain) -> Result<Vec<MotionJson>> {
 }
 
 /// Runs a council command that sends a call.
-pub async fn run(chain: &Chain, command: &Council) -> Result<Outcome> {
+pub async fn run(chain: &Chain, command: &Council) -> Result<Sent> {
 	let signing = command.signing().expect("list is not sent");
 	let key = signing.key.keypair(&chain.chain_type().await?)?;
 	let me = AccountId::from(key.public_key().0);
@@ -450,13 +440,7 @@ pub async fn run(chain: &Chain, command: &Council) -> Result<Outcome> {
 		}
 		Council::List(_) => unreachable!("list sends nothing"),
 	};
-	let weight = call.get_dispatch_info().call_weight;
-	let mut outcome = Outcome {
-		block: None,
-		call: crate::certificate::call_name(&call),
-		weight: (weight.ref_time(), weight.proof_size()),
-		events: Vec::new(),
-	};
+	let mut outcome = Sent::new(&call);
 	if signing.dry_run {
 		return Ok(outcome);
 	}
@@ -482,22 +466,6 @@ pub async fn run(chain: &Chain, command: &Council) -> Result<Outcome> {
 		}
 	}
 	Ok(outcome)
-}
-
-/// An outcome in words.
-pub fn print(outcome: &Outcome) {
-	match &outcome.block {
-		None => println!(
-			"dry run: {} weighs {} ps and {} bytes of proof; nothing sent",
-			outcome.call, outcome.weight.0, outcome.weight.1
-		),
-		Some(block) => {
-			println!("{} finalized in block {block}", outcome.call);
-			for event in &outcome.events {
-				println!("  {event}");
-			}
-		}
-	}
 }
 
 /// The motions in words.

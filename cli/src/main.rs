@@ -143,7 +143,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 			if command.json() {
 				println!("{}", serde_json::to_string_pretty(&outcome)?);
 			} else {
-				council::print(&outcome);
+				outcome.print();
 			}
 			Ok(ExitCode::SUCCESS)
 		}

@@ -10,14 +10,16 @@
 use std::{
 	collections::BTreeMap,
 	path::{Path, PathBuf},
-	process::Output,
 	sync::{Arc, Mutex},
 	time::Duration,
 };
 
+mod common;
+
 use anyhow::{ensure, Context, Result};
 use cadena_primitives::{day_of, AeoType, CountryCode, Day};
 use cadena_testnet::{chain::dev_pair, chain::Chain, node_binary, wait_until, Network, Rpc};
+use common::{cadena, stderr, stdout_json};
 use jsonrpsee::{
 	core::client::{ClientT, SubscriptionClientT},
 	rpc_params,
@@ -56,32 +58,6 @@ fn write_register(dir: &Path, name: &str, rows: &[String]) -> PathBuf {
 	let path = dir.join(name);
 	std::fs::write(&path, format!("{HEADER}\n{}\n", rows.join("\n"))).unwrap();
 	path
-}
-
-async fn cadena(url: &str, args: &[&str]) -> Result<Output> {
-	let output = Command::new(env!("CARGO_BIN_EXE_cadena"))
-		.arg("--url")
-		.arg(url)
-		.args(args)
-		.env_remove("CADENA_SURI")
-		.output()
-		.await
-		.context("running cadena")?;
-	Ok(output)
-}
-
-fn stdout_json(output: &Output) -> Result<Value> {
-	serde_json::from_slice(&output.stdout).with_context(|| {
-		format!(
-			"stdout is not JSON: {}\nstderr: {}",
-			String::from_utf8_lossy(&output.stdout),
-			String::from_utf8_lossy(&output.stderr)
-		)
-	})
-}
-
-fn stderr(output: &Output) -> String {
-	String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 async fn import(url: &str, file: &Path, extra: &[&str]) -> Result<(Option<i32>, Value)> {

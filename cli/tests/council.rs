@@ -2,38 +2,14 @@
 //! council admits Guatemala by 3 of 4 as its members would, each step with
 //! the tool, and each refusal in words.
 
-use std::{path::Path, process::Output};
+mod common;
+
+use std::path::Path;
 
 use anyhow::{ensure, Context, Result};
 use cadena_testnet::{node_binary, Network};
-use serde_json::Value;
+use common::{cadena, stderr, stdout_json};
 use sp_core::crypto::Ss58Codec;
-use tokio::process::Command;
-
-async fn cadena(url: &str, args: &[&str]) -> Result<Output> {
-	Command::new(env!("CARGO_BIN_EXE_cadena"))
-		.arg("--url")
-		.arg(url)
-		.args(args)
-		.env_remove("CADENA_SURI")
-		.output()
-		.await
-		.context("running cadena")
-}
-
-fn json(output: &Output) -> Result<Value> {
-	serde_json::from_slice(&output.stdout).with_context(|| {
-		format!(
-			"stdout is not JSON: {}\nstderr: {}",
-			String::from_utf8_lossy(&output.stdout),
-			String::from_utf8_lossy(&output.stderr)
-		)
-	})
-}
-
-fn stderr(output: &Output) -> String {
-	String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// `cadena-node declare-node` for a fresh node key, by `country`.
 fn declaration(dir: &Path, chain: &str, country: &str) -> Result<std::path::PathBuf> {
@@ -114,9 +90,9 @@ async fn scenario(network: &Network) -> Result<()> {
 	// Mexico proposes; its aye counts; 3 of 4 are needed.
 	let proposed = admit("//Alice", first_node.to_string()).await?;
 	ensure!(proposed.status.success(), "{}", stderr(&proposed));
-	let events = json(&proposed)?["events"].to_string();
+	let events = stdout_json(&proposed)?["events"].to_string();
 	ensure!(events.contains("Council.Proposed"), "{events}");
-	let list = json(&cadena(url, &["council", "list", "--json"]).await?)?;
+	let list = stdout_json(&cadena(url, &["council", "list", "--json"]).await?)?;
 	let motion = &list[0];
 	ensure!(motion["call"] == "Consortium.admit_member GT", "{list}");
 	ensure!(motion["threshold"] == 3 && motion["seats"] == 4, "{list}");
@@ -158,7 +134,7 @@ async fn scenario(network: &Network) -> Result<()> {
 	ensure!(String::from_utf8_lossy(&dry.stdout).contains("dry run: Council.close"));
 	let closed = cadena(url, &["council", "close", &index, "--suri", "//Alice", "--json"]).await?;
 	ensure!(closed.status.success(), "{}", stderr(&closed));
-	let events = json(&closed)?["events"].to_string();
+	let events = stdout_json(&closed)?["events"].to_string();
 	ensure!(events.contains("Council.Executed") && events.contains("MemberAdmitted"), "{events}");
 	let list = cadena(url, &["council", "list"]).await?;
 	ensure!(String::from_utf8_lossy(&list.stdout).contains("no open motion"));
