@@ -13,8 +13,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::{
-	chain::{Chain, Sent},
-	keys::KeyArgs,
+	chain::{Chain, Sent, Signing},
 	query::country,
 };
 
@@ -28,13 +27,7 @@ pub struct Common {
 	#[arg(long, default_value = "")]
 	pub reason: String,
 	#[command(flatten)]
-	pub key: KeyArgs,
-	/// Print the result as JSON.
-	#[arg(long)]
-	pub json: bool,
-	/// Show the call and its weight; send nothing.
-	#[arg(long)]
-	pub dry_run: bool,
+	pub signing: Signing,
 }
 
 /// A change of a certificate's status.
@@ -122,7 +115,7 @@ fn certificate_id(country: cadena_primitives::CountryCode, number: &str) -> Resu
 /// administration's.
 pub async fn change(chain: &Chain, change: &Change) -> Result<Outcome> {
 	let (number, common) = (change.number(), change.common());
-	let key = common.key.keypair(&chain.chain_type().await?)?;
+	let key = common.signing.key.keypair(&chain.chain_type().await?)?;
 	let country = chain.officer(&key, &[Role::Approver]).await?;
 	let id = certificate_id(country, number)?;
 	use pallet_aeo_certificates::Call as Aeo;
@@ -139,7 +132,7 @@ pub async fn change(chain: &Chain, change: &Change) -> Result<Outcome> {
 	}
 	.into();
 	let mut outcome = Outcome { sent: Sent::new(&call), certificate: None };
-	if common.dry_run {
+	if common.signing.dry_run {
 		let at = chain.finalized().await?;
 		outcome.certificate =
 			chain.certificates(&at, &[id]).await?.pop().flatten().map(certificate_json);

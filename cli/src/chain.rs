@@ -455,6 +455,19 @@ pub fn unencrypted_to_another_host(url: &str) -> bool {
 	!matches!(host, "localhost" | "::1") && !host.starts_with("127.")
 }
 
+/// The key and output options of every command that sends a call.
+#[derive(clap::Args, Debug)]
+pub struct Signing {
+	#[command(flatten)]
+	pub key: crate::keys::KeyArgs,
+	/// Print the result as JSON.
+	#[arg(long)]
+	pub json: bool,
+	/// Show the call and its weight; send nothing.
+	#[arg(long)]
+	pub dry_run: bool,
+}
+
 /// What a command sent and what it did, as `--json` prints it.
 #[derive(Debug, serde::Serialize)]
 #[serde(rename_all = "camelCase")]

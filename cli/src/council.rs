@@ -18,23 +18,9 @@ use sp_core::crypto::Ss58Codec;
 use subxt::utils::Static;
 
 use crate::{
-	chain::{Chain, Sent},
-	keys::KeyArgs,
+	chain::{Chain, Sent, Signing},
 	query::country,
 };
-
-/// Signing and output options of every council command.
-#[derive(Args, Debug)]
-pub struct Signing {
-	#[command(flatten)]
-	pub key: KeyArgs,
-	/// Print the result as JSON.
-	#[arg(long)]
-	pub json: bool,
-	/// Show the call and its weight; send nothing.
-	#[arg(long)]
-	pub dry_run: bool,
-}
 
 /// `cadena council …`.
 #[derive(Subcommand, Debug)]

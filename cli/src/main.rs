@@ -111,7 +111,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 		Command::Certificate(change) => {
 			let chain = connect().await?;
 			let outcome = certificate::change(&chain, change).await?;
-			if change.common().json {
+			if change.common().signing.json {
 				println!("{}", serde_json::to_string_pretty(&outcome)?);
 			} else {
 				certificate::print(&outcome);
