@@ -22,6 +22,8 @@ use subxt::{
 };
 use subxt_signer::sr25519::Keypair;
 
+use crate::i18n::t;
+
 /// CADENA's accounts, signatures and addresses are Polkadot's.
 pub type Config = PolkadotConfig;
 /// A view of the chain at one block.
@@ -73,25 +75,23 @@ impl Chain {
 	/// speaks.
 	pub async fn connect(url: &str) -> Result<Chain> {
 		if unencrypted_to_another_host(url) {
-			eprintln!(
-				"warning: {url} is not encrypted and not on this machine: use wss:// (a TLS \
-				 proxy in front of the node) so that nobody on the way reads or alters the answers"
-			);
+			eprintln!("{}", t!("chain-unencrypted", url = url));
 		}
 		let rpc = tokio::time::timeout(Duration::from_secs(30), RpcClient::from_insecure_url(url))
 			.await
-			.map_err(|_| anyhow!("cannot reach the CADENA node at {url}: no answer in 30 s"))?
-			.map_err(|e| anyhow!("cannot reach the CADENA node at {url}: {e}"))?;
+			.map_err(|_| anyhow!(t!("chain-no-answer", url = url)))?
+			.map_err(|e| anyhow!(t!("chain-cannot-reach", url = url, why = e)))?;
 		let client = OnlineClient::<Config>::from_rpc_client(rpc.clone())
 			.await
-			.with_context(|| format!("the node at {url} does not answer as a CADENA node"))?;
+			.with_context(|| t!("chain-not-cadena", url = url))?;
 		let chain = Chain { rpc, client };
 		let at = chain.finalized().await?;
 		check_compatible(&local_metadata(), &at.metadata()).with_context(|| {
-			format!(
-				"the node at {url} runs spec version {}, and this cadena was built for spec version {}",
-				at.spec_version(),
-				cadena_runtime::VERSION.spec_version
+			t!(
+				"chain-spec-version",
+				url = url,
+				node = at.spec_version(),
+				ours = cadena_runtime::VERSION.spec_version
 			)
 		})?;
 		Ok(chain)
@@ -104,7 +104,7 @@ impl Chain {
 			.rpc
 			.request("system_chainType", rpc_params![])
 			.await
-			.context("the node does not say what kind of chain it runs")?;
+			.with_context(|| t!("chain-no-chain-type"))?;
 		Ok(match value {
 			serde_json::Value::String(kind) => kind,
 			other => other.to_string(),
@@ -113,7 +113,7 @@ impl Chain {
 
 	/// The chain at its latest finalized block.
 	pub async fn finalized(&self) -> Result<AtBlock> {
-		self.client.at_current_block().await.context("cannot read the latest finalized block")
+		self.client.at_current_block().await.with_context(|| t!("chain-no-finalized"))
 	}
 
 	/// Calls a `CadenaApi` method at a block, SCALE in and out.
@@ -122,8 +122,9 @@ impl Chain {
 			.runtime_apis()
 			.call_raw(&format!("{API}_{method}"), Some(&args.encode()))
 			.await
-			.with_context(|| format!("the node could not answer {API}.{method}"))?;
-		R::decode(&mut &bytes[..]).with_context(|| format!("cannot decode {API}.{method}'s answer"))
+			.with_context(|| t!("chain-api-failed", method = format!("{API}.{method}")))?;
+		R::decode(&mut &bytes[..])
+			.with_context(|| t!("chain-api-undecodable", method = format!("{API}.{method}")))
 	}
 
 	/// Whether `reader` recognises `tin`.
@@ -170,17 +171,28 @@ impl Chain {
 			.storage()
 			.try_fetch(address, (Static(account),))
 			.await
-			.context("cannot read the consortium's officers")?;
+			.with_context(|| t!("chain-no-officers"))?;
 		let Some(record) = record else {
-			bail!("the key {account} is not an officer of any administration on this chain");
+			bail!(t!("chain-not-officer", account = account));
 		};
-		let record = record.decode().context("cannot decode the officer's record")?.0;
+		let record = record.decode().with_context(|| t!("chain-officer-undecodable"))?.0;
 		if !roles.iter().any(|r| record.roles.contains(*r)) {
-			bail!(
-				"the key {account} is an officer of {} without the {} role",
-				record.country.as_str(),
-				roles.iter().map(|r| format!("{r:?}")).collect::<Vec<_>>().join(" or ")
-			);
+			let roles = roles
+				.iter()
+				.map(|r| match r {
+					Role::Admin => t!("role-admin"),
+					Role::Registrar => t!("role-registrar"),
+					Role::Approver => t!("role-approver"),
+					Role::Auditor => t!("role-auditor"),
+				})
+				.reduce(|first, second| t!("chain-either", first = first, second = second))
+				.unwrap_or_default();
+			bail!(t!(
+				"chain-without-role",
+				account = account,
+				country = record.country.as_str(),
+				roles = roles
+			));
 		}
 		Ok(record.country)
 	}
@@ -191,7 +203,7 @@ impl Chain {
 		self.rpc
 			.request::<u64>("system_accountNextIndex", rpc_params![account.to_string()])
 			.await
-			.context("cannot read the officer's next nonce")
+			.with_context(|| t!("chain-no-nonce"))
 	}
 
 	/// Signs `call` with `nonce` and submits it; waits until it is in a
@@ -208,13 +220,13 @@ impl Chain {
 			.await
 			.map_err(|e| pool_error(&e.to_string()))?;
 		while let Some(status) = progress.next().await {
-			match status.context("lost the transaction's progress")? {
+			match status.with_context(|| t!("chain-lost-progress"))? {
 				TransactionStatus::InFinalizedBlock(in_block) => {
 					let events = in_block.wait_for_success().await.map_err(|e| anyhow!("{e}"))?;
 					let metadata = at.metadata();
 					let mut items = Vec::new();
 					for event in events.iter() {
-						let event = event.context("cannot decode the block's events")?;
+						let event = event.with_context(|| t!("chain-events-undecodable"))?;
 						if event.pallet_name() != "Utility" {
 							continue;
 						}
@@ -226,7 +238,7 @@ impl Chain {
 									metadata.clone(),
 								)
 								.map(|e| describe(&e))
-								.unwrap_or_else(|e| format!("an undecodable error: {e}"));
+								.unwrap_or_else(|e| t!("chain-undecodable-error", why = e));
 								items.push(Err(error));
 							}
 							_ => {}
@@ -240,7 +252,7 @@ impl Chain {
 				_ => {}
 			}
 		}
-		bail!("the node closed the transaction's subscription before finality")
+		bail!(t!("chain-subscription-closed"))
 	}
 }
 
@@ -264,12 +276,12 @@ impl Chain {
 			.await
 			.map_err(|e| pool_error(&e.to_string()))?;
 		while let Some(status) = progress.next().await {
-			match status.context("lost the transaction's progress")? {
+			match status.with_context(|| t!("chain-lost-progress"))? {
 				TransactionStatus::InFinalizedBlock(in_block) => {
 					let events = in_block.fetch_events().await.map_err(|e| anyhow!("{e}"))?;
 					let mut told = Vec::new();
 					for event in events.iter() {
-						let event = event.context("cannot decode the block's events")?;
+						let event = event.with_context(|| t!("chain-events-undecodable"))?;
 						match (event.pallet_name(), event.event_name()) {
 							("System", "ExtrinsicFailed") => {
 								let error = DispatchError::decode_from(
@@ -277,8 +289,8 @@ impl Chain {
 									at.metadata(),
 								)
 								.map(|e| describe(&e))
-								.unwrap_or_else(|e| format!("an undecodable error: {e}"));
-								bail!("the chain refused it: {error}");
+								.unwrap_or_else(|e| t!("chain-undecodable-error", why = e));
+								bail!(t!("chain-refused", error = error));
 							}
 							("System", _) | ("TransactionPayment", _) => {}
 							(pallet, name) => {
@@ -299,7 +311,7 @@ impl Chain {
 				_ => {}
 			}
 		}
-		bail!("the node closed the transaction's subscription before finality")
+		bail!(t!("chain-subscription-closed"))
 	}
 }
 
@@ -309,13 +321,16 @@ pub struct Events {
 	pub items: Vec<Result<(), String>>,
 }
 
-/// A pallet error as `Pallet.Error: its documentation`.
+/// A pallet error as `Pallet.Error: its documentation`; in Spanish, the
+/// documentation is `error-<Pallet>-<Error>` of locales/es/errors.ftl.
 fn describe(error: &DispatchError) -> String {
 	match error {
 		DispatchError::Module(module) => match module.details() {
 			Ok(details) => {
-				let docs = details.variant.docs.join(" ");
-				let name = format!("{}.{}", details.pallet.name(), details.variant.name);
+				let (pallet, variant) = (details.pallet.name(), &details.variant.name);
+				let docs = crate::i18n::pallet_error(pallet, variant)
+					.unwrap_or_else(|| details.variant.docs.join(" "));
+				let name = format!("{pallet}.{variant}");
 				if docs.is_empty() {
 					name
 				} else {
@@ -332,9 +347,9 @@ fn describe(error: &DispatchError) -> String {
 /// membership check.
 fn pool_error(message: &str) -> anyhow::Error {
 	if message.contains("Custom error: 100") || message.contains("Custom(100)") {
-		anyhow!("the node refused the transaction: the key is not an officer of an active member administration ({message})")
+		anyhow!(t!("chain-pool-not-member", message = message))
 	} else {
-		anyhow!("the node refused the transaction: {message}")
+		anyhow!(t!("chain-pool-refused", message = message))
 	}
 }
 
@@ -352,25 +367,25 @@ pub fn check_compatible(local: &Metadata, node: &Metadata) -> Result<()> {
 		let (Some(ours), Some(theirs)) =
 			(local.pallet_by_name(pallet), node.pallet_by_name(pallet))
 		else {
-			bail!("the node's runtime has no {pallet} pallet");
+			bail!(t!("chain-no-pallet", pallet = pallet));
 		};
 		let index = |p: &subxt::metadata::PalletMetadata, c: &str| {
 			p.call_variant_by_name(c).map(|v| (p.call_index(), v.index))
 		};
 		if index(&theirs, call).is_none() {
-			bail!("the node's runtime has no call {pallet}.{call}");
+			bail!(t!("chain-no-call", call = format!("{pallet}.{call}")));
 		}
 		// A batch carries the other calls: its position must match, the
 		// calls it carries are checked one by one.
 		let same_shape = call == "force_batch" || ours.call_hash(call) == theirs.call_hash(call);
 		if index(&ours, call) != index(&theirs, call) || !same_shape {
-			bail!("the node's runtime has a different {pallet}.{call}");
+			bail!(t!("chain-different", item = format!("{pallet}.{call}")));
 		}
 	}
 	for (pallet, entry) in STORAGE {
 		let hash = |m: &Metadata| m.pallet_by_name(pallet).and_then(|p| p.storage_hash(entry));
 		if hash(local).is_none() || hash(local) != hash(node) {
-			bail!("the node's runtime has a different {pallet}.{entry}");
+			bail!(t!("chain-different", item = format!("{pallet}.{entry}")));
 		}
 	}
 	for method in API_METHODS {
@@ -380,7 +395,7 @@ pub fn check_compatible(local: &Metadata, node: &Metadata) -> Result<()> {
 				.map(|m| m.hash())
 		};
 		if hash(node).is_none() || hash(local) != hash(node) {
-			bail!("the node's runtime answers {API}.{method} differently");
+			bail!(t!("chain-different-api", method = format!("{API}.{method}")));
 		}
 	}
 	Ok(())
@@ -499,16 +514,38 @@ impl Sent {
 	pub fn print(&self) {
 		match &self.block {
 			None => println!(
-				"dry run: {} weighs {} ps and {} bytes of proof; nothing sent",
-				self.call, self.weight.0, self.weight.1
+				"{}",
+				t!(
+					"chain-dry-run",
+					call = self.call,
+					ref_time = self.weight.0,
+					proof_size = self.weight.1
+				)
 			),
 			Some(block) => {
-				println!("{} finalized in block {block}", self.call);
+				println!("{}", t!("chain-finalized-in", call = self.call, block = block));
 				for event in &self.events {
 					println!("  {event}");
 				}
 			}
 		}
+	}
+}
+
+impl Chain {
+	/// Sends `call` signed by `key` and waits for finality (a dry run only
+	/// weighs it): the call, its block and its events, or the chain's
+	/// refusal in words.
+	pub async fn send(&self, key: &Keypair, call: RuntimeCall, dry_run: bool) -> Result<Sent> {
+		let mut sent = Sent::new(&call);
+		if dry_run {
+			return Ok(sent);
+		}
+		let nonce = self.next_nonce(key).await?;
+		let (block, events) = self.execute(key, call, nonce).await?;
+		sent.block = Some(block);
+		sent.events = events;
+		Ok(sent)
 	}
 }
 

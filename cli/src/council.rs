@@ -19,6 +19,7 @@ use subxt::utils::Static;
 
 use crate::{
 	chain::{Chain, Sent, Signing},
+	i18n::t,
 	query::country,
 };
 
@@ -170,10 +171,10 @@ async fn seats(chain: &Chain) -> Result<Vec<AccountId>> {
 		.storage()
 		.try_fetch(address, ())
 		.await
-		.context("cannot read the council's members")?
+		.with_context(|| t!("council-no-members"))?
 		.map(|v| v.decode())
 		.transpose()
-		.context("cannot decode the council's members")?
+		.with_context(|| t!("council-members-undecodable"))?
 		.map(|s| s.0)
 		.unwrap_or_default())
 }
@@ -186,10 +187,10 @@ async fn motions(chain: &Chain) -> Result<Vec<(Hash, Votes, Option<RuntimeCall>)
 		.storage()
 		.try_fetch(proposals, ())
 		.await
-		.context("cannot read the council's motions")?
+		.with_context(|| t!("council-no-motions"))?
 		.map(|v| v.decode())
 		.transpose()
-		.context("cannot decode the council's motions")?
+		.with_context(|| t!("council-motions-undecodable"))?
 		.map(|s| s.0)
 		.unwrap_or_default();
 	let mut all = Vec::new();
@@ -198,13 +199,13 @@ async fn motions(chain: &Chain) -> Result<Vec<(Hash, Votes, Option<RuntimeCall>)
 		let Some(votes) = at.storage().try_fetch(voting, (Static(hash),)).await? else {
 			continue;
 		};
-		let votes = votes.decode().context("cannot decode a motion's votes")?.0;
+		let votes = votes.decode().with_context(|| t!("council-votes-undecodable"))?.0;
 		let proposal = subxt::dynamic::storage::<(Static<Hash>,), Static<RuntimeCall>>(
 			"Council",
 			"ProposalOf",
 		);
 		let call = match at.storage().try_fetch(proposal, (Static(hash),)).await? {
-			Some(call) => Some(call.decode().context("cannot decode a motion's call")?.0),
+			Some(call) => Some(call.decode().with_context(|| t!("council-call-undecodable"))?.0),
 			None => None,
 		};
 		all.push((hash, votes, call));
@@ -218,7 +219,7 @@ async fn motion(chain: &Chain, index: u32) -> Result<(Hash, Votes, Option<Runtim
 		.await?
 		.into_iter()
 		.find(|(_, votes, _)| votes.index == index)
-		.ok_or_else(|| anyhow!("no open motion #{index}: `cadena council list` shows them"))
+		.ok_or_else(|| anyhow!(t!("council-no-motion", index = index)))
 }
 
 /// What a call does, in words: `Consortium.admit_member GT`.
@@ -243,8 +244,14 @@ pub fn two_thirds(seats: u32) -> u32 {
 }
 
 fn account(text: &str, what: &str) -> Result<AccountId> {
-	AccountId::from_ss58check(text.trim())
-		.map_err(|e| anyhow!("{what} {text:?} is not an SS58 account ({e:?})"))
+	AccountId::from_ss58check(text.trim()).map_err(|e| {
+		anyhow!(t!(
+			"council-not-an-account",
+			option = what,
+			text = format!("{text:?}"),
+			why = format!("{e:?}")
+		))
+	})
 }
 
 /// The first node's declaration, read from `declare-node`'s JSON and
@@ -255,21 +262,23 @@ async fn first_node(
 	country: CountryCode,
 ) -> Result<pallet_consortium::NodeDeclaration> {
 	let text = std::fs::read_to_string(path)
-		.with_context(|| format!("cannot read the first node's declaration {}", path.display()))?;
-	let json: serde_json::Value = serde_json::from_str(&text).with_context(|| {
-		format!("{} is not the JSON `cadena-node declare-node` prints", path.display())
-	})?;
+		.with_context(|| t!("council-cannot-read-declaration", path = path.display()))?;
+	let json: serde_json::Value = serde_json::from_str(&text)
+		.with_context(|| t!("council-declaration-not-json", path = path.display()))?;
 	let bytes = |field: &str| -> Result<Vec<u8>> {
-		let text =
-			json[field].as_str().with_context(|| format!("no {field} in {}", path.display()))?;
-		hex::decode(text.trim_start_matches("0x")).with_context(|| format!("{field} is not hex"))
+		let text = json[field].as_str().with_context(|| {
+			t!("council-declaration-lacks", field = field, path = path.display())
+		})?;
+		hex::decode(text.trim_start_matches("0x"))
+			.with_context(|| t!("council-not-hex", field = field))
 	};
 	let peer_id = bytes("peerId")?;
-	let address = json["address"].as_str().context("no address")?.as_bytes().to_vec();
+	let address =
+		json["address"].as_str().with_context(|| t!("council-no-address"))?.as_bytes().to_vec();
 	let signature: [u8; 64] =
-		bytes("signature")?.try_into().map_err(|_| anyhow!("the signature is not 64 bytes"))?;
+		bytes("signature")?.try_into().map_err(|_| anyhow!(t!("council-signature-length")))?;
 	let key = pallet_consortium::ed25519_key_of(&peer_id)
-		.context("the peer id carries no Ed25519 key")?;
+		.with_context(|| t!("council-no-ed25519-key"))?;
 	let genesis: Hash = chain.client.genesis_hash();
 	let payload =
 		pallet_consortium::node_declaration_payload(&genesis, &country, &peer_id, &address);
@@ -279,14 +288,11 @@ async fn first_node(
 		&payload,
 		&sp_core::ed25519::Public::from_raw(key),
 	) {
-		bail!(
-			"the first node's declaration is not signed by its key for {country} on this chain: \
-			 run `cadena-node declare-node --country {country}` with this chain's spec"
-		);
+		bail!(t!("council-declaration-unsigned", country = country));
 	}
 	Ok(pallet_consortium::NodeDeclaration {
-		peer_id: peer_id.try_into().map_err(|_| anyhow!("the peer id is too long"))?,
-		address: address.try_into().map_err(|_| anyhow!("the address is too long"))?,
+		peer_id: peer_id.try_into().map_err(|_| anyhow!(t!("council-peer-id-too-long")))?,
+		address: address.try_into().map_err(|_| anyhow!(t!("council-address-too-long")))?,
 		signature,
 	})
 }
@@ -325,18 +331,18 @@ pub async fn list(chain: &Chain) -> Result<Vec<MotionJson>> {
 		.map(|(hash, votes, call)| {
 			let ayes = votes.ayes.len() as u32;
 			let status = if ayes >= votes.threshold {
-				"has its ayes: close it to pass it".to_string()
+				t!("council-status-passes")
 			} else if votes.nays.len() as u32 > seats.saturating_sub(votes.threshold) {
-				"cannot pass any more: close it to disapprove it".to_string()
+				t!("council-status-fails")
 			} else if now > votes.end {
-				"its time is up: close it (abstentions count as nays)".to_string()
+				t!("council-status-time-up")
 			} else {
-				format!("needs {} more aye(s) of {} seats", votes.threshold - ayes, seats)
+				t!("council-status-needs", more = votes.threshold - ayes, seats = seats)
 			};
 			MotionJson {
 				index: votes.index,
 				hash: format!("{hash:?}"),
-				call: call.as_ref().map(describe).unwrap_or_else(|| "(unknown)".into()),
+				call: call.as_ref().map(describe).unwrap_or_else(|| t!("council-unknown-call")),
 				ayes: votes.ayes.iter().map(|a| a.to_ss58check()).collect(),
 				nays: votes.nays.iter().map(|a| a.to_ss58check()).collect(),
 				threshold: votes.threshold,
@@ -355,10 +361,7 @@ pub async fn run(chain: &Chain, command: &Council) -> Result<Sent> {
 	let me = AccountId::from(key.public_key().0);
 	let seats = seats(chain).await?;
 	if !seats.contains(&me) {
-		bail!(
-			"the key {} holds no council seat: the council is the active members' primary admins",
-			me.to_ss58check()
-		);
+		bail!(t!("council-no-seat", account = me.to_ss58check()));
 	}
 	let mut proposed = None;
 	let call: RuntimeCall = match command {
@@ -373,7 +376,7 @@ pub async fn run(chain: &Chain, command: &Council) -> Result<Sent> {
 							hex::decode(text.trim().trim_start_matches("0x"))
 								.ok()
 								.and_then(|b| <[u8; 32]>::try_from(b).ok())
-								.context("--encryption-key is not 32 bytes of hex")?,
+								.with_context(|| t!("council-bad-encryption-key"))?,
 						),
 					};
 					C::admit_member {
@@ -393,7 +396,7 @@ pub async fn run(chain: &Chain, command: &Council) -> Result<Sent> {
 				Motion::Retire(a) => C::retire_member { country: country(&a.country)? }.into(),
 				Motion::AuthorizeUpgrade(a) => {
 					let code = std::fs::read(&a.wasm)
-						.with_context(|| format!("cannot read {}", a.wasm.display()))?;
+						.with_context(|| t!("council-cannot-read", path = a.wasm.display()))?;
 					use frame_support::sp_runtime::traits::{BlakeTwo256, Hash as _};
 					let code_hash = BlakeTwo256::hash(&code);
 					C::authorize_upgrade { code_hash }.into()
@@ -415,7 +418,7 @@ pub async fn run(chain: &Chain, command: &Council) -> Result<Sent> {
 		}
 		Council::Close(a) => {
 			let (hash, votes, call) = motion(chain, a.index).await?;
-			let call = call.context("the motion's call is gone from the chain")?;
+			let call = call.with_context(|| t!("council-call-gone"))?;
 			pallet_collective::Call::close {
 				proposal_hash: hash,
 				index: votes.index,
@@ -435,7 +438,7 @@ pub async fn run(chain: &Chain, command: &Council) -> Result<Sent> {
 	if let Some(failed) =
 		events.iter().find(|e| e.starts_with("Council.Executed") && e.contains("Err"))
 	{
-		bail!("the motion passed, but its call failed: {failed}");
+		bail!(t!("council-call-failed", event = failed));
 	}
 	outcome.block = Some(block);
 	outcome.events = events;
@@ -457,19 +460,22 @@ pub async fn run(chain: &Chain, command: &Council) -> Result<Sent> {
 /// The motions in words.
 pub fn print_list(motions: &[MotionJson]) {
 	if motions.is_empty() {
-		println!("no open motion");
+		println!("{}", t!("council-no-open-motion"));
 	}
 	for m in motions {
 		println!(
-			"#{} {}: {} aye(s), {} nay(s), {} needed of {} seats; {} (ends at block {})",
-			m.index,
-			m.call,
-			m.ayes.len(),
-			m.nays.len(),
-			m.threshold,
-			m.seats,
-			m.status,
-			m.ends_at
+			"{}",
+			t!(
+				"council-motion",
+				index = m.index,
+				call = m.call,
+				ayes = m.ayes.len(),
+				nays = m.nays.len(),
+				threshold = m.threshold,
+				seats = m.seats,
+				status = m.status,
+				end = m.ends_at
+			)
 		);
 	}
 }

@@ -24,6 +24,7 @@ use subxt_signer::sr25519::Keypair;
 
 use crate::{
 	chain::{Chain, Events},
+	i18n::t,
 	keys::KeyArgs,
 	register::{self, date_text, Place, Row},
 };
@@ -31,10 +32,21 @@ use crate::{
 /// `cadena import`.
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-	/// The register: CSV, or JSON if its name ends in `.json`
-	/// (docs/register-format.md).
+	/// The register: CSV, JSON if its name ends in `.json`, an Excel
+	/// workbook if in `.xlsx` (docs/register-format.md).
 	#[arg(long)]
 	pub file: PathBuf,
+	/// A CSV's separator, `,` (comma) or `;` (semicolon); by default the one
+	/// its header line uses.
+	#[arg(long, value_enum)]
+	pub delimiter: Option<register::Delimiter>,
+	/// A CSV's character encoding; by default UTF-8 if the file is valid
+	/// UTF-8 (with or without a byte-order mark), else Windows-1252.
+	#[arg(long, value_enum)]
+	pub encoding: Option<register::Encoding>,
+	/// The sheet of an `.xlsx` register; by default the first.
+	#[arg(long, value_name = "NAME")]
+	pub sheet: Option<String>,
 	#[command(flatten)]
 	pub key: KeyArgs,
 	/// Rows per transaction (at most 256).
@@ -105,7 +117,14 @@ struct Plan {
 /// Runs the import; the summary, and the exit status it calls for.
 pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 	let key = args.key.keypair(&chain.chain_type().await?)?;
-	let rows = register::read(&args.file)?;
+	let rows = register::read(
+		&args.file,
+		&register::Options {
+			delimiter: args.delimiter,
+			encoding: args.encoding,
+			sheet: args.sheet.clone(),
+		},
+	)?;
 	let country = chain.officer(&key, &[Role::Approver, Role::Registrar]).await?;
 	let started = Instant::now();
 
@@ -229,19 +248,19 @@ fn check_in_file(
 	seen_tins: &mut BTreeMap<Tin, (Place, TraderData)>,
 ) -> Option<String> {
 	if row.tin.country != country {
-		return Some(format!(
-			"{} is a TIN of {}; this key is an officer of {}",
-			String::from_utf8_lossy(&row.tin.to_bytes()),
-			row.tin.country.as_str(),
-			country.as_str()
+		return Some(t!(
+			"import-tin-of-other-country",
+			tin = String::from_utf8_lossy(&row.tin.to_bytes()),
+			tin_country = row.tin.country.as_str(),
+			country = country.as_str()
 		));
 	}
 	if let Some(first) = seen_ids.get(&row.id) {
-		return Some(format!("the same authorization number as {first}"));
+		return Some(t!("import-same-number", first = first));
 	}
 	if let Some((first, data)) = seen_tins.get(&row.tin) {
 		if trader_text(data) != trader_text(&row.trader) {
-			return Some(format!("the TIN's data differs from {first}"));
+			return Some(t!("import-tin-data-differs", first = first));
 		}
 	}
 	seen_ids.insert(row.id.clone(), place);
@@ -286,7 +305,7 @@ fn plan_row(
 			calls
 				.push(pallet_tin_registry::Call::register { tin, data: row.trader.clone() }.into());
 		}
-		Some(trader) if !trader.active => return Err("the TIN is closed on the chain".into()),
+		Some(trader) if !trader.active => return Err(t!("import-tin-closed")),
 		Some(trader) if view_text(trader) != trader_text(&row.trader) => {
 			// The trader's consent is its own to change once registered.
 			let data = TraderData { consent: trader.consent, ..row.trader.clone() };
@@ -299,10 +318,10 @@ fn plan_row(
 		None => return Ok((calls, Some(wanted.clone()))),
 		Some(on_chain) => {
 			if on_chain.expires_on != wanted.expires_on {
-				return Err(format!(
-					"the chain holds this certificate with expiry {}, the file {}: renewing is an Approver's decision, not an import's",
-					date_text(on_chain.expires_on),
-					date_text(wanted.expires_on)
+				return Err(t!(
+					"import-expiry-differs",
+					chain = date_text(on_chain.expires_on),
+					file = date_text(wanted.expires_on)
 				));
 			}
 			if !same_certificate_data(on_chain, row) {
@@ -355,13 +374,10 @@ async fn settle(
 ) -> Result<()> {
 	let first = plan.rows.first().map(|(i, _, _)| rows[*i].0);
 	let events = result.with_context(|| {
-		format!(
-			"the import stopped at the transaction starting at {}; run the same command again to go on from there",
-			first.map(|p| p.to_string()).unwrap_or_default()
-		)
+		t!("import-stopped", place = first.map(|p| p.to_string()).unwrap_or_default())
 	})?;
 	if events.items.len() != plan.calls.len() {
-		bail!("the batch reported {} results for {} calls", events.items.len(), plan.calls.len());
+		bail!(t!("import-batch-mismatch", results = events.items.len(), calls = plan.calls.len()));
 	}
 	let failed_batch = plan
 		.grant_many
@@ -434,28 +450,49 @@ fn holds(row: &Row, trader: &Option<TraderView>, certificate: &Option<Certificat
 
 fn progress_bar(rows: u64) -> ProgressBar {
 	let bar = ProgressBar::new(rows);
-	bar.set_style(
-		ProgressStyle::with_template(
-			"{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} rows ({per_sec}, {eta} left)",
-		)
-		.expect("a valid template; qed"),
+	// indicatif's placeholders go in as the message's variables.
+	let template = t!(
+		"import-progress",
+		spinner = "{spinner}",
+		elapsed = "{elapsed_precise}",
+		bar = "{wide_bar}",
+		pos = "{pos}",
+		len = "{len}",
+		rate = "{per_sec}",
+		eta = "{eta}"
 	);
+	let style = ProgressStyle::with_template(&template)
+		.or_else(|_| {
+			ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len}")
+		})
+		.expect("a valid template; qed");
+	bar.set_style(style);
 	bar
 }
 
 /// The summary in words.
 pub fn print(summary: &Summary, file: &std::path::Path) {
 	println!(
-		"{}: {} rows in {:.1} s, {} transactions",
-		file.display(),
-		summary.rows,
-		summary.seconds,
-		summary.transactions
+		"{}",
+		t!(
+			"import-summary",
+			file = file.display(),
+			rows = summary.rows,
+			seconds = format!("{:.1}", summary.seconds),
+			transactions = summary.transactions
+		)
 	);
-	println!("  created   {:>8}", summary.created);
-	println!("  updated   {:>8}", summary.updated);
-	println!("  unchanged {:>8}", summary.unchanged);
-	println!("  refused   {:>8}", summary.refused.len());
+	let counts = [
+		(t!("import-created"), summary.created),
+		(t!("import-updated"), summary.updated),
+		(t!("import-unchanged"), summary.unchanged),
+		(t!("import-refused"), summary.refused.len()),
+	];
+	// The counts in one column, one space after the longest word.
+	let width = counts.iter().map(|(word, _)| word.chars().count()).max().unwrap_or(0) + 1;
+	for (word, count) in counts {
+		println!("  {word:<width$}{count:>8}");
+	}
 	for refusal in &summary.refused {
 		println!("    {}: {}", refusal.place, refusal.reason);
 	}

@@ -6,15 +6,19 @@
 mod certificate;
 mod chain;
 mod council;
+mod i18n;
 mod import;
 mod keys;
+mod mra;
 mod query;
 mod register;
+mod tin;
 mod watch;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use i18n::t;
 
 /// CADENA's command-line tool for customs integrators.
 #[derive(Parser, Debug)]
@@ -43,6 +47,17 @@ enum Command {
 	Certificate(certificate::Change),
 	/// A certificate's history: every change, by whom, and why.
 	History(certificate::HistoryArgs),
+	/// Traders' TINs: a Registrar registers, updates, closes, reopens,
+	/// links and unlinks them; a trader asks to be linked.
+	#[command(subcommand)]
+	Tin(tin::TinCommand),
+	/// A linked trader gives or withdraws its consent to share its data
+	/// with its administration's MRA partners.
+	Consent(tin::ConsentArgs),
+	/// Mutual Recognition Agreements: an Admin proposes, signs, suspends,
+	/// resumes, terminates them and adds parties; anyone lists them.
+	#[command(subcommand)]
+	Mra(mra::MraCommand),
 	/// The customs council: propose, vote on, close and list motions
 	/// (admissions, suspensions, retirements, runtime upgrades).
 	#[command(subcommand)]
@@ -59,11 +74,12 @@ const CANNOT_RESUME: u8 = 5;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-	let cli = Cli::parse();
+	// In the officer's language (`--lang`, `LANG`): help and errors too.
+	let cli: Cli = i18n::parse();
 	match run(cli).await {
 		Ok(code) => code,
 		Err(e) => {
-			eprintln!("error: {e:#}");
+			eprintln!("{}", t!("main-error", error = format!("{e:#}")));
 			ExitCode::FAILURE
 		}
 	}
@@ -75,7 +91,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 		Command::Watch(args) => match watch::run(&cli.url, args).await {
 			Ok(()) => Ok(ExitCode::SUCCESS),
 			Err(e) if e.is::<watch::CannotResume>() => {
-				eprintln!("error: {e}");
+				eprintln!("{}", t!("main-error", error = e));
 				Ok(ExitCode::from(CANNOT_RESUME))
 			}
 			Err(e) => Err(e),
@@ -111,7 +127,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 		Command::Certificate(change) => {
 			let chain = connect().await?;
 			let outcome = certificate::change(&chain, change).await?;
-			if change.common().signing.json {
+			if change.signing().json {
 				println!("{}", serde_json::to_string_pretty(&outcome)?);
 			} else {
 				certificate::print(&outcome);
@@ -147,13 +163,60 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 			}
 			Ok(ExitCode::SUCCESS)
 		}
+		Command::Tin(tin::TinCommand::LinkRequest(args)) => {
+			let chain = connect().await?;
+			let request = tin::link_request(&chain, args).await?;
+			if args.out.is_none() {
+				println!("{}", serde_json::to_string_pretty(&request)?);
+			}
+			Ok(ExitCode::SUCCESS)
+		}
+		Command::Tin(command) => {
+			let chain = connect().await?;
+			let outcome = tin::run(&chain, command).await?;
+			print_outcome(command.signing().is_some_and(|s| s.json), &outcome, tin::print)
+		}
+		Command::Consent(args) => {
+			let chain = connect().await?;
+			let outcome = tin::consent(&chain, args).await?;
+			print_outcome(args.signing.json, &outcome, tin::print)
+		}
+		Command::Mra(mra::MraCommand::List(args)) => {
+			let chain = connect().await?;
+			let mras = mra::list(&chain, args).await?;
+			if args.json {
+				println!("{}", serde_json::to_string_pretty(&mras)?);
+			} else {
+				mras.iter().for_each(mra::print_mra);
+			}
+			Ok(ExitCode::SUCCESS)
+		}
+		Command::Mra(command) => {
+			let chain = connect().await?;
+			let outcome = mra::run(&chain, command).await?;
+			print_outcome(command.json(), &outcome, mra::print)
+		}
 		Command::Export(args) => {
 			let chain = connect().await?;
 			let count = query::export(&chain, args).await?;
 			if let Some(path) = &args.output {
-				eprintln!("{count} certificates written to {}", path.display());
+				eprintln!("{}", t!("main-exported", count = count, path = path.display()));
 			}
 			Ok(ExitCode::SUCCESS)
 		}
 	}
+}
+
+/// An outcome as JSON, or in words.
+fn print_outcome<T: serde::Serialize>(
+	json: bool,
+	outcome: &T,
+	in_words: fn(&T),
+) -> anyhow::Result<ExitCode> {
+	if json {
+		println!("{}", serde_json::to_string_pretty(outcome)?);
+	} else {
+		in_words(outcome);
+	}
+	Ok(ExitCode::SUCCESS)
 }

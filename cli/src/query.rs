@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::{
 	chain::Chain,
+	i18n::t,
 	register::{self, aeo_type_code, date_text, roles_text},
 };
 
@@ -48,14 +49,20 @@ pub struct VerifyJson {
 
 /// Parses a country code argument.
 pub fn country(text: &str) -> Result<CountryCode> {
-	CountryCode::new(text.trim().as_bytes())
-		.map_err(|e| anyhow::anyhow!("{text:?} is not an ISO 3166-1 alpha-2 country code ({e:?})"))
+	CountryCode::new(text.trim().as_bytes()).map_err(|e| {
+		anyhow::anyhow!(t!("query-bad-country", text = format!("{text:?}"), why = format!("{e:?}")))
+	})
 }
 
 /// Answers `cadena verify`.
 pub async fn verify(chain: &Chain, args: &VerifyArgs) -> Result<VerifyJson> {
-	let tin = Tin::parse(args.tin.trim().as_bytes())
-		.map_err(|e| anyhow::anyhow!("{:?} is not a WCO TIN ({e:?})", args.tin))?;
+	let tin = Tin::parse(args.tin.trim().as_bytes()).map_err(|e| {
+		anyhow::anyhow!(t!(
+			"query-bad-tin",
+			tin = format!("{:?}", args.tin),
+			why = format!("{e:?}")
+		))
+	})?;
 	let reader = country(&args.by)?;
 	let at = chain.finalized().await?;
 	let answer = chain.recognition_of_tin(&at, &tin, reader).await?;
@@ -73,45 +80,46 @@ pub fn verify_text(answer: &VerifyJson) -> String {
 	let certificate =
 		answer.answer.certificate.as_ref().map(|c| format!("{} {}", c.country, c.number));
 	let mut text = if answer.answer.recognised {
-		format!(
-			"RECOGNISED: {} recognises {} as an AEO, by certificate {} under MRA {}",
-			answer.country,
-			answer.tin,
-			certificate.unwrap_or_default(),
-			answer.answer.mra.map(|m| m.to_string()).unwrap_or_default()
+		t!(
+			"query-recognised",
+			country = answer.country,
+			tin = answer.tin,
+			certificate = certificate.unwrap_or_default(),
+			mra = answer.answer.mra.map(|m| m.to_string()).unwrap_or_default()
 		)
 	} else {
-		let why = answer.answer.reason.map(reason_text).unwrap_or("no reason given");
-		let about = certificate.map(|c| format!(" (certificate {c})")).unwrap_or_default();
-		format!(
-			"NOT RECOGNISED: {} does not recognise {}{about}: {why}",
-			answer.country, answer.tin
-		)
+		let why = answer.answer.reason.map(reason_text).unwrap_or_else(|| t!("query-no-reason"));
+		let (country, tin) = (&answer.country, &answer.tin);
+		match certificate {
+			Some(c) => t!(
+				"query-not-recognised-certificate",
+				country = country,
+				tin = tin,
+				certificate = c,
+				why = why
+			),
+			None => t!("query-not-recognised", country = country, tin = tin, why = why),
+		}
 	};
-	text.push_str(&format!("\n  at finalized block {} ({})", answer.block, answer.block_hash));
+	let at = t!("query-at-block", block = answer.block, hash = answer.block_hash);
+	text.push_str(&format!("\n  {at}"));
 	text
 }
 
 /// Each reason of non-recognition in words.
-pub fn reason_text(reason: NotRecognised) -> &'static str {
+pub fn reason_text(reason: NotRecognised) -> String {
 	match reason {
-		NotRecognised::UnknownCertificate => "the trader holds no AEO certificate on CADENA",
-		NotRecognised::NoMra => {
-			"no MRA has this country recognise the issuing country's certificates"
-		}
-		NotRecognised::MraNotInForce => {
-			"the MRA is not in force yet: proposed, or waiting for its effective date"
-		}
-		NotRecognised::MraSuspended => "the MRA is suspended",
-		NotRecognised::TypeOutOfScope => "the certificate's AEO type is outside the MRA's scope",
-		NotRecognised::CertificateSuspended => "the certificate is suspended",
-		NotRecognised::CertificateRevoked => "the certificate is revoked",
-		NotRecognised::CertificateExpired => "the certificate has expired",
-		NotRecognised::NoConsent => "the holder withdrew its consent to share its data",
-		NotRecognised::IssuerNotActive => {
-			"the issuing administration is suspended or retired from CADENA"
-		}
-		NotRecognised::HolderClosed => "the holder's TIN is closed",
+		NotRecognised::UnknownCertificate => t!("query-reason-unknown-certificate"),
+		NotRecognised::NoMra => t!("query-reason-no-mra"),
+		NotRecognised::MraNotInForce => t!("query-reason-mra-not-in-force"),
+		NotRecognised::MraSuspended => t!("query-reason-mra-suspended"),
+		NotRecognised::TypeOutOfScope => t!("query-reason-type-out-of-scope"),
+		NotRecognised::CertificateSuspended => t!("query-reason-certificate-suspended"),
+		NotRecognised::CertificateRevoked => t!("query-reason-certificate-revoked"),
+		NotRecognised::CertificateExpired => t!("query-reason-certificate-expired"),
+		NotRecognised::NoConsent => t!("query-reason-no-consent"),
+		NotRecognised::IssuerNotActive => t!("query-reason-issuer-not-active"),
+		NotRecognised::HolderClosed => t!("query-reason-holder-closed"),
 	}
 }
 
@@ -161,7 +169,7 @@ pub async fn export(chain: &Chain, args: &ExportArgs) -> Result<usize> {
 	let mut out: Box<dyn Write> = match &args.output {
 		Some(path) => Box::new(std::io::BufWriter::new(
 			std::fs::File::create(path)
-				.with_context(|| format!("cannot create {}", path.display()))?,
+				.with_context(|| t!("query-cannot-create", path = path.display()))?,
 		)),
 		None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
 	};

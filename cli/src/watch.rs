@@ -26,7 +26,7 @@ use hyper_util::{
 use serde::{Deserialize, Serialize};
 use subxt::rpcs::{rpc_params, RpcClient};
 
-use crate::query::country;
+use crate::{i18n::t, query::country};
 
 /// `cadena watch`.
 #[derive(Args, Debug)]
@@ -98,13 +98,16 @@ fn cannot_resume(code: i64) -> bool {
 
 /// What to tell an operator whose watcher cannot resume.
 fn cannot_resume_message(url: &str, path: &Path, block: Option<u32>, node: &str) -> CannotResume {
-	let block = block.map(|b| format!("block {b}")).unwrap_or_else(|| "its start".into());
-	CannotResume(format!(
-		"cannot resume from {block} at {url}: {node}\n\
-		 The changes since then cannot be replayed from this node. Point --url at a node that \
-		 keeps them (an archive node), or accept the gap: move {} away and start again with \
-		 --from-block set to the block to go on from.",
-		path.display()
+	let from = match block {
+		Some(block) => t!("watch-from-block", block = block),
+		None => t!("watch-from-start"),
+	};
+	CannotResume(t!(
+		"watch-cannot-resume",
+		from = from,
+		url = url,
+		node = node,
+		path = path.display()
 	))
 }
 
@@ -130,12 +133,19 @@ impl State {
 		let text = match std::fs::read_to_string(path) {
 			Ok(text) => text,
 			Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-			Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+			Err(e) => {
+				return Err(e).with_context(|| t!("watch-cannot-read", path = path.display()))
+			}
 		};
 		let state: State = serde_json::from_str(&text)
-			.with_context(|| format!("{} is not a cadena watch state file", path.display()))?;
+			.with_context(|| t!("watch-not-a-state-file", path = path.display()))?;
 		if state.country != country {
-			bail!("{} follows {}, not {country}", path.display(), state.country);
+			bail!(t!(
+				"watch-other-country",
+				path = path.display(),
+				theirs = state.country,
+				ours = country
+			));
 		}
 		Ok(Some(state))
 	}
@@ -144,11 +154,9 @@ impl State {
 	/// network): its block numbers mean nothing here.
 	fn check_chain(&self, path: &Path, genesis: &str) -> Result<()> {
 		match &self.genesis {
-			Some(own) if own != genesis => bail!(
-				"{} follows the chain whose genesis is {own}, and the node runs {genesis}: \
-				 give another --state for this chain",
-				path.display()
-			),
+			Some(own) if own != genesis => {
+				bail!(t!("watch-other-chain", path = path.display(), theirs = own, ours = genesis))
+			}
 			_ => Ok(()),
 		}
 	}
@@ -160,11 +168,11 @@ impl State {
 		{
 			use std::io::Write;
 			let mut file = std::fs::File::create(&tmp)
-				.with_context(|| format!("cannot write {}", tmp.display()))?;
+				.with_context(|| t!("watch-cannot-write", path = tmp.display()))?;
 			file.write_all(serde_json::to_string(self)?.as_bytes())?;
 			file.sync_all()?;
 		}
-		std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+		std::fs::rename(&tmp, path).with_context(|| t!("watch-cannot-write", path = path.display()))
 	}
 }
 
@@ -204,15 +212,15 @@ pub async fn run(url: &str, args: &WatchArgs) -> Result<()> {
 		let out = Output { webhook: webhook.as_ref(), json: args.json, max_backoff, silence };
 		match follow(url, &cc, from, &mut state, &path, &out, &mut stop).await {
 			Ok(Flow::Stopped) => {
-				eprintln!("stopped; {} holds where to go on from", path.display());
+				eprintln!("{}", t!("watch-stopped", path = path.display()));
 				return Ok(());
 			}
-			Ok(Flow::Ended) => eprintln!("the node at {url} ended the subscription; resubscribing"),
+			Ok(Flow::Ended) => eprintln!("{}", t!("watch-resubscribing", url = url)),
 			Err(e) if e.is::<CannotResume>() => return Err(e),
 			Err(e) => eprintln!("{e:#}"),
 		}
 		let wait = backoff.next();
-		eprintln!("reconnecting to {url} in {} s", wait.as_secs_f32());
+		eprintln!("{}", t!("watch-reconnecting", url = url, seconds = wait.as_secs_f32()));
 		tokio::select! {
 			_ = tokio::time::sleep(wait) => {},
 			_ = stop.changed() => return Ok(()),
@@ -266,14 +274,14 @@ async fn follow(
 ) -> Result<Flow> {
 	let rpc = RpcClient::from_insecure_url(url)
 		.await
-		.map_err(|e| anyhow!("cannot reach the CADENA node at {url}: {e}"))?;
+		.map_err(|e| anyhow!(t!("chain-cannot-reach", url = url, why = e)))?;
 	// The chain this state belongs to, and a first state written before
 	// anything is delivered: a restart or a reconnect starts where this run
 	// did, not at a later block.
 	let genesis: String = rpc
 		.request("chain_getBlockHash", rpc_params![0])
 		.await
-		.map_err(|e| anyhow!("the node at {url} does not give its genesis hash: {e}"))?;
+		.map_err(|e| anyhow!(t!("watch-no-genesis", url = url, why = e)))?;
 	match state {
 		Some(s) => {
 			s.check_chain(path, &genesis)?;
@@ -288,15 +296,17 @@ async fn follow(
 				None => {
 					let head: String =
 						rpc.request("chain_getFinalizedHead", rpc_params![]).await.map_err(
-							|e| anyhow!("the node at {url} gives no finalized head: {e}"),
+							|e| anyhow!(t!("watch-no-finalized-head", url = url, why = e)),
 						)?;
 					let header: serde_json::Value = rpc
 						.request("chain_getHeader", rpc_params![head])
 						.await
-						.map_err(|e| anyhow!("the node at {url} gives no header: {e}"))?;
-					let number = header["number"].as_str().context("a header without a number")?;
+						.map_err(|e| anyhow!(t!("watch-no-header", url = url, why = e)))?;
+					let number = header["number"]
+						.as_str()
+						.with_context(|| t!("watch-header-without-number"))?;
 					u32::from_str_radix(number.trim_start_matches("0x"), 16)
-						.context("a header number that is not hex")?
+						.with_context(|| t!("watch-header-not-hex"))?
 						+ 1
 				}
 			};
@@ -326,12 +336,13 @@ async fn follow(
 		Err(subxt::rpcs::Error::User(e)) if cannot_resume(e.code as i64) => {
 			return Err(cannot_resume_message(url, path, from, &e.message).into())
 		}
-		Err(e) => bail!("the node at {url} refused the subscription: {e}"),
+		Err(e) => bail!(t!("watch-subscription-refused", url = url, why = e)),
 	};
-	eprintln!(
-		"watching recognition changes for {cc} at {url}, from {}",
-		from.map(|b| format!("block {b}")).unwrap_or_else(|| "the next finalized block".into())
-	);
+	let start = match from {
+		Some(block) => t!("watch-from-block", block = block),
+		None => t!("watch-from-next"),
+	};
+	eprintln!("{}", t!("watch-watching", country = cc, url = url, from = start));
 	// Changes of the state's block already delivered before a restart.
 	let mut skip = state.as_ref().map(|s| (s.block, s.delivered));
 	loop {
@@ -340,24 +351,23 @@ async fn follow(
 			_ = stop.changed() => return Ok(Flow::Stopped),
 		};
 		let Ok(change) = change else {
-			eprintln!(
-				"the node at {url} sent nothing for {} s, not even the end of a block",
-				out.silence.as_secs()
-			);
+			eprintln!("{}", t!("watch-silent", url = url, seconds = out.silence.as_secs()));
 			return Ok(Flow::Ended);
 		};
 		let Some(change) = change else { return Ok(Flow::Ended) };
-		let mut change = change.map_err(|e| anyhow!("lost the subscription: {e}"))?;
+		let mut change = change.map_err(|e| anyhow!(t!("watch-lost", why = e)))?;
 		if let Some(end) = change.get("end") {
-			let message = end["message"].as_str().unwrap_or("no reason given");
+			let no_reason = t!("watch-no-reason");
+			let message = end["message"].as_str().unwrap_or(&no_reason);
 			if cannot_resume(end["code"].as_i64().unwrap_or(0)) {
 				let at = state.as_ref().map(|s| s.block);
 				return Err(cannot_resume_message(url, path, at, message).into());
 			}
-			eprintln!("the node at {url} ended the subscription: {message}");
+			eprintln!("{}", t!("watch-ended", url = url, why = message));
 			return Ok(Flow::Ended);
 		}
-		let block = change["block"].as_u64().context("a change without its block")? as u32;
+		let block =
+			change["block"].as_u64().with_context(|| t!("watch-change-without-block"))? as u32;
 		if change["done"].as_bool() == Some(true) {
 			// Every change of `block` is delivered: a restart goes on from
 			// the next block, even when this one changed nothing.
@@ -414,19 +424,19 @@ async fn follow(
 fn describe(change: &serde_json::Value) -> String {
 	let side = |answer: &serde_json::Value| {
 		if answer["recognised"].as_bool() == Some(true) {
-			"recognised".to_string()
+			t!("watch-recognised")
 		} else {
 			let reason = answer["reason"].as_str().unwrap_or("unknown");
-			format!("not recognised ({reason})")
+			t!("watch-not-recognised", reason = reason)
 		}
 	};
-	format!(
-		"block {}: {} {} {} -> {}",
-		change["block"],
-		change["certificate"]["country"].as_str().unwrap_or_default(),
-		change["certificate"]["number"].as_str().unwrap_or_default(),
-		side(&change["before"]),
-		side(&change["after"]),
+	t!(
+		"watch-change",
+		block = change["block"],
+		country = change["certificate"]["country"].as_str().unwrap_or_default(),
+		number = change["certificate"]["number"].as_str().unwrap_or_default(),
+		before = side(&change["before"]),
+		after = side(&change["after"])
 	)
 }
 
@@ -480,13 +490,14 @@ fn signature(secret: &[u8], timestamp: u64, body: &[u8]) -> String {
 
 impl Webhook {
 	fn new(url: &str) -> Result<Webhook> {
-		let uri: hyper::Uri = url.parse().with_context(|| format!("{url:?} is not a URL"))?;
+		let uri: hyper::Uri =
+			url.parse().with_context(|| t!("watch-not-a-url", url = format!("{url:?}")))?;
 		if !matches!(uri.scheme_str(), Some("http" | "https")) {
-			bail!("the webhook {url:?} is neither http:// nor https://");
+			bail!(t!("watch-not-http", url = format!("{url:?}")));
 		}
 		let connector = hyper_rustls::HttpsConnectorBuilder::new()
 			.with_provider_and_native_roots(rustls::crypto::ring::default_provider())
-			.context("cannot load the system's root certificates")?
+			.with_context(|| t!("watch-no-root-certificates"))?
 			.https_or_http()
 			.enable_http1()
 			.build();
@@ -517,7 +528,7 @@ impl Webhook {
 			.create(true)
 			.append(true)
 			.open(&self.dead_letter)
-			.with_context(|| format!("cannot write {}", self.dead_letter.display()))?;
+			.with_context(|| t!("watch-cannot-write", path = self.dead_letter.display()))?;
 		writeln!(file, "{line}")?;
 		file.sync_all()?;
 		Ok(())
@@ -544,27 +555,41 @@ impl Webhook {
 						match self.bury(change, status) {
 							Ok(()) => {
 								eprintln!(
-									"webhook {} refused change {key} {refusals} times (HTTP \
-									 {status}): kept in {}, going on with the next",
-									self.url,
-									self.dead_letter.display()
+									"{}",
+									t!(
+										"watch-dead-letter",
+										url = self.url,
+										change = key,
+										refusals = refusals,
+										status = status,
+										path = self.dead_letter.display()
+									)
 								);
 								return true;
 							}
 							Err(e) => eprintln!("{e:#}"),
 						}
 					}
-					format!("refused it: HTTP {status} ({refusals} of {})", self.max_refusals)
+					t!(
+						"watch-refused",
+						status = status,
+						refusals = refusals,
+						max = self.max_refusals
+					)
 				}
-				Ok(status) => format!("answered HTTP {status}"),
-				Err(e) => format!("failed: {e:#}"),
+				Ok(status) => t!("watch-answered", status = status),
+				Err(e) => t!("watch-failed", why = format!("{e:#}")),
 			};
 			let wait = backoff.next();
 			eprintln!(
-				"webhook {} {failure}; retrying block {} in {} s",
-				self.url,
-				change["block"],
-				wait.as_secs_f32()
+				"{}",
+				t!(
+					"watch-retrying",
+					url = self.url,
+					failure = failure,
+					block = change["block"],
+					seconds = wait.as_secs_f32()
+				)
 			);
 			tokio::select! {
 				_ = tokio::time::sleep(wait) => {},
@@ -590,7 +615,7 @@ impl Webhook {
 		let request = request.body(Full::new(body))?;
 		let response = tokio::time::timeout(Duration::from_secs(10), self.client.request(request))
 			.await
-			.map_err(|_| anyhow!("no answer in 10 s"))??;
+			.map_err(|_| anyhow!(t!("watch-no-answer")))??;
 		Ok(response.status())
 	}
 }

@@ -398,6 +398,191 @@ async fn scenario(network: &Network) -> Result<()> {
 		String::from_utf8_lossy(&words.stdout).contains("Suspend Active -> Suspended"),
 		"{words:?}"
 	);
+
+	// 9. The registers Latin American customs really export: the same 300
+	// rows as UTF-8 `,` CSV, Windows-1252 `;` CSV with DD/MM/YYYY dates, and
+	// an `.xlsx` workbook make the same chain state.
+	same_register_in_three_formats(&url, &cr_url, dir.path()).await?;
+	Ok(())
+}
+
+/// Step 9's register: 300 holders with accented names (TINs `MXR…`), as
+/// the values of `HEADER`'s columns, dates `YYYY-MM-DD`.
+fn accented_register() -> Vec<[String; 13]> {
+	(0..300)
+		.map(|n| {
+			let legal_name = match n % 3 {
+				0 => format!("Exportadora Añil {n} S.A. de C.V."),
+				1 => format!("Comercializadora Peñasco {n}"),
+				_ => format!("Café Orgánico de Córdoba {n}"),
+			};
+			let (city, postal_code, region) = if n % 2 == 0 {
+				("Ciudad de México", "06600".to_string(), "MX-CMX")
+			} else {
+				("Mérida", (97000 + n).to_string(), "MX-YUC")
+			};
+			let spread = (n % 40) as Day;
+			[
+				format!("MXR{n:06}"),
+				legal_name,
+				if n % 2 == 0 { String::new() } else { "Añil".into() },
+				format!("Av. Insurgentes Sur {n}, piso {}", n % 9 + 1),
+				city.into(),
+				postal_code,
+				region.into(),
+				"yes".into(),
+				format!("R-AEO-{n}"),
+				"AEOS".into(),
+				if n % 2 == 0 { "exporter;importer" } else { "customs_broker;carrier" }.into(),
+				date(today() - 30 - spread),
+				date(today() + 365 + spread),
+			]
+		})
+		.collect()
+}
+
+/// A register as CSV text: `delimiter`-separated, quoted where needed.
+fn csv_text(rows: &[[String; 13]], delimiter: u8) -> Result<String> {
+	let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
+	writer.write_record(HEADER.split(','))?;
+	for row in rows {
+		writer.write_record(row)?;
+	}
+	Ok(String::from_utf8(writer.into_inner()?)?)
+}
+
+/// `YYYY-MM-DD` as `DD/MM/YYYY`.
+fn day_first(date: &str) -> String {
+	let parts: Vec<&str> = date.split('-').collect();
+	format!("{}/{}/{}", parts[2], parts[1], parts[0])
+}
+
+/// A register as an Excel workbook, as a customs administration keeps it:
+/// a first sheet of notes, the register in the sheet `Registro AEO`,
+/// postal codes without a leading zero as numbers, consent as booleans,
+/// dates as date cells, empty trade names left out.
+fn write_workbook(path: &Path, rows: &[[String; 13]]) -> Result<()> {
+	use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+	let mut workbook = Workbook::new();
+	workbook.add_worksheet().set_name("Léame")?.write_string(0, 0, "Registro de OEA")?;
+	let sheet = workbook.add_worksheet().set_name("Registro AEO")?;
+	let date_format = Format::new().set_num_format("dd/mm/yyyy");
+	for (c, name) in HEADER.split(',').enumerate() {
+		sheet.write_string(0, c as u16, name)?;
+	}
+	for (r, row) in rows.iter().enumerate() {
+		let r = r as u32 + 1;
+		for (c, value) in row.iter().enumerate() {
+			let c = c as u16;
+			match c {
+				_ if value.is_empty() => {}
+				5 if !value.starts_with('0') => {
+					sheet.write_number(r, c, value.parse::<f64>()?)?;
+				}
+				7 => {
+					sheet.write_boolean(r, c, value == "yes")?;
+				}
+				11 | 12 => {
+					let p: Vec<u16> = value.split('-').map(str::parse).collect::<Result<_, _>>()?;
+					let day = ExcelDateTime::from_ymd(p[0], p[1] as u8, p[2] as u8)?;
+					sheet.write_datetime_with_format(r, c, &day, &date_format)?;
+				}
+				_ => {
+					sheet.write_string(r, c, value)?;
+				}
+			}
+		}
+	}
+	workbook.save(path)?;
+	Ok(())
+}
+
+/// The chain's state of step 9's traders and certificates, as Costa Rica
+/// exports them (the register's columns, the certificate's status, since
+/// when and why), one line each, sorted.
+async fn snapshot(cr_url: &str, dir: &Path) -> Result<Vec<String>> {
+	let path = dir.join("snapshot.csv");
+	let exported =
+		cadena(cr_url, &["export", "--country", "CR", "-o", path.to_str().unwrap()]).await?;
+	ensure!(exported.status.success(), "{exported:?}");
+	let mut lines: Vec<String> = std::fs::read_to_string(&path)?
+		.lines()
+		.filter(|l| l.starts_with("MXR"))
+		.map(str::to_string)
+		.collect();
+	lines.sort();
+	Ok(lines)
+}
+
+/// Step 9: the register as UTF-8 `,` CSV creates its 300 rows; as
+/// Windows-1252 `;` CSV with `DD/MM/YYYY` dates, and as `.xlsx`, it finds
+/// them all unchanged, and the chain's state stays the same.
+async fn same_register_in_three_formats(url: &str, cr_url: &str, dir: &Path) -> Result<()> {
+	let rows = accented_register();
+	let utf8 = dir.join("registro-utf8.csv");
+	std::fs::write(&utf8, csv_text(&rows, b',')?)?;
+	let day_first_rows: Vec<[String; 13]> = rows
+		.iter()
+		.map(|row| {
+			let mut row = row.clone();
+			row[11] = day_first(&row[11]);
+			row[12] = day_first(&row[12]);
+			row
+		})
+		.collect();
+	let semicolons = csv_text(&day_first_rows, b';')?;
+	let (latin, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&semicolons);
+	ensure!(!unmappable && std::str::from_utf8(&latin).is_err(), "not Windows-1252");
+	let windows = dir.join("registro-windows-1252.csv");
+	std::fs::write(&windows, &latin)?;
+	let xlsx = dir.join("registro.xlsx");
+	write_workbook(&xlsx, &rows)?;
+
+	let started = std::time::Instant::now();
+	let (code, created) = import(url, &utf8, &[]).await?;
+	eprintln!("step 9: UTF-8 `,` CSV imported in {:.1} s", started.elapsed().as_secs_f64());
+	ensure!(code == Some(0), "exit {code:?}: {created}");
+	ensure!(created["created"] == 300 && created["unchanged"] == 0, "{created}");
+	let before = snapshot(cr_url, dir).await?;
+	ensure!(before.len() == 300, "{} certificates of step 9 exported", before.len());
+	let named =
+		|tin: &str, text: &str| before.iter().any(|l| l.starts_with(tin) && l.contains(text));
+	ensure!(
+		named("MXR000000,", ",Exportadora Añil 0 S.A. de C.V.,,")
+			&& named("MXR000000,", ",Ciudad de México,06600,")
+			&& named("MXR000001,", ",Comercializadora Peñasco 1,Añil,")
+			&& named("MXR000002,", ",Café Orgánico de Córdoba 2,"),
+		"names do not read back as written: {:?}",
+		&before[..3]
+	);
+	ensure!(!before.iter().any(|l| l.contains('Ã') || l.contains('\u{FFFD}')), "mojibake");
+
+	let forms = [
+		(&windows, vec![]),
+		(&windows, vec!["--delimiter", ";", "--encoding", "windows-1252"]),
+		(&xlsx, vec!["--sheet", "Registro AEO"]),
+	];
+	for (file, options) in forms {
+		let started = std::time::Instant::now();
+		let (code, again) = import(url, file, &options).await?;
+		eprintln!(
+			"step 9: {} {options:?} read as unchanged in {:.1} s",
+			file.file_name().unwrap().to_string_lossy(),
+			started.elapsed().as_secs_f64()
+		);
+		ensure!(code == Some(0), "{}: exit {code:?}: {again}", file.display());
+		ensure!(
+			again["rows"] == 300
+				&& again["unchanged"] == 300
+				&& again["created"] == 0
+				&& again["updated"] == 0
+				&& again["refused"].as_array().is_some_and(Vec::is_empty)
+				&& again["transactions"] == 0,
+			"{}: {again}",
+			file.display()
+		);
+		ensure!(snapshot(cr_url, dir).await? == before, "{} changed the chain", file.display());
+	}
 	Ok(())
 }
 

@@ -7,13 +7,18 @@ use anyhow::{Context, Result};
 use serde_json::Value;
 use tokio::process::Command;
 
-/// Runs `cadena --url <url> <args>`, without a key from the environment.
+/// Runs `cadena --url <url> <args>`, without a key from the environment,
+/// in English whatever the machine's locale.
 pub async fn cadena(url: &str, args: &[&str]) -> Result<Output> {
 	let output = Command::new(env!("CARGO_BIN_EXE_cadena"))
 		.arg("--url")
 		.arg(url)
 		.args(args)
 		.env_remove("CADENA_SURI")
+		.env_remove("CADENA_LANG")
+		.env_remove("LC_ALL")
+		.env_remove("LC_MESSAGES")
+		.env("LANG", "C.UTF-8")
 		.output()
 		.await
 		.context("running cadena")?;

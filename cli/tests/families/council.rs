@@ -1,14 +1,12 @@
-//! `cadena council` on a real 4-validator network (MX, CR, PE, CO): the
-//! council admits Guatemala by 3 of 4 as its members would, each step with
-//! the tool, and each refusal in words.
-
-mod common;
+//! `cadena council` on the 4-validator network of `officers.rs` (MX, CR,
+//! PE, CO): the council admits Guatemala by 3 of 4 as its members would,
+//! each step with the tool, and each refusal in words.
 
 use std::path::Path;
 
+use crate::common::{cadena, stderr, stdout_json};
 use anyhow::{ensure, Context, Result};
 use cadena_testnet::{node_binary, Network};
-use common::{cadena, stderr, stdout_json};
 use sp_core::crypto::Ss58Codec;
 
 /// `cadena-node declare-node` for a fresh node key, by `country`.
@@ -26,18 +24,8 @@ fn declaration(dir: &Path, chain: &str, country: &str) -> Result<std::path::Path
 	Ok(path)
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_council_admits_an_administration_with_cadena() -> Result<()> {
-	let mut network = Network::start(&node_binary()?, "local", 4, None).await?;
-	let result = scenario(&network).await;
-	if result.is_err() {
-		eprintln!("{}", network.logs(20));
-	}
-	result?;
-	network.stop()
-}
-
-async fn scenario(network: &Network) -> Result<()> {
+/// The council admits Guatemala, step by step with the tool.
+pub async fn scenario(network: &Network) -> Result<()> {
 	let url = network.nodes[0].config.rpc_url();
 	let url = url.as_str();
 	use sp_core::Pair;
