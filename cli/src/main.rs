@@ -1,11 +1,14 @@
-//! `cadena`: the command-line tool of customs integrators. It imports a
-//! national AEO register, answers whether a country recognises a trader,
-//! follows recognition changes (to a webhook if asked) and exports what a
-//! partner recognises. docs/cli.md is the guide.
+//! `cadena`: the command-line tool of customs integrators, officers and
+//! traders. It imports a national AEO register, answers whether a country
+//! recognises a trader, follows recognition changes (to a webhook if asked)
+//! and exports what a partner recognises; officers keep TINs, certificates
+//! and MRAs and vote in the council; a trader gives or withdraws its
+//! consent. In Spanish and English. docs/cli.md is the guide.
 
 mod certificate;
 mod chain;
 mod council;
+mod encryption;
 mod i18n;
 mod import;
 mod keys;
@@ -20,7 +23,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use i18n::t;
 
-/// CADENA's command-line tool for customs integrators.
+/// CADENA's command-line tool for customs integrators, officers and traders.
 #[derive(Parser, Debug)]
 #[command(name = "cadena", version, about)]
 struct Cli {
@@ -58,6 +61,11 @@ enum Command {
 	/// resumes, terminates them and adds parties; anyone lists them.
 	#[command(subcommand)]
 	Mra(mra::MraCommand),
+	/// Encryption keys (X25519, separate from signing keys): generate one
+	/// into a file, publish its public key for an administration or a
+	/// linked trader.
+	#[command(subcommand)]
+	EncryptionKey(encryption::EncryptionKeyCommand),
 	/// The customs council: propose, vote on, close and list motions
 	/// (admissions, suspensions, retirements, runtime upgrades).
 	#[command(subcommand)]
@@ -180,6 +188,15 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 			let chain = connect().await?;
 			let outcome = tin::consent(&chain, args).await?;
 			print_outcome(args.signing.json, &outcome, tin::print)
+		}
+		Command::EncryptionKey(command) => {
+			let outcome = match command {
+				encryption::EncryptionKeyCommand::Generate(args) => encryption::generate(args)?,
+				encryption::EncryptionKeyCommand::Publish(args) => {
+					encryption::publish(&connect().await?, args).await?
+				}
+			};
+			print_outcome(command.json(), &outcome, encryption::print)
 		}
 		Command::Mra(mra::MraCommand::List(args)) => {
 			let chain = connect().await?;

@@ -363,7 +363,7 @@ async fn registrar_of(chain: &Chain, key: &Keypair, text: &str) -> Result<()> {
 }
 
 /// The TIN `account` is linked to.
-async fn linked_tin(chain: &Chain, account: &AccountId) -> Result<Option<Tin>> {
+pub(crate) async fn linked_tin(chain: &Chain, account: &AccountId) -> Result<Option<Tin>> {
 	use subxt::utils::{AccountId32, Static};
 	let at = chain.finalized().await?;
 	let address = subxt::dynamic::storage::<(Static<AccountId32>,), Static<Tin>>(

@@ -161,6 +161,42 @@ async fn scenario(network: &Network) -> Result<()> {
 	.await?;
 	let given = ok(url, &["consent", "give", "--suri", TRADER]).await?;
 	ensure!(given["trader"]["consent"] == true, "{given}");
+
+	// Encryption keys, separate from signing keys: the trader's own, and
+	// Mexico's administration's, each from a file its owner alone reads.
+	let key_file = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+	let (trader_key, mx_key) = (key_file("trader-x25519.key"), key_file("mx-x25519.key"));
+	let generated = ok(url, &["encryption-key", "generate", "--out", &trader_key]).await?;
+	let public = generated["publicKey"].as_str().context("a public key")?.to_string();
+	ensure!(public.len() == 66 && public.starts_with("0x"), "{generated}");
+	refused(url, &["encryption-key", "generate", "--out", &trader_key], "").await?;
+	let published =
+		ok(url, &["encryption-key", "publish", "--file", &trader_key, "--suri", TRADER]).await?;
+	ensure!(published["publicKey"] == public.as_str(), "{published}");
+	ensure!(
+		events(&published).iter().any(|e| e.starts_with("TinRegistry.TraderKeySet")),
+		"{published}"
+	);
+	ok(url, &["encryption-key", "generate", "--out", &mx_key]).await?;
+	refused(
+		url,
+		&["encryption-key", "publish", "--file", &mx_key, "--suri", MX_REGISTRAR],
+		"without the Admin role",
+	)
+	.await?;
+	let published =
+		ok(url, &["encryption-key", "publish", "--file", &mx_key, "--suri", MX_ADMIN]).await?;
+	ensure!(
+		events(&published).iter().any(|e| e.starts_with("Consortium.EncryptionKeySet")),
+		"{published}"
+	);
+	std::fs::set_permissions(&mx_key, std::fs::Permissions::from_mode(0o644))?;
+	refused(
+		url,
+		&["encryption-key", "publish", "--file", &mx_key, "--suri", MX_ADMIN],
+		"chmod 600",
+	)
+	.await?;
 	let closed = ok(url, &["tin", "close", TIN, "--suri", MX_REGISTRAR]).await?;
 	ensure!(closed["trader"]["active"] == false, "{closed}");
 	refused(url, &["tin", "close", TIN, "--suri", MX_REGISTRAR], "TinRegistry.").await?;

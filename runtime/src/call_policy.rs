@@ -13,7 +13,7 @@
 //! | `Approver` | `AeoCertificates` |
 //! | `Auditor` | nothing: the role reads |
 //! | validator account | `Session.set_keys`, `Session.purge_keys` |
-//! | trader linked to an active TIN | `TinRegistry.set_consent`, `TinRegistry.unlink_account` |
+//! | trader linked to an active TIN | `TinRegistry.set_consent`, `TinRegistry.unlink_account`, `TinRegistry.set_encryption_key` |
 //!
 //! A node built with `runtime-benchmarks` also lets any signer send
 //! `System.remark`, which `benchmark overhead` builds its blocks of.
@@ -50,6 +50,7 @@ impl CallPolicy<RuntimeCall> for RolePolicy {
 					RuntimeCall::TinRegistry(
 						pallet_tin_registry::Call::set_consent { .. }
 							| pallet_tin_registry::Call::unlink_account { .. }
+							| pallet_tin_registry::Call::set_encryption_key { .. }
 					)
 				),
 			},

@@ -327,3 +327,11 @@ clap-tip-value = { $count ->
        *[other] tip: some similar values exist: { $similar }
     }
 clap-more-information = For more information, try '--help'.
+
+## encryption.rs
+
+encryption-cannot-write = cannot write the encryption key { $path }: { $why }
+encryption-cannot-read = cannot read the encryption key { $path }: { $why }
+encryption-exposed = the key file { $path } may be read by others than its owner (mode { $mode }): make it private with `chmod 600 { $path }`
+encryption-zero-key = the encryption key's public key is all zeros
+encryption-public-key = public encryption key: { $key }

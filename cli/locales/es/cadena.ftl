@@ -330,3 +330,11 @@ clap-tip-value = { $count ->
        *[other] sugerencia: existen valores parecidos: { $similar }
     }
 clap-more-information = Para más información, pruebe '--help'.
+
+## encryption.rs
+
+encryption-cannot-write = no se puede escribir la clave de cifrado { $path }: { $why }
+encryption-cannot-read = no se puede leer la clave de cifrado { $path }: { $why }
+encryption-exposed = otros usuarios además de su dueño pueden leer el archivo de clave { $path } (modo { $mode }): hágalo privado con `chmod 600 { $path }`
+encryption-zero-key = la clave pública de la clave de cifrado es toda ceros
+encryption-public-key = clave pública de cifrado: { $key }

@@ -162,6 +162,8 @@ error-TinRegistry-ConsentIsTheTraders = el operador tiene una cuenta vinculada: 
 error-TinRegistry-LinkRequestExpired = la solicitud de vinculación venció: ya pasó su bloque `valid_until`
 # Al reabrir un TIN que no está cerrado.
 error-TinRegistry-NotClosed = el TIN no está cerrado
+# Al publicar una clave de cifrado de ceros.
+error-TinRegistry-InvalidEncryptionKey = la clave de cifrado es toda ceros: no es una clave pública X25519
 
 
 ## AeoCertificates: los certificados OEA, su ciclo de vida y su historial.

@@ -23,7 +23,7 @@
 
 ## La herramienta y sus opciones globales
 
-help-cadena = La herramienta de línea de comandos de CADENA: los integradores importan su registro nacional de OEA, verifican reconocimientos, siguen los cambios y exportan lo que reconoce un socio.
+help-cadena = La herramienta de línea de comandos de CADENA para integradores, funcionarios aduaneros y operadores.
 help-cadena--url = El punto de acceso RPC WebSocket del nodo CADENA
 help-cadena--lang = El idioma de los mensajes y de la ayuda: en o es (por omisión, el de LC_ALL, LC_MESSAGES o LANG)
 
@@ -177,6 +177,12 @@ help-mra-add-party--directions = Las direcciones de la que se incorpora, pares `
 help-mra-list = Los ARM de los que un país es parte, con la moción pendiente de cada uno
 help-mra-list--country = El país cuyos ARM se listan
 help-mra-list--json = Imprimir la lista como JSON
+help-encryption-key = Claves de cifrado (X25519, distintas de las claves de firma): generar una en un archivo, publicar su clave pública para una administración o un operador vinculado
+help-encryption-key-generate = Generar un par de claves X25519: la clave secreta en un archivo nuevo que solo su dueño puede leer, la clave pública impresa
+help-encryption-key-generate--out = El nuevo archivo de clave secreta (nunca se sobrescribe)
+help-encryption-key-generate--json = Imprimir la clave pública como JSON
+help-encryption-key-publish = Publicar la clave pública de un archivo de clave secreta: la de su administración si firma un Administrador, la propia si firma un operador vinculado
+help-encryption-key-publish--file = El archivo de clave secreta que escribió `generate` (`0x` y 64 dígitos hexadecimales, modo 0600)
 
 ## El consejo aduanero
 

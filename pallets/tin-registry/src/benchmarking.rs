@@ -141,5 +141,16 @@ mod benchmarks {
 		assert_eq!(Traders::<T>::get(&tin).map(|r| r.consent), Some(false));
 	}
 
+	#[benchmark]
+	fn set_encryption_key() {
+		let (_, tin) = registered::<T>();
+		let (account, _) = T::BenchmarkHelper::link_request(&tin, 1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(account.clone()), Some([7u8; 32]));
+
+		assert_eq!(TraderKeys::<T>::get(&account), Some([7u8; 32]));
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -37,6 +37,10 @@ pub use pallet::*;
 pub use types::{Address, TinStatus, TraderData, TraderRecord};
 pub use weights::WeightInfo;
 
+/// An X25519 public key (RFC 7748), to which confidential records are
+/// wrapped for their reader.
+pub type EncryptionKey = [u8; 32];
+
 use alloc::vec::Vec;
 use cadena_primitives::{Consortium, Role, Tin, TinError};
 use codec::Encode;
@@ -181,6 +185,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LinkNonces<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
+	/// The X25519 public keys linked trader accounts publish, so that their
+	/// administration's client can wrap the trader's confidential record
+	/// for them (docs/rpc.md, "Envelopes"). Removed with the link.
+	#[pallet::storage]
+	pub type TraderKeys<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, EncryptionKey>;
+
 	/// The accounts linked to each TIN.
 	#[pallet::storage]
 	pub type AccountsOf<T: Config> = StorageMap<
@@ -208,6 +218,8 @@ pub mod pallet {
 		AccountUnlinked { tin: Tin, account: T::AccountId, by: T::AccountId },
 		/// The trader consented, or withdrew its consent, to share its data.
 		ConsentChanged { tin: Tin, consent: bool, by: T::AccountId },
+		/// A linked trader account published (or cleared) its encryption key.
+		TraderKeySet { tin: Tin, account: T::AccountId, key: Option<EncryptionKey> },
 	}
 
 	#[pallet::error]
@@ -264,6 +276,8 @@ pub mod pallet {
 		LinkRequestExpired,
 		/// The TIN is not closed.
 		NotClosed,
+		/// The encryption key is all zeros: no X25519 public key.
+		InvalidEncryptionKey,
 	}
 
 	#[pallet::hooks]
@@ -376,6 +390,7 @@ pub mod pallet {
 				Self::ensure_registrar_of(&who, &tin)?;
 			}
 			LinkedAccounts::<T>::remove(&account);
+			TraderKeys::<T>::remove(&account);
 			AccountsOf::<T>::mutate(&tin, |accounts| accounts.retain(|a| a != &account));
 			let _ = frame_system::Pallet::<T>::dec_providers(&account);
 			Self::deposit_event(Event::AccountUnlinked { tin, account, by: who });
@@ -410,6 +425,29 @@ pub mod pallet {
 			Self::stamp(&mut record, &who);
 			Traders::<T>::insert(&tin, record);
 			Self::deposit_event(Event::TinReopened { tin, by: who });
+			Ok(())
+		}
+
+		/// A linked trader account publishes (`Some`) or clears (`None`) its
+		/// X25519 public encryption key, separate from its signing key: with
+		/// it, the trader reads its own confidential record. Unlinking the
+		/// account removes it.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::set_encryption_key())]
+		pub fn set_encryption_key(
+			origin: OriginFor<T>,
+			key: Option<EncryptionKey>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let tin = LinkedAccounts::<T>::get(&who).ok_or(Error::<T>::NotLinked)?;
+			match key {
+				Some(key) => {
+					ensure!(key != [0u8; 32], Error::<T>::InvalidEncryptionKey);
+					TraderKeys::<T>::insert(&who, key);
+				}
+				None => TraderKeys::<T>::remove(&who),
+			}
+			Self::deposit_event(Event::TraderKeySet { tin, account: who, key });
 			Ok(())
 		}
 	}
@@ -521,6 +559,9 @@ impl<T: Config> Pallet<T> {
 		for (account, tin) in LinkedAccounts::<T>::iter() {
 			ensure!(AccountsOf::<T>::get(&tin).contains(&account), "link missing from AccountsOf");
 			ensure!(Traders::<T>::contains_key(&tin), "account linked to an unknown TIN");
+		}
+		for (account, _) in TraderKeys::<T>::iter() {
+			ensure!(LinkedAccounts::<T>::contains_key(&account), "a key of an unlinked account");
 		}
 		for (tin, accounts) in AccountsOf::<T>::iter() {
 			for account in accounts {

@@ -445,3 +445,67 @@ fn a_mexican_rfc_with_n_tilde_and_ampersand_registers() {
 		);
 	});
 }
+
+#[test]
+fn a_linked_trader_publishes_and_clears_its_encryption_key() {
+	run(|| {
+		register();
+		// Only a linked account publishes a key.
+		assert_noop!(
+			TinRegistry::set_encryption_key(origin(Eve), Some([9; 32])),
+			Error::<Test>::NotLinked
+		);
+		assert_ok!(link(Eve));
+		assert_noop!(
+			TinRegistry::set_encryption_key(origin(Eve), Some([0; 32])),
+			Error::<Test>::InvalidEncryptionKey
+		);
+		assert_ok!(TinRegistry::set_encryption_key(origin(Eve), Some([9; 32])));
+		assert_eq!(TraderKeys::<Test>::get(account(Eve)), Some([9; 32]));
+		assert_eq!(
+			last_event(),
+			Event::TraderKeySet { tin: tin(), account: account(Eve), key: Some([9; 32]) }.into()
+		);
+		// A new key replaces the old; `None` clears it.
+		assert_ok!(TinRegistry::set_encryption_key(origin(Eve), Some([8; 32])));
+		assert_eq!(TraderKeys::<Test>::get(account(Eve)), Some([8; 32]));
+		assert_ok!(TinRegistry::set_encryption_key(origin(Eve), None));
+		assert_eq!(TraderKeys::<Test>::get(account(Eve)), None);
+		// An officer's key is not a trader's.
+		assert_noop!(
+			TinRegistry::set_encryption_key(origin(Alice), Some([9; 32])),
+			Error::<Test>::NotLinked
+		);
+		TinRegistry::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn unlinking_removes_the_traders_key() {
+	run(|| {
+		register();
+		assert_ok!(link(Eve));
+		assert_ok!(TinRegistry::set_encryption_key(origin(Eve), Some([9; 32])));
+		assert_ok!(TinRegistry::unlink_account(origin(Alice), account(Eve)));
+		assert_eq!(TraderKeys::<Test>::get(account(Eve)), None);
+		TinRegistry::do_try_state().unwrap();
+		// Its key does not come back with a new link.
+		System::set_block_number(2);
+		assert_ok!(TinRegistry::link_account(
+			origin(Alice),
+			TIN.to_vec(),
+			account(Eve),
+			VALID,
+			link_signature(Eve, &tin()),
+		));
+		assert_eq!(TraderKeys::<Test>::get(account(Eve)), None);
+	});
+}
+
+#[test]
+fn try_state_catches_a_key_without_its_link() {
+	new_test_ext().execute_with(|| {
+		TraderKeys::<Test>::insert(account(Eve), [9; 32]);
+		assert!(TinRegistry::do_try_state().is_err());
+	});
+}

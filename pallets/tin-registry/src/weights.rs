@@ -18,6 +18,7 @@ pub trait WeightInfo {
 	fn unlink_account() -> Weight;
 	fn set_consent() -> Weight;
 	fn reopen() -> Weight;
+	fn set_encryption_key() -> Weight;
 }
 
 // For tests: the same order of magnitude as the measured weights.
@@ -42,5 +43,8 @@ impl WeightInfo for () {
 	}
 	fn reopen() -> Weight {
 		Weight::from_parts(30_000_000, 2_000)
+	}
+	fn set_encryption_key() -> Weight {
+		Weight::from_parts(20_000_000, 2_000)
 	}
 }

@@ -226,7 +226,11 @@ fn call(input: &mut Input, cast: &Cast, depth: u32) -> RuntimeCall {
 		}
 		2 => Registry::close { tin: tin(input) }.into(),
 		3 => Registry::reopen { tin: tin(input) }.into(),
-		4 => Registry::set_consent { consent: input.byte().is_multiple_of(2) }.into(),
+		4 => match input.byte() % 4 {
+			0 => Registry::set_encryption_key { key: Some([input.byte(); 32]) }.into(),
+			1 => Registry::set_encryption_key { key: None }.into(),
+			_ => Registry::set_consent { consent: input.byte().is_multiple_of(2) }.into(),
+		},
 		5 => Registry::unlink_account {
 			account: cast.account(input.pick(&["//trader", "//trader2"])),
 		}
@@ -462,7 +466,9 @@ fn role_for(call: &RuntimeCall) -> Option<&'static [&'static str]> {
 	use pallet_tin_registry::Call as Registry;
 	Some(match call {
 		RuntimeCall::TinRegistry(
-			Registry::set_consent { .. } | Registry::unlink_account { .. },
+			Registry::set_consent { .. }
+			| Registry::unlink_account { .. }
+			| Registry::set_encryption_key { .. },
 		) => &["//trader", "//trader2"],
 		RuntimeCall::TinRegistry(_) => &["//Alice//registrar", "//Bob//registrar"],
 		RuntimeCall::AeoCertificates(_) => &["//Alice//approver", "//Bob//approver"],

@@ -259,6 +259,16 @@ fn a_trader_linked_to_a_tin_may_sign_and_nobody_else() {
 		TinRegistry::link_account(registrar.clone(), tin.to_bytes(), account, 10, signature.into())
 			.unwrap();
 		assert_eq!(validate(&trader), Ok(()));
+		// Its own encryption key too.
+		let key: RuntimeCall =
+			pallet_tin_registry::Call::set_encryption_key { key: Some([9; 32]) }.into();
+		assert_eq!(validate_call(&trader, key.clone()), Ok(()));
+		// An officer other than a Registrar may not: the call is a trader's.
+		let approver = dev("//Alice//approver");
+		assert_eq!(
+			validate_call(&approver, key),
+			Err(InvalidTransaction::Custom(pallet_consortium::CALL_NOT_PERMITTED).into())
+		);
 		// Issue #12, fault 1: a trader signs its consent and its own link,
 		// nothing else.
 		let not_permitted =
