@@ -1,0 +1,537 @@
+//! Tests of every dispatchable's success and errors, every refused origin,
+//! the removal of wraps on every path where entitlement ends, and a
+//! property: after any sequence of calls and entitlement changes, no reader
+//! holds a wrap it is not entitled to.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok, traits::Hooks};
+use proptest::prelude::*;
+use sp_runtime::DispatchError;
+
+fn tin(n: u8) -> Tin {
+	Tin::parse(format!("MXA{n}").as_bytes()).unwrap()
+}
+
+fn sealed(version: u32) -> SealedOf<Test> {
+	Sealed { version, ciphertext: vec![version as u8; 40].try_into().unwrap() }
+}
+
+const ADMIN_MX: Reader<AccountId> = Reader::Administration(MX);
+const ADMIN_CR: Reader<AccountId> = Reader::Administration(CR);
+const ADMIN_PE: Reader<AccountId> = Reader::Administration(PE);
+
+/// A wrap for `reader`, made for the key the model gives it (or a made-up
+/// one if it has none).
+fn wrap(reader: Reader<AccountId>, n: u8) -> (Reader<AccountId>, WrapEntry) {
+	let key =
+		<TestEntitlement as Entitlement<AccountId>>::key_of(&reader, &tin(n)).unwrap_or([9; 32]);
+	(reader, WrapEntry { key, wrap: [n; 80] })
+}
+
+fn wraps(readers: &[Reader<AccountId>], n: u8) -> WrapsOf<Test> {
+	readers.iter().map(|r| wrap(r.clone(), n)).collect::<Vec<_>>().try_into().unwrap()
+}
+
+fn seal(n: u8, version: u32, readers: &[Reader<AccountId>]) -> DispatchResult {
+	Confidential::seal(
+		RuntimeOrigin::signed(MX_REGISTRAR),
+		tin(n).to_bytes(),
+		sealed(version),
+		wraps(readers, n),
+	)
+}
+
+fn add(n: u8, version: u32, readers: &[Reader<AccountId>]) -> DispatchResult {
+	Confidential::add_wraps(
+		RuntimeOrigin::signed(MX_REGISTRAR),
+		tin(n).to_bytes(),
+		version,
+		wraps(readers, n),
+	)
+}
+
+fn holds(reader: &Reader<AccountId>, n: u8) -> bool {
+	Confidential::wrap_of(reader, &tin(n)).is_some()
+}
+
+fn stored(reader: &Reader<AccountId>, n: u8) -> bool {
+	Wraps::<Test>::contains_key((reader, MX, tin(n)))
+}
+
+fn last_event() -> RuntimeEvent {
+	System::events().pop().expect("an event").event
+}
+
+#[test]
+fn a_registrar_seals_a_record_for_its_entitled_readers() {
+	run(|| {
+		model(|m| {
+			m.recognises.insert((MX, CR));
+		});
+		assert_ok!(seal(1, 1, &[ADMIN_MX, ADMIN_CR]));
+		assert_eq!(Records::<Test>::get(MX, tin(1)), Some(sealed(1)));
+		assert!(holds(&ADMIN_MX, 1) && holds(&ADMIN_CR, 1));
+		assert_eq!(ReadersOf::<Test>::get(tin(1)).into_inner(), vec![ADMIN_MX, ADMIN_CR]);
+		assert_eq!(
+			last_event(),
+			Event::RecordSealed { tin: tin(1), version: 1, readers: 2, by: MX_REGISTRAR }.into()
+		);
+		let (record, entry) = Confidential::wrap_of(&ADMIN_CR, &tin(1)).unwrap();
+		assert_eq!((record.version, entry.key), (1, admin_key(CR)));
+		// Nobody else holds one.
+		assert!(!holds(&ADMIN_PE, 1) && !holds(&Reader::Account(TRADER), 1));
+	});
+}
+
+#[test]
+fn sealing_is_refused_to_anyone_but_a_registrar_of_the_tins_country() {
+	run(|| {
+		let sealing = |who, tin: &[u8]| {
+			Confidential::seal(
+				RuntimeOrigin::signed(who),
+				tin.to_vec(),
+				sealed(1),
+				wraps(&[ADMIN_MX], 1),
+			)
+		};
+		assert_noop!(sealing(MX_REGISTRAR, b"mxa1"), Error::<Test>::InvalidTin);
+		assert_noop!(sealing(TRADER, b"MXA1"), Error::<Test>::NotOfficer);
+		assert_noop!(sealing(MX_APPROVER, b"MXA1"), Error::<Test>::NotRegistrar);
+		assert_noop!(sealing(CR_REGISTRAR, b"MXA1"), Error::<Test>::OtherCountry);
+		assert_noop!(sealing(MX_REGISTRAR, b"MXZ1"), Error::<Test>::UnknownTin);
+		assert_noop!(
+			Confidential::seal(RuntimeOrigin::none(), b"MXA1".to_vec(), sealed(1), wraps(&[], 1)),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn a_seal_is_refused_with_a_wrong_version_or_wraps() {
+	run(|| {
+		assert_noop!(seal(1, 2, &[ADMIN_MX]), Error::<Test>::WrongVersion);
+		assert_noop!(seal(1, 0, &[ADMIN_MX]), Error::<Test>::WrongVersion);
+		// The issuer must be able to read its own record.
+		assert_noop!(seal(1, 1, &[]), Error::<Test>::IssuerWrapMissing);
+		// CR recognises nothing of MX's: not entitled.
+		assert_noop!(seal(1, 1, &[ADMIN_MX, ADMIN_CR]), Error::<Test>::NotEntitled);
+		// Entitled under an MRA, but not without the trader's consent.
+		model(|m| {
+			m.recognises.insert((MX, CR));
+			m.consents.remove(&tin(1));
+		});
+		assert_noop!(seal(1, 1, &[ADMIN_MX, ADMIN_CR]), Error::<Test>::NotEntitled);
+		// Another TIN's linked account is not entitled either.
+		model(|m| {
+			m.linked.insert(TRADER, (tin(2), [5; 32]));
+		});
+		assert_noop!(seal(1, 1, &[ADMIN_MX, Reader::Account(TRADER)]), Error::<Test>::NotEntitled);
+		// A wrap made for a key the reader does not have.
+		let mut stale = wraps(&[ADMIN_MX], 1);
+		stale[0].1.key = [1; 32];
+		assert_noop!(
+			Confidential::seal(
+				RuntimeOrigin::signed(MX_REGISTRAR),
+				tin(1).to_bytes(),
+				sealed(1),
+				stale
+			),
+			Error::<Test>::StaleKey
+		);
+		assert_noop!(seal(1, 1, &[ADMIN_MX, ADMIN_MX]), Error::<Test>::DuplicateReader);
+		assert_ok!(seal(1, 1, &[ADMIN_MX]));
+		assert_noop!(seal(1, 1, &[ADMIN_MX]), Error::<Test>::WrongVersion);
+	});
+}
+
+#[test]
+fn a_new_version_drops_the_wraps_of_the_old() {
+	run(|| {
+		model(|m| {
+			m.recognises.insert((MX, CR));
+			m.linked.insert(TRADER, (tin(1), [5; 32]));
+		});
+		assert_ok!(seal(1, 1, &[ADMIN_MX, ADMIN_CR, Reader::Account(TRADER)]));
+		assert_ok!(seal(1, 2, &[ADMIN_MX]));
+		assert_eq!(Records::<Test>::get(MX, tin(1)).map(|r| r.version), Some(2));
+		assert!(holds(&ADMIN_MX, 1));
+		assert!(!stored(&ADMIN_CR, 1) && !stored(&Reader::Account(TRADER), 1));
+		assert_eq!(ReadersOf::<Test>::get(tin(1)).into_inner(), vec![ADMIN_MX]);
+	});
+}
+
+#[test]
+fn wraps_are_added_for_readers_entitled_since() {
+	run(|| {
+		assert_noop!(add(1, 1, &[ADMIN_MX]), Error::<Test>::NoRecord);
+		assert_ok!(seal(1, 1, &[ADMIN_MX]));
+		assert_noop!(add(1, 1, &[ADMIN_CR]), Error::<Test>::NotEntitled);
+		// An MRA enters into force; the trader's own account publishes a key.
+		model(|m| {
+			m.recognises.insert((MX, CR));
+			m.linked.insert(TRADER, (tin(1), [5; 32]));
+		});
+		assert_noop!(add(1, 2, &[ADMIN_CR]), Error::<Test>::WrongVersion);
+		assert_ok!(add(1, 1, &[ADMIN_CR, Reader::Account(TRADER)]));
+		assert!(holds(&ADMIN_CR, 1) && holds(&Reader::Account(TRADER), 1));
+		assert_eq!(
+			last_event(),
+			Event::WrapsAdded { tin: tin(1), version: 1, readers: 2, by: MX_REGISTRAR }.into()
+		);
+		// CR publishes a new key: the old wrap is stale, a new one replaces it.
+		model(|m| {
+			m.admin_keys.insert(CR, [7; 32]);
+		});
+		assert_ok!(add(1, 1, &[ADMIN_CR]));
+		assert_eq!(Confidential::wrap_of(&ADMIN_CR, &tin(1)).unwrap().1.key, [7; 32]);
+		assert_eq!(ReadersOf::<Test>::get(tin(1)).len(), 3);
+		assert_noop!(
+			Confidential::add_wraps(
+				RuntimeOrigin::signed(CR_REGISTRAR),
+				tin(1).to_bytes(),
+				1,
+				wraps(&[ADMIN_CR], 1)
+			),
+			Error::<Test>::OtherCountry
+		);
+	});
+}
+
+#[test]
+fn consent_withdrawn_removes_the_partners_wraps_at_once() {
+	run(|| {
+		model(|m| {
+			m.recognises.insert((MX, CR));
+			m.recognises.insert((MX, PE));
+			m.linked.insert(TRADER, (tin(1), [5; 32]));
+		});
+		assert_ok!(seal(1, 1, &[ADMIN_MX, ADMIN_CR, ADMIN_PE, Reader::Account(TRADER)]));
+		model(|m| {
+			m.consents.remove(&tin(1));
+		});
+		assert_eq!(Confidential::revoke_unentitled(&tin(1)), 2);
+		assert!(!stored(&ADMIN_CR, 1) && !stored(&ADMIN_PE, 1));
+		// The issuer and the trader's own account keep theirs.
+		assert!(holds(&ADMIN_MX, 1) && holds(&Reader::Account(TRADER), 1));
+		assert_eq!(last_event(), Event::WrapsRemoved { tin: tin(1), readers: 2 }.into());
+		// The next version is not for them.
+		assert_noop!(seal(1, 2, &[ADMIN_MX, ADMIN_CR]), Error::<Test>::NotEntitled);
+		// Nothing more to remove.
+		assert_eq!(Confidential::revoke_unentitled(&tin(1)), 0);
+	});
+}
+
+#[test]
+fn an_unlinked_account_loses_its_wrap_at_once() {
+	run(|| {
+		model(|m| {
+			m.linked.insert(TRADER, (tin(1), [5; 32]));
+			m.linked.insert(TRADER2, (tin(1), [6; 32]));
+		});
+		assert_ok!(seal(1, 1, &[ADMIN_MX, Reader::Account(TRADER), Reader::Account(TRADER2)]));
+		model(|m| {
+			m.linked.remove(&TRADER);
+		});
+		assert_eq!(Confidential::revoke_unentitled(&tin(1)), 1);
+		assert!(!stored(&Reader::Account(TRADER), 1));
+		assert!(holds(&Reader::Account(TRADER2), 1));
+	});
+}
+
+#[test]
+fn an_issuers_revocation_hides_every_wrap_at_once_and_removes_them_block_by_block() {
+	run(|| {
+		model(|m| {
+			m.recognises.insert((MX, CR));
+		});
+		for n in 1..=8 {
+			assert_ok!(seal(n, 1, &[ADMIN_MX, ADMIN_CR]));
+		}
+		// The MRA is suspended: CR recognises nothing of MX's.
+		model(|m| {
+			m.recognises.remove(&(MX, CR));
+		});
+		assert_ok!(Confidential::revoke_issuer(ADMIN_CR, MX));
+		assert!((1..=8).all(|n| !holds(&ADMIN_CR, n)), "hidden in the same block");
+		assert_eq!((1..=8).filter(|n| stored(&ADMIN_CR, *n)).count(), 5, "3 removed at once");
+		assert!((1..=8).all(|n| holds(&ADMIN_MX, n)));
+		// Resumed before they are all gone: the pair is refused until then.
+		model(|m| {
+			m.recognises.insert((MX, CR));
+		});
+		assert_noop!(add(1, 1, &[ADMIN_CR]), Error::<Test>::RevocationPending);
+		// Idle weight removes 3 a block.
+		let idle = |block| Confidential::on_idle(block, frame_support::weights::Weight::MAX);
+		idle(2);
+		assert_eq!((1..=8).filter(|n| stored(&ADMIN_CR, *n)).count(), 2);
+		idle(3);
+		assert_eq!((1..=8).filter(|n| stored(&ADMIN_CR, *n)).count(), 0);
+		assert!(Revoking::<Test>::get().is_empty());
+		assert_eq!(last_event(), Event::RevocationDone { reader: ADMIN_CR, issuer: MX }.into());
+		assert!((1..=8).all(|n| ReadersOf::<Test>::get(tin(n)).into_inner() == vec![ADMIN_MX]));
+		// Entitled again, CR gets new wraps.
+		assert_ok!(add(1, 1, &[ADMIN_CR]));
+		assert!(holds(&ADMIN_CR, 1));
+	});
+}
+
+#[test]
+fn idle_weight_bounds_the_removals() {
+	run(|| {
+		model(|m| {
+			m.recognises.insert((MX, CR));
+		});
+		for n in 1..=8 {
+			assert_ok!(seal(n, 1, &[ADMIN_MX, ADMIN_CR]));
+		}
+		model(|m| {
+			m.recognises.remove(&(MX, CR));
+		});
+		assert_ok!(Confidential::revoke_issuer(ADMIN_CR, MX));
+		let one = <() as WeightInfo>::remove_wrap();
+		let used = Confidential::on_idle(2, one.saturating_mul(1));
+		assert!(used.all_gte(one));
+		assert_eq!((1..=8).filter(|n| stored(&ADMIN_CR, *n)).count(), 4, "one more removed");
+		Confidential::on_idle(3, frame_support::weights::Weight::zero());
+		assert_eq!((1..=8).filter(|n| stored(&ADMIN_CR, *n)).count(), 4, "none without weight");
+		while !Revoking::<Test>::get().is_empty() {
+			Confidential::on_idle(4, frame_support::weights::Weight::MAX);
+		}
+	});
+}
+
+#[test]
+fn revocations_wait_in_a_bounded_queue() {
+	run(|| {
+		// Nothing stored: each pair is done at once.
+		assert_ok!(Confidential::revoke_issuer(ADMIN_PE, MX));
+		assert!(Revoking::<Test>::get().is_empty());
+		// With wraps beyond a block's share, pairs wait; the queue holds 4.
+		model(|m| {
+			for n in 1..=8u8 {
+				m.linked.insert(100 + n as u64, (tin(n), [n; 32]));
+			}
+		});
+		for n in 1..=8u8 {
+			let reader = Reader::Account(100 + n as u64);
+			assert_ok!(seal(n, 1, &[ADMIN_MX, reader]));
+		}
+		model(|m| {
+			m.recognises.insert((MX, CR));
+		});
+		for n in 1..=8 {
+			assert_ok!(add(n, 1, &[ADMIN_CR]));
+		}
+		model(|m| {
+			m.recognises.remove(&(MX, CR));
+		});
+		Revoking::<Test>::put(
+			BoundedVec::try_from(vec![
+				(ADMIN_CR, MX),
+				(ADMIN_CR, CR),
+				(ADMIN_CR, PE),
+				(ADMIN_PE, CR),
+			])
+			.unwrap(),
+		);
+		assert_noop!(Confidential::revoke_issuer(ADMIN_PE, PE), Error::<Test>::TooManyRevocations);
+		// A pair already waiting is not queued twice.
+		assert_ok!(Confidential::revoke_issuer(ADMIN_CR, MX));
+		while !Revoking::<Test>::get().is_empty() {
+			Confidential::on_idle(2, frame_support::weights::Weight::MAX);
+		}
+	});
+}
+
+#[test]
+fn try_state_catches_a_wrap_shown_to_a_reader_not_entitled() {
+	new_test_ext().execute_with(|| {
+		model(|m| {
+			m.recognises.insert((MX, CR));
+		});
+		assert_ok!(seal(1, 1, &[ADMIN_MX, ADMIN_CR]));
+		Confidential::do_try_state().unwrap();
+		// The MRA ends and nobody tells the pallet.
+		model(|m| {
+			m.recognises.remove(&(MX, CR));
+		});
+		assert!(Confidential::do_try_state().is_err());
+		// Told, it hides the wraps at once.
+		assert_ok!(Confidential::revoke_issuer(ADMIN_CR, MX));
+		Confidential::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn try_state_catches_a_broken_index() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(seal(1, 1, &[ADMIN_MX]));
+		ReadersOf::<Test>::remove(tin(1));
+		assert!(Confidential::do_try_state().is_err());
+	});
+}
+
+/// A step of the property: a call, or a change of who is entitled that the
+/// runtime follows with the pallet's removals, as the other pallets would.
+#[derive(Clone, Debug)]
+enum Step {
+	Seal { n: u8, readers: u8 },
+	AddWraps { n: u8, readers: u8 },
+	Recognise { partner: u8, on: bool },
+	Consent { n: u8, on: bool },
+	Link { account: u8, n: u8 },
+	Unlink { account: u8 },
+	RotateKey { partner: u8 },
+	Retire { partner: u8 },
+	Idle,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+	prop_oneof![
+		4 => (1..10u8, any::<u8>()).prop_map(|(n, readers)| Step::Seal { n, readers }),
+		4 => (1..10u8, any::<u8>()).prop_map(|(n, readers)| Step::AddWraps { n, readers }),
+		4 => (0..2u8, any::<bool>()).prop_map(|(partner, on)| Step::Recognise { partner, on }),
+		2 => (1..10u8, any::<bool>()).prop_map(|(n, on)| Step::Consent { n, on }),
+		1 => (0..2u8, 1..10u8).prop_map(|(account, n)| Step::Link { account, n }),
+		1 => (0..2u8).prop_map(|account| Step::Unlink { account }),
+		1 => (0..2u8).prop_map(|partner| Step::RotateKey { partner }),
+		1 => (0..2u8).prop_map(|partner| Step::Retire { partner }),
+		2 => Just(Step::Idle),
+	]
+}
+
+/// The readers a step may name.
+fn candidates() -> [Reader<AccountId>; 5] {
+	[ADMIN_MX, ADMIN_CR, ADMIN_PE, Reader::Account(TRADER), Reader::Account(TRADER2)]
+}
+
+/// The readers a call names: the low five bits of `mask` pick among those
+/// entitled to record `n` (the issuer always, to seal); one time in eight
+/// the issuer is left out, and one in eight a reader not entitled slips in:
+/// either must fail the call.
+fn picked(mask: u8, n: u8, sealing: bool) -> Vec<Reader<AccountId>> {
+	let entitled = |r: &Reader<AccountId>| {
+		<TestEntitlement as Entitlement<AccountId>>::key_of(r, &tin(n)).is_some()
+	};
+	let mut readers: Vec<_> = candidates()
+		.into_iter()
+		.enumerate()
+		.filter(|(i, r)| entitled(r) && (mask & (1 << i) != 0 || (sealing && *i == 0)))
+		.map(|(_, r)| r)
+		.collect();
+	if sealing && mask >> 5 == 6 {
+		readers.retain(|r| *r != ADMIN_MX);
+	}
+	if mask >> 5 == 7 {
+		readers.extend(candidates().into_iter().find(|r| !entitled(r)));
+	}
+	readers
+}
+
+fn apply(step: &Step, block: u64) {
+	let partner = |p: u8| if p == 0 { CR } else { PE };
+	let account = |a: u8| if a == 0 { TRADER } else { TRADER2 };
+	match step.clone() {
+		Step::Seal { n, readers } => {
+			let version = Records::<Test>::get(MX, tin(n)).map_or(0, |r| r.version) + 1;
+			// Any result: a refusal must change nothing, which the property checks.
+			let _ = seal(n, version, &picked(readers, n, true));
+		}
+		Step::AddWraps { n, readers } => {
+			let version = Records::<Test>::get(MX, tin(n)).map_or(1, |r| r.version);
+			let _ = add(n, version, &picked(readers, n, false));
+		}
+		Step::Recognise { partner: p, on } => {
+			model(|m| {
+				if on {
+					m.recognises.insert((MX, partner(p)));
+				} else {
+					m.recognises.remove(&(MX, partner(p)));
+				}
+			});
+			if !on {
+				let _ = Confidential::revoke_issuer(Reader::Administration(partner(p)), MX);
+			}
+		}
+		Step::Consent { n, on } => {
+			model(|m| {
+				if on {
+					m.consents.insert(tin(n));
+				} else {
+					m.consents.remove(&tin(n));
+				}
+			});
+			Confidential::revoke_unentitled(&tin(n));
+		}
+		Step::Link { account: a, n } => {
+			let before = MODEL.with(|m| m.borrow().linked.get(&account(a)).cloned());
+			model(|m| {
+				m.linked.insert(account(a), (tin(n), [a + 1; 32]));
+			});
+			if let Some((old, _)) = before {
+				Confidential::revoke_unentitled(&old);
+			}
+		}
+		Step::Unlink { account: a } => {
+			let before = MODEL.with(|m| m.borrow_mut().linked.remove(&account(a)));
+			if let Some((old, _)) = before {
+				Confidential::revoke_unentitled(&old);
+			}
+		}
+		Step::RotateKey { partner: p } => model(|m| {
+			if let Some(key) = m.admin_keys.get_mut(&partner(p)) {
+				key[31] = key[31].wrapping_add(1);
+			}
+		}),
+		Step::Retire { partner: p } => {
+			model(|m| {
+				m.admin_keys.remove(&partner(p));
+			});
+			let _ = Confidential::revoke_issuer(Reader::Administration(partner(p)), MX);
+		}
+		Step::Idle => {
+			Confidential::on_idle(block, frame_support::weights::Weight::MAX);
+		}
+	}
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(500))]
+
+	/// After any sequence of calls and entitlement changes, no reader can
+	/// use a wrap it is not entitled to, and once the revocations are done
+	/// no such wrap is stored at all.
+	#[test]
+	fn no_reader_ever_holds_a_wrap_it_is_not_entitled_to(
+		steps in prop::collection::vec(step(), 1..60)
+	) {
+		new_test_ext().execute_with(|| {
+			for (i, step) in steps.iter().enumerate() {
+				apply(step, i as u64 + 2);
+				Confidential::do_try_state()
+					.map_err(|e| TestCaseError::fail(format!("{e:?} after {step:?}")))?;
+				for reader in candidates() {
+					for n in 1..10 {
+						if holds(&reader, n) {
+							prop_assert!(
+								<TestEntitlement as Entitlement<AccountId>>::key_of(&reader, &tin(n))
+									.is_some(),
+								"{:?} holds MXA{} after {:?}", reader, n, step
+							);
+						}
+					}
+				}
+			}
+			while !Revoking::<Test>::get().is_empty() {
+				Confidential::on_idle(1_000, frame_support::weights::Weight::MAX);
+			}
+			for ((reader, _, tin), _) in Wraps::<Test>::iter() {
+				prop_assert!(
+					<TestEntitlement as Entitlement<AccountId>>::key_of(&reader, &tin).is_some(),
+					"{:?} still stores a wrap of {:?}", reader, tin
+				);
+			}
+			Ok(())
+		})?;
+	}
+}

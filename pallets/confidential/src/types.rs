@@ -1,0 +1,82 @@
+//! What the pallet stores: sealed records and the wraps of their data keys
+//! (the byte formats are in docs/rpc.md, "Envelopes").
+
+use cadena_primitives::CountryCode;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	pallet_prelude::*, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use scale_info::TypeInfo;
+
+/// An X25519 public key (RFC 7748).
+pub type EncryptionKey = [u8; 32];
+
+/// A wrapped data key: HPKE's encapsulated key (32 bytes) and the sealed
+/// data key (32 bytes and a 16-byte tag).
+pub type WrapBytes = [u8; 80];
+
+/// Who reads a confidential record.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum Reader<AccountId> {
+	/// A member administration, by its country, with its published key.
+	Administration(CountryCode),
+	/// A trader's linked account, with the key it published.
+	Account(AccountId),
+}
+
+/// A record sealed under its data key: `nonce (12) || ciphertext || tag (16)`.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxCiphertext))]
+pub struct Sealed<MaxCiphertext: Get<u32>> {
+	/// The record's version: 1 for the first, one more for each update.
+	pub version: u32,
+	/// The ciphertext, with its nonce and tag.
+	pub ciphertext: BoundedVec<u8, MaxCiphertext>,
+}
+
+/// A reader's wrap of a record's data key, and the key it was made for (a
+/// reader that publishes a new key needs a new wrap).
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct WrapEntry {
+	/// The reader's public key the data key was wrapped to.
+	pub key: EncryptionKey,
+	/// The wrap.
+	pub wrap: WrapBytes,
+}
+
+/// Who may read what, from the state of the other pallets: the runtime
+/// answers it from the consortium (members, their keys), the MRAs (in
+/// force, who recognises whom) and the TIN registry (consent, linked
+/// accounts and their keys).
+pub trait Entitlement<AccountId> {
+	/// The key of `reader`, if it is entitled to `tin`'s record now: the
+	/// issuing administration; a partner that recognises the issuer's
+	/// certificates under an MRA in force, while the trader consents and the
+	/// partner is an active member; the TIN's linked accounts. `None` too
+	/// when the reader published no key.
+	fn key_of(reader: &Reader<AccountId>, tin: &cadena_primitives::Tin) -> Option<EncryptionKey>;
+}

@@ -1,0 +1,33 @@
+//! Weights for `pallet_confidential`.
+//!
+//! The trait the runtime implements with measured weights once the pallet
+//! is composed into it, and an implementation for tests.
+
+#![allow(missing_docs)]
+
+use frame_support::weights::Weight;
+
+/// Weight functions needed for `pallet_confidential`.
+pub trait WeightInfo {
+	/// `seal` with `r` wraps.
+	fn seal(r: u32) -> Weight;
+	/// `add_wraps` with `r` wraps.
+	fn add_wraps(r: u32) -> Weight;
+	/// Removing one wrap of a revoked pair.
+	fn remove_wrap() -> Weight;
+}
+
+// For tests: the same order of magnitude as the TIN registry's weights.
+impl WeightInfo for () {
+	fn seal(r: u32) -> Weight {
+		Weight::from_parts(40_000_000, 4_000)
+			.saturating_add(Weight::from_parts(10_000_000, 3_000).saturating_mul(r.into()))
+	}
+	fn add_wraps(r: u32) -> Weight {
+		Weight::from_parts(30_000_000, 4_000)
+			.saturating_add(Weight::from_parts(10_000_000, 3_000).saturating_mul(r.into()))
+	}
+	fn remove_wrap() -> Weight {
+		Weight::from_parts(10_000_000, 3_000)
+	}
+}
