@@ -31,7 +31,7 @@ pub type AtBlock = ClientAtBlock<Config, OnlineClientAtBlockImpl<Config>>;
 
 /// The calls, storage items and runtime API methods this tool uses: the
 /// node's metadata must describe them exactly as this build's runtime does.
-const CALLS: [(&str, &str); 18] = [
+const CALLS: [(&str, &str); 31] = [
 	("Council", "propose"),
 	("Council", "vote"),
 	("Council", "close"),
@@ -40,8 +40,21 @@ const CALLS: [(&str, &str); 18] = [
 	("Consortium", "reinstate_member"),
 	("Consortium", "retire_member"),
 	("Consortium", "authorize_upgrade"),
+	("Consortium", "set_encryption_key"),
 	("TinRegistry", "register"),
 	("TinRegistry", "update"),
+	("TinRegistry", "close"),
+	("TinRegistry", "reopen"),
+	("TinRegistry", "link_account"),
+	("TinRegistry", "unlink_account"),
+	("TinRegistry", "set_consent"),
+	("TinRegistry", "set_encryption_key"),
+	("Mra", "propose"),
+	("Mra", "sign"),
+	("Mra", "suspend"),
+	("Mra", "resume"),
+	("Mra", "propose_party"),
+	("Mra", "terminate"),
 	("AeoCertificates", "grant"),
 	("AeoCertificates", "grant_many"),
 	("AeoCertificates", "amend"),
@@ -51,16 +64,26 @@ const CALLS: [(&str, &str); 18] = [
 	("AeoCertificates", "renew"),
 	("Utility", "force_batch"),
 ];
-const STORAGE: [(&str, &str); 5] = [
+const STORAGE: [(&str, &str); 8] = [
 	("Consortium", "Officers"),
+	("TinRegistry", "LinkedAccounts"),
+	("TinRegistry", "LinkNonces"),
+	("Mra", "Mras"),
 	("Council", "Members"),
 	("Council", "Proposals"),
 	("Council", "Voting"),
 	("Council", "ProposalOf"),
 ];
 const API: &str = "CadenaApi";
-const API_METHODS: [&str; 6] =
-	["recognition_of_tin", "certificates", "traders", "recognised_by", "certificate", "history"];
+const API_METHODS: [&str; 7] = [
+	"recognition_of_tin",
+	"certificates",
+	"traders",
+	"recognised_by",
+	"certificate",
+	"history",
+	"mras_of",
+];
 
 /// A connected node.
 pub struct Chain {

@@ -86,6 +86,10 @@ pub struct SignArgs {
 	/// For `add-party`: the administration joining.
 	#[arg(long, value_name = "CC")]
 	pub country: Option<String>,
+	/// For `add-party`: the newcomer's directions as the motion states them,
+	/// `ISSUER>RECOGNISER` pairs (`mra list` shows them).
+	#[arg(long, value_delimiter = ',')]
+	pub directions: Vec<String>,
 	#[command(flatten)]
 	pub signing: Signing,
 }
@@ -200,8 +204,25 @@ fn motion_text(kind: &MotionKind) -> String {
 	match kind {
 		MotionKind::EnterIntoForce => "enter-into-force".into(),
 		MotionKind::Resume => "resume".into(),
-		MotionKind::AddParty { country, .. } => format!("add-party {}", country.as_str()),
+		MotionKind::AddParty { country, directions } => format!(
+			"add-party {} ({})",
+			country.as_str(),
+			newcomer_directions(directions, *country)
+				.iter()
+				.map(|(i, r)| format!("{}>{}", i.as_str(), r.as_str()))
+				.collect::<Vec<_>>()
+				.join(",")
+		),
 	}
+}
+
+/// The directions of an add-party motion that involve the newcomer: what
+/// the signature adds to the MRA.
+fn newcomer_directions(
+	directions: &Directions,
+	newcomer: CountryCode,
+) -> Vec<(CountryCode, CountryCode)> {
+	directions.iter().filter(|(i, r)| *i == newcomer || *r == newcomer).copied().collect()
 }
 
 fn status_text(status: MraStatus) -> &'static str {
@@ -315,8 +336,12 @@ pub async fn run(chain: &Chain, command: &MraCommand) -> Result<Outcome> {
 			let named = match (a.motion, &motion.kind) {
 				(MotionName::EnterIntoForce, MotionKind::EnterIntoForce)
 				| (MotionName::Resume, MotionKind::Resume) => true,
-				(MotionName::AddParty, MotionKind::AddParty { country: c, .. }) => {
+				(MotionName::AddParty, MotionKind::AddParty { country: c, directions: d }) => {
+					// The signature approves the newcomer and its directions:
+					// both must be named as the motion states them.
+					let given = directions(&a.directions)?.map(|d| d.into_inner());
 					a.country.as_deref().map(country).transpose()?.is_some_and(|n| n == *c)
+						&& given == Some(newcomer_directions(d, *c))
 				}
 				_ => false,
 			};

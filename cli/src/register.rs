@@ -187,6 +187,12 @@ fn decode(bytes: &[u8], encoding: Option<Encoding>) -> Result<String> {
 	}
 	let unmarked = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
 	match (encoding, std::str::from_utf8(unmarked)) {
+		(None, Err(e)) if unmarked.utf8_chunks().any(|c| !c.valid().is_ascii()) => {
+			// UTF-8 accents beside bytes that are not UTF-8: read either way,
+			// part of the file would come out garbled.
+			let line = 1 + unmarked[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count();
+			bail!(t!("register-mixed-encoding", place = Place::Line(line)))
+		}
 		(Some(Encoding::Windows1252), _) | (None, Err(_)) => {
 			Ok(encoding_rs::WINDOWS_1252.decode_without_bom_handling(unmarked).0.into_owned())
 		}
@@ -287,7 +293,11 @@ fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<Vec<(Place, RawResult)>
 		let raw: RawRow =
 			header.iter().cloned().zip(values).filter(|(h, _)| !h.is_empty()).collect();
 		if raw.values().any(|v| !v.is_empty()) {
-			rows.push((Place::Line(row as usize + 1), Ok(raw)));
+			let refused = header
+				.iter()
+				.enumerate()
+				.find_map(|(c, column)| cell_refusal(column, range.get_value((row, c as u32))?));
+			rows.push((Place::Line(row as usize + 1), refused.map_or(Ok(raw), Err)));
 		}
 	}
 	Ok(rows)
@@ -307,6 +317,22 @@ fn cell_text(cell: &Data) -> String {
 		Data::DateTime(duration) => number_text(duration.as_f64()),
 		Data::DateTimeIso(moment) => moment.split('T').next().unwrap_or_default().to_string(),
 		other => other.to_string(),
+	}
+}
+
+/// Why a cell cannot be read as it stands: an error (`#N/A`), or an
+/// identifier typed as a number (authorization number 000123 is stored as
+/// 123: another certificate). A postal code typed as a number is read as
+/// it is stored (docs/register-format.md says to format it as text).
+fn cell_refusal(column: &str, cell: &Data) -> Option<String> {
+	match cell {
+		Data::Error(error) => {
+			Some(t!("register-cell-error", column = column, value = error.to_string()))
+		}
+		Data::Float(_) | Data::Int(_) if matches!(column, "tin" | "authorization_number") => {
+			Some(t!("register-cell-number", column = column, value = cell_text(cell)))
+		}
+		_ => None,
 	}
 }
 
@@ -962,5 +988,30 @@ mod tests {
 		assert_eq!(cell_text(&Data::DateTimeIso("2025-01-15T10:30:00".into())), "2025-01-15");
 		assert_eq!(cell_text(&Data::Error(calamine::CellErrorType::NA)), "#N/A");
 		assert_eq!(cell_text(&Data::Empty), "");
+	}
+
+	#[test]
+	fn an_error_cell_or_an_identifier_typed_as_a_number_is_refused() {
+		let error = Data::Error(calamine::CellErrorType::NA);
+		assert_eq!(
+			cell_refusal("legal_name", &error).unwrap(),
+			"`legal_name` is an error cell (#N/A): fix the sheet"
+		);
+		for column in ["tin", "authorization_number"] {
+			let refusal = cell_refusal(column, &Data::Float(6600.0)).unwrap();
+			assert!(refusal.contains("a leading zero may be lost"), "{refusal}");
+		}
+		assert_eq!(cell_refusal("postal_code", &Data::Float(10101.0)), None);
+		assert_eq!(cell_refusal("legal_name", &Data::Float(1.0)), None);
+	}
+
+	#[test]
+	fn a_file_mixing_utf8_and_windows_1252_is_refused_with_its_line() {
+		let utf8 = text(&ROWS, ',');
+		let mut bytes = utf8.into_bytes();
+		// A Windows-1252 `ñ` on the last line, beside UTF-8 accents above.
+		bytes.extend_from_slice(b"\xF1\n");
+		let error = read_bytes("register.csv", &bytes, &Options::default()).unwrap_err();
+		assert!(format!("{error:#}").contains("bytes that are not UTF-8"), "{error:#}");
 	}
 }

@@ -312,7 +312,8 @@ async fn scenario(network: &Network) -> Result<()> {
 
 	// Peru joins.
 	let asked = ok(url, &["mra", "add-party", id, "--country", "PE", "--suri", MX_ADMIN]).await?;
-	ensure!(asked["mra"]["motion"] == "add-party PE", "{asked}");
+	let pe = "CR>PE,MX>PE,PE>CR,PE>MX";
+	ensure!(asked["mra"]["motion"] == format!("add-party PE ({pe})").as_str(), "{asked}");
 	ensure!(asked["mra"]["waitingFor"] == serde_json::json!(["CR", "PE"]), "{asked}");
 	refused(
 		url,
@@ -320,11 +321,57 @@ async fn scenario(network: &Network) -> Result<()> {
 		"waits on the motion add-party PE",
 	)
 	.await?;
-	ok(url, &["mra", "sign", id, "--motion", "add-party", "--country", "PE", "--suri", CR_ADMIN])
-		.await?;
+	// The directions the signature approves are named too.
+	refused(
+		url,
+		&[
+			"mra",
+			"sign",
+			id,
+			"--motion",
+			"add-party",
+			"--country",
+			"PE",
+			"--directions",
+			"PE>MX",
+			"--suri",
+			CR_ADMIN,
+		],
+		"waits on the motion add-party PE",
+	)
+	.await?;
+	ok(
+		url,
+		&[
+			"mra",
+			"sign",
+			id,
+			"--motion",
+			"add-party",
+			"--country",
+			"PE",
+			"--directions",
+			pe,
+			"--suri",
+			CR_ADMIN,
+		],
+	)
+	.await?;
 	let joined = ok(
 		url,
-		&["mra", "sign", id, "--motion", "add-party", "--country", "PE", "--suri", PE_ADMIN],
+		&[
+			"mra",
+			"sign",
+			id,
+			"--motion",
+			"add-party",
+			"--country",
+			"PE",
+			"--directions",
+			pe,
+			"--suri",
+			PE_ADMIN,
+		],
 	)
 	.await?;
 	ensure!(joined["mra"]["parties"] == serde_json::json!(["CR", "MX", "PE"]), "{joined}");

@@ -175,6 +175,9 @@ register-utf16 = it is UTF-16 text ("Unicode text"): save it as "CSV UTF-8" inst
 # $place is register-line.
 register-not-utf8 = { $place } is not valid UTF-8; is the file Windows-1252 (--encoding windows-1252)?
 register-values-columns = { $values } values where the header has { $columns } columns (a value holding `{ $delimiter }` must be in double quotes)
+register-cell-error = `{ $column }` is an error cell ({ $value }): fix the sheet
+register-cell-number = `{ $column }` { $value } is a number, and a leading zero may be lost: format the column as text
+register-mixed-encoding = the file has UTF-8 accents and, at { $place }, bytes that are not UTF-8: save it in one encoding, or give --encoding
 register-no-sheet = the workbook has no sheet
 register-unknown-sheet = it has no sheet { $name }, only { $names }
 register-sheet = sheet { $name }

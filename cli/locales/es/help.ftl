@@ -168,6 +168,7 @@ help-mra-sign--motion = La moción que se firma
         - resume: el ARM suspendido vuelve a estar en vigor
         - add-party: se incorpora una administración (indíquela con `--country`)
 help-mra-sign--country = Para `add-party`: la administración que se incorpora
+help-mra-sign--directions = Para `add-party`: las direcciones de la nueva parte tal como las enuncia la moción, pares `EMISOR>RECONOCEDOR` (`mra list` las muestra)
 help-mra-suspend = Suspender de inmediato un ARM en vigor: ninguna parte reconoce en virtud de él
 help-mra-resume = Proponer la reanudación de un ARM suspendido, y firmarla; todas las partes deben firmar
 help-mra-terminate = Terminar un ARM, de forma definitiva (si es una propuesta, se retira)

@@ -176,13 +176,22 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			// Reading the queue; writing it back, and a pair's last read.
+			let base = T::DbWeight::get().reads_writes(2, 1);
+			if Revoking::<T>::decode_len().unwrap_or(0) == 0 {
+				return T::DbWeight::get().reads(1);
+			}
 			let per_wrap = T::WeightInfo::remove_wrap();
 			let budget = remaining
+				.saturating_sub(base)
 				.checked_div_per_component(&per_wrap)
 				.unwrap_or(0)
 				.min(T::RemovalsPerBlock::get() as u64) as u32;
+			if budget == 0 {
+				return T::DbWeight::get().reads(1);
+			}
 			let removed = Self::continue_revocations(budget);
-			per_wrap.saturating_mul(removed.into()).saturating_add(T::DbWeight::get().reads(1))
+			per_wrap.saturating_mul(removed.into()).saturating_add(base)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -199,7 +208,8 @@ pub mod pallet {
 		/// it, each made for the key the reader published. The wraps of the
 		/// previous version go.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::seal(wraps.len() as u32))]
+		// The old version's wraps go too: as many as `MaxReaders`.
+		#[pallet::weight(T::WeightInfo::seal(T::MaxReaders::get()))]
 		pub fn seal(
 			origin: OriginFor<T>,
 			tin: Vec<u8>,
@@ -366,12 +376,18 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The record of `tin` and `reader`'s wrap of its data key, if `reader`
-	/// holds one it may use.
+	/// holds one it may use: not being revoked, entitled now, and made for
+	/// the key it publishes now. (Hiding is what the pallet's answers do;
+	/// raw storage keeps a wrap until it is removed, and a reader keeps
+	/// what it decrypted: only the next version is out of its reach.)
 	pub fn wrap_of(reader: &ReaderOf<T>, tin: &Tin) -> Option<(SealedOf<T>, WrapEntry)> {
 		if Revoking::<T>::get().iter().any(|(r, i)| r == reader && *i == tin.country) {
 			return None;
 		}
 		let entry = Wraps::<T>::get((reader, tin.country, tin))?;
+		if T::Entitlement::key_of(reader, tin) != Some(entry.key) {
+			return None;
+		}
 		Some((Records::<T>::get(tin.country, tin)?, entry))
 	}
 

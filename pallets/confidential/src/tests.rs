@@ -238,20 +238,25 @@ fn an_unlinked_account_loses_its_wrap_at_once() {
 	});
 }
 
+/// Eight records of MX wrapped for CR; then the MRA is suspended (CR
+/// recognises nothing of MX's) and CR's wraps of MX are revoked.
+fn cr_loses_eight_records() {
+	model(|m| {
+		m.recognises.insert((MX, CR));
+	});
+	for n in 1..=8 {
+		assert_ok!(seal(n, 1, &[ADMIN_MX, ADMIN_CR]));
+	}
+	model(|m| {
+		m.recognises.remove(&(MX, CR));
+	});
+	assert_ok!(Confidential::revoke_issuer(ADMIN_CR, MX));
+}
+
 #[test]
 fn an_issuers_revocation_hides_every_wrap_at_once_and_removes_them_block_by_block() {
 	run(|| {
-		model(|m| {
-			m.recognises.insert((MX, CR));
-		});
-		for n in 1..=8 {
-			assert_ok!(seal(n, 1, &[ADMIN_MX, ADMIN_CR]));
-		}
-		// The MRA is suspended: CR recognises nothing of MX's.
-		model(|m| {
-			m.recognises.remove(&(MX, CR));
-		});
-		assert_ok!(Confidential::revoke_issuer(ADMIN_CR, MX));
+		cr_loses_eight_records();
 		assert!((1..=8).all(|n| !holds(&ADMIN_CR, n)), "hidden in the same block");
 		assert_eq!((1..=8).filter(|n| stored(&ADMIN_CR, *n)).count(), 5, "3 removed at once");
 		assert!((1..=8).all(|n| holds(&ADMIN_MX, n)));
@@ -278,16 +283,7 @@ fn an_issuers_revocation_hides_every_wrap_at_once_and_removes_them_block_by_bloc
 #[test]
 fn idle_weight_bounds_the_removals() {
 	run(|| {
-		model(|m| {
-			m.recognises.insert((MX, CR));
-		});
-		for n in 1..=8 {
-			assert_ok!(seal(n, 1, &[ADMIN_MX, ADMIN_CR]));
-		}
-		model(|m| {
-			m.recognises.remove(&(MX, CR));
-		});
-		assert_ok!(Confidential::revoke_issuer(ADMIN_CR, MX));
+		cr_loses_eight_records();
 		let one = <() as WeightInfo>::remove_wrap();
 		let used = Confidential::on_idle(2, one.saturating_mul(1));
 		assert!(used.all_gte(one));
@@ -534,4 +530,29 @@ proptest! {
 			Ok(())
 		})?;
 	}
+}
+
+#[test]
+fn a_wrap_is_shown_only_while_its_reader_is_entitled_with_the_key_it_was_made_for() {
+	run(|| {
+		model(|m| {
+			m.recognises.insert((MX, CR));
+			m.linked.insert(TRADER, (tin(1), [5; 32]));
+		});
+		assert_ok!(seal(1, 1, &[ADMIN_MX, ADMIN_CR, Reader::Account(TRADER)]));
+		// CR rotates its key: the wrap made for the old one is not shown.
+		model(|m| {
+			m.admin_keys.insert(CR, [7; 32]);
+		});
+		assert!(!holds(&ADMIN_CR, 1) && stored(&ADMIN_CR, 1));
+		assert_ok!(add(1, 1, &[ADMIN_CR]));
+		assert!(holds(&ADMIN_CR, 1));
+		// The trader's account is relinked elsewhere before the pallet is
+		// told: its wrap is not shown meanwhile.
+		model(|m| {
+			m.linked.insert(TRADER, (tin(2), [5; 32]));
+		});
+		assert!(!holds(&Reader::Account(TRADER), 1));
+		Confidential::revoke_unentitled(&tin(1));
+	});
 }
