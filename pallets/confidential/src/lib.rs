@@ -80,10 +80,6 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxReaders: Get<u32>;
 
-		/// Most (reader, issuer) pairs waiting for their wraps to go.
-		#[pallet::constant]
-		type MaxPendingRevocations: Get<u32>;
-
 		/// Wraps removed in the call that ends an issuer's entitlement, and
 		/// at most in each block after it.
 		#[pallet::constant]
@@ -117,12 +113,19 @@ pub mod pallet {
 		StorageMap<_, Blake2_128Concat, Tin, BoundedVec<ReaderOf<T>, T::MaxReaders>, ValueQuery>;
 
 	/// (reader, issuer) pairs whose entitlement ended: hidden at once, their
-	/// wraps removed a block's share at a time, oldest first.
+	/// wraps removed a block's share at a time. A map, not a queue: a pair
+	/// with many wraps delays the removal of the others' wraps, never their
+	/// hiding, and no number of pairs makes a revocation fail. (There are at
+	/// most as many pairs as members times members and linked accounts.)
 	#[pallet::storage]
-	pub type Revoking<T: Config> = StorageValue<
+	pub type Revoking<T: Config> = StorageDoubleMap<
 		_,
-		BoundedVec<(ReaderOf<T>, CountryCode), T::MaxPendingRevocations>,
-		ValueQuery,
+		Blake2_128Concat,
+		ReaderOf<T>,
+		Blake2_128Concat,
+		CountryCode,
+		(),
+		OptionQuery,
 	>;
 
 	#[pallet::event]
@@ -169,16 +172,14 @@ pub mod pallet {
 		DuplicateReader,
 		/// The reader's wraps of this issuer are being removed.
 		RevocationPending,
-		/// Too many (reader, issuer) pairs are waiting for their wraps to go.
-		TooManyRevocations,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
-			// Reading the queue; writing it back, and a pair's last read.
+			// Finding a pair, and removing it when it is done.
 			let base = T::DbWeight::get().reads_writes(2, 1);
-			if Revoking::<T>::decode_len().unwrap_or(0) == 0 {
+			if Revoking::<T>::iter_keys().next().is_none() {
 				return T::DbWeight::get().reads(1);
 			}
 			let per_wrap = T::WeightInfo::remove_wrap();
@@ -273,11 +274,10 @@ impl<T: Config> Pallet<T> {
 	/// Each wrap's reader is entitled, with the key it was made for, once,
 	/// and not being revoked.
 	fn check_wraps(tin: &Tin, wraps: &WrapsOf<T>) -> DispatchResult {
-		let revoking = Revoking::<T>::get();
 		for (i, (reader, entry)) in wraps.iter().enumerate() {
 			ensure!(!wraps[..i].iter().any(|(r, _)| r == reader), Error::<T>::DuplicateReader);
 			ensure!(
-				!revoking.iter().any(|(r, issuer)| r == reader && *issuer == tin.country),
+				!Revoking::<T>::contains_key(reader, tin.country),
 				Error::<T>::RevocationPending
 			);
 			let key = T::Entitlement::key_of(reader, tin).ok_or(Error::<T>::NotEntitled)?;
@@ -329,27 +329,18 @@ impl<T: Config> Pallet<T> {
 	/// suspended or terminated, a member suspended or retired): its wraps
 	/// are hidden from now on and refused until they are gone; the first
 	/// `RemovalsPerBlock` go now, the rest in the next blocks' idle weight.
-	pub fn revoke_issuer(reader: ReaderOf<T>, issuer: CountryCode) -> DispatchResult {
-		Revoking::<T>::try_mutate(|pending| {
-			if !pending.iter().any(|(r, i)| *r == reader && *i == issuer) {
-				pending
-					.try_push((reader.clone(), issuer))
-					.map_err(|_| Error::<T>::TooManyRevocations)?;
-			}
-			Ok::<(), Error<T>>(())
-		})?;
-		Self::deposit_event(Event::IssuerRevoked { reader, issuer });
+	pub fn revoke_issuer(reader: ReaderOf<T>, issuer: CountryCode) {
+		Revoking::<T>::insert(&reader, issuer, ());
+		Self::deposit_event(Event::IssuerRevoked { reader: reader.clone(), issuer });
 		Self::continue_revocations(T::RemovalsPerBlock::get());
-		Ok(())
 	}
 
-	/// Removes up to `budget` wraps of the pairs being revoked, oldest pair
-	/// first; the number removed.
+	/// Removes up to `budget` wraps of the pairs being revoked, a pair at a
+	/// time; the number removed.
 	pub fn continue_revocations(budget: u32) -> u32 {
-		let mut pending = Revoking::<T>::get();
 		let mut removed = 0;
 		while removed < budget {
-			let Some((reader, issuer)) = pending.first().cloned() else { break };
+			let Some((reader, issuer)) = Revoking::<T>::iter_keys().next() else { break };
 			let mut drained = 0;
 			for (tin, _) in
 				Wraps::<T>::drain_prefix((reader.clone(), issuer)).take((budget - removed) as usize)
@@ -367,11 +358,10 @@ impl<T: Config> Pallet<T> {
 			removed += drained;
 			if removed < budget {
 				// The prefix is empty: the pair is done.
-				pending.remove(0);
+				Revoking::<T>::remove(&reader, issuer);
 				Self::deposit_event(Event::RevocationDone { reader, issuer });
 			}
 		}
-		Revoking::<T>::put(pending);
 		removed
 	}
 
@@ -381,7 +371,7 @@ impl<T: Config> Pallet<T> {
 	/// raw storage keeps a wrap until it is removed, and a reader keeps
 	/// what it decrypted: only the next version is out of its reach.)
 	pub fn wrap_of(reader: &ReaderOf<T>, tin: &Tin) -> Option<(SealedOf<T>, WrapEntry)> {
-		if Revoking::<T>::get().iter().any(|(r, i)| r == reader && *i == tin.country) {
+		if Revoking::<T>::contains_key(reader, tin.country) {
 			return None;
 		}
 		let entry = Wraps::<T>::get((reader, tin.country, tin))?;
@@ -395,10 +385,9 @@ impl<T: Config> Pallet<T> {
 	/// not being revoked).
 	#[cfg(any(test, feature = "try-runtime"))]
 	fn all_wraps() -> Vec<(ReaderOf<T>, Tin, bool)> {
-		let revoking = Revoking::<T>::get();
 		Wraps::<T>::iter()
 			.map(|((reader, issuer, tin), _)| {
-				let shown = !revoking.iter().any(|(r, i)| *r == reader && *i == issuer);
+				let shown = !Revoking::<T>::contains_key(&reader, issuer);
 				(reader, tin, shown)
 			})
 			.collect()

@@ -130,7 +130,6 @@ impl pallet_confidential::Config for Test {
 	type Entitlement = TestEntitlement;
 	type MaxCiphertext = ConstU32<1052>;
 	type MaxReaders = ConstU32<6>;
-	type MaxPendingRevocations = ConstU32<4>;
 	type RemovalsPerBlock = ConstU32<3>;
 	type WeightInfo = ();
 }

@@ -58,6 +58,11 @@ fn stored(reader: &Reader<AccountId>, n: u8) -> bool {
 	Wraps::<Test>::contains_key((reader, MX, tin(n)))
 }
 
+/// The (reader, issuer) pairs being revoked.
+fn revoking() -> Vec<(Reader<AccountId>, CountryCode)> {
+	Revoking::<Test>::iter_keys().collect()
+}
+
 fn last_event() -> RuntimeEvent {
 	System::events().pop().expect("an event").event
 }
@@ -250,7 +255,7 @@ fn cr_loses_eight_records() {
 	model(|m| {
 		m.recognises.remove(&(MX, CR));
 	});
-	assert_ok!(Confidential::revoke_issuer(ADMIN_CR, MX));
+	Confidential::revoke_issuer(ADMIN_CR, MX);
 }
 
 #[test]
@@ -271,7 +276,7 @@ fn an_issuers_revocation_hides_every_wrap_at_once_and_removes_them_block_by_bloc
 		assert_eq!((1..=8).filter(|n| stored(&ADMIN_CR, *n)).count(), 2);
 		idle(3);
 		assert_eq!((1..=8).filter(|n| stored(&ADMIN_CR, *n)).count(), 0);
-		assert!(Revoking::<Test>::get().is_empty());
+		assert!(revoking().is_empty());
 		assert_eq!(last_event(), Event::RevocationDone { reader: ADMIN_CR, issuer: MX }.into());
 		assert!((1..=8).all(|n| ReadersOf::<Test>::get(tin(n)).into_inner() == vec![ADMIN_MX]));
 		// Entitled again, CR gets new wraps.
@@ -290,52 +295,38 @@ fn idle_weight_bounds_the_removals() {
 		assert_eq!((1..=8).filter(|n| stored(&ADMIN_CR, *n)).count(), 4, "one more removed");
 		Confidential::on_idle(3, frame_support::weights::Weight::zero());
 		assert_eq!((1..=8).filter(|n| stored(&ADMIN_CR, *n)).count(), 4, "none without weight");
-		while !Revoking::<Test>::get().is_empty() {
+		while !revoking().is_empty() {
 			Confidential::on_idle(4, frame_support::weights::Weight::MAX);
 		}
 	});
 }
 
 #[test]
-fn revocations_wait_in_a_bounded_queue() {
+fn revocations_never_fail_and_each_pair_is_hidden_at_once() {
 	run(|| {
-		// Nothing stored: each pair is done at once.
-		assert_ok!(Confidential::revoke_issuer(ADMIN_PE, MX));
-		assert!(Revoking::<Test>::get().is_empty());
-		// With wraps beyond a block's share, pairs wait; the queue holds 4.
-		model(|m| {
-			for n in 1..=8u8 {
-				m.linked.insert(100 + n as u64, (tin(n), [n; 32]));
-			}
-		});
-		for n in 1..=8u8 {
-			let reader = Reader::Account(100 + n as u64);
-			assert_ok!(seal(n, 1, &[ADMIN_MX, reader]));
-		}
+		// Nothing stored: the pair is done at once.
+		Confidential::revoke_issuer(ADMIN_PE, MX);
+		assert!(revoking().is_empty());
+		// CR and PE hold wraps of eight records; both lose MX.
 		model(|m| {
 			m.recognises.insert((MX, CR));
+			m.recognises.insert((MX, PE));
 		});
 		for n in 1..=8 {
-			assert_ok!(add(n, 1, &[ADMIN_CR]));
+			assert_ok!(seal(n, 1, &[ADMIN_MX, ADMIN_CR, ADMIN_PE]));
 		}
-		model(|m| {
-			m.recognises.remove(&(MX, CR));
-		});
-		Revoking::<Test>::put(
-			BoundedVec::try_from(vec![
-				(ADMIN_CR, MX),
-				(ADMIN_CR, CR),
-				(ADMIN_CR, PE),
-				(ADMIN_PE, CR),
-			])
-			.unwrap(),
-		);
-		assert_noop!(Confidential::revoke_issuer(ADMIN_PE, PE), Error::<Test>::TooManyRevocations);
-		// A pair already waiting is not queued twice.
-		assert_ok!(Confidential::revoke_issuer(ADMIN_CR, MX));
-		while !Revoking::<Test>::get().is_empty() {
+		model(|m| m.recognises.clear());
+		Confidential::revoke_issuer(ADMIN_CR, MX);
+		Confidential::revoke_issuer(ADMIN_PE, MX);
+		// Revoking a pair again changes nothing.
+		Confidential::revoke_issuer(ADMIN_CR, MX);
+		assert!((1..=8).all(|n| !holds(&ADMIN_CR, n) && !holds(&ADMIN_PE, n)));
+		assert_eq!(revoking().len(), 2);
+		while !revoking().is_empty() {
 			Confidential::on_idle(2, frame_support::weights::Weight::MAX);
 		}
+		assert!((1..=8).all(|n| !stored(&ADMIN_CR, n) && !stored(&ADMIN_PE, n)));
+		assert!((1..=8).all(|n| holds(&ADMIN_MX, n)));
 	});
 }
 
@@ -353,7 +344,7 @@ fn try_state_catches_a_wrap_shown_to_a_reader_not_entitled() {
 		});
 		assert!(Confidential::do_try_state().is_err());
 		// Told, it hides the wraps at once.
-		assert_ok!(Confidential::revoke_issuer(ADMIN_CR, MX));
+		Confidential::revoke_issuer(ADMIN_CR, MX);
 		Confidential::do_try_state().unwrap();
 	});
 }
@@ -446,7 +437,7 @@ fn apply(step: &Step, block: u64) {
 				}
 			});
 			if !on {
-				let _ = Confidential::revoke_issuer(Reader::Administration(partner(p)), MX);
+				Confidential::revoke_issuer(Reader::Administration(partner(p)), MX);
 			}
 		}
 		Step::Consent { n, on } => {
@@ -483,7 +474,7 @@ fn apply(step: &Step, block: u64) {
 			model(|m| {
 				m.admin_keys.remove(&partner(p));
 			});
-			let _ = Confidential::revoke_issuer(Reader::Administration(partner(p)), MX);
+			Confidential::revoke_issuer(Reader::Administration(partner(p)), MX);
 		}
 		Step::Idle => {
 			Confidential::on_idle(block, frame_support::weights::Weight::MAX);
@@ -518,7 +509,7 @@ proptest! {
 					}
 				}
 			}
-			while !Revoking::<Test>::get().is_empty() {
+			while !revoking().is_empty() {
 				Confidential::on_idle(1_000, frame_support::weights::Weight::MAX);
 			}
 			for ((reader, _, tin), _) in Wraps::<Test>::iter() {
