@@ -97,7 +97,7 @@ impl KeyArgs {
 		let (secret, invalid) = match (&self.suri, &self.key_file) {
 			(Some(suri), _) => (suri.clone(), t!("keys-invalid-secret-option")),
 			(None, Some(path)) => {
-				let text = read_text(path, &key_file)?;
+				let (text, mode) = read_text(path, &key_file)?;
 				if is_keystore(&text) {
 					return self.open_keystore(path, &text, passwords);
 				}
@@ -108,7 +108,7 @@ impl KeyArgs {
 						path = path.display()
 					));
 				}
-				require_owner_only(path, &key_file)?;
+				require_owner_only(mode, path, &key_file)?;
 				(
 					first_non_empty_line(&text, path, &key_file)?,
 					t!("keys-invalid-secret-file", path = path.display()),
@@ -266,25 +266,40 @@ impl<'a> Keystore<'a> {
 /// read (a key, or a webhook's shared secret).
 pub fn read_key_file(path: &Path) -> Result<String> {
 	let key_file = t!("keys-key-file");
-	require_owner_only(path, &key_file)?;
-	first_non_empty_line(&read_text(path, &key_file)?, path, &key_file)
+	let (text, mode) = read_text(path, &key_file)?;
+	require_owner_only(mode, path, &key_file)?;
+	first_non_empty_line(&text, path, &key_file)
 }
 
 /// A keystore's password: the first line of its file, as is (only the line
 /// break is dropped), which its owner alone may read.
 fn read_password_file(path: &Path) -> Result<String> {
 	let password_file = t!("keys-password-file");
-	require_owner_only(path, &password_file)?;
-	let text = read_text(path, &password_file)?;
+	let (text, mode) = read_text(path, &password_file)?;
+	require_owner_only(mode, path, &password_file)?;
 	match text.lines().next() {
 		Some(line) if !line.is_empty() => Ok(line.to_string()),
 		_ => bail!(t!("keys-password-file-empty", path = path.display())),
 	}
 }
 
-fn read_text(path: &Path, what: &str) -> Result<String> {
-	std::fs::read_to_string(path)
-		.with_context(|| t!("keys-cannot-read", what = what, path = path.display()))
+/// A file's text and its permission bits, both from one open file: the
+/// mode checked is the mode of the file read, even if the path is swapped
+/// meanwhile.
+fn read_text(path: &Path, what: &str) -> Result<(String, u32)> {
+	use std::io::Read;
+	let cannot = || t!("keys-cannot-read", what = what, path = path.display());
+	let mut file = std::fs::File::open(path).with_context(cannot)?;
+	#[cfg(unix)]
+	let mode = {
+		use std::os::unix::fs::PermissionsExt;
+		file.metadata().with_context(cannot)?.permissions().mode()
+	};
+	#[cfg(not(unix))]
+	let mode = 0o600;
+	let mut text = String::new();
+	file.read_to_string(&mut text).with_context(cannot)?;
+	Ok((text, mode))
 }
 
 fn first_non_empty_line(text: &str, path: &Path, what: &str) -> Result<String> {
@@ -294,26 +309,17 @@ fn first_non_empty_line(text: &str, path: &Path, what: &str) -> Result<String> {
 	}
 }
 
-/// Refuses a file that users other than its owner may read or write.
-fn require_owner_only(path: &Path, what: &str) -> Result<()> {
-	#[cfg(unix)]
-	{
-		use std::os::unix::fs::PermissionsExt;
-		let mode = std::fs::metadata(path)
-			.with_context(|| t!("keys-cannot-read", what = what, path = path.display()))?
-			.permissions()
-			.mode();
-		if mode & 0o077 != 0 {
-			bail!(t!(
-				"keys-readable-by-others",
-				what = what,
-				path = path.display(),
-				mode = format!("{:o}", mode & 0o777)
-			));
-		}
+/// Refuses a file (of permission bits `mode`) that users other than its
+/// owner may read or write.
+fn require_owner_only(mode: u32, path: &Path, what: &str) -> Result<()> {
+	if mode & 0o077 != 0 {
+		bail!(t!(
+			"keys-readable-by-others",
+			what = what,
+			path = path.display(),
+			mode = format!("{:o}", mode & 0o777)
+		));
 	}
-	#[cfg(not(unix))]
-	let _ = (path, what);
 	Ok(())
 }
 

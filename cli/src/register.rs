@@ -249,8 +249,13 @@ fn read_csv(text: &str, delimiter: Option<Delimiter>) -> Result<Vec<(Place, RawR
 }
 
 /// A CSV record's values by column; a record with fewer values than the
-/// header has columns, or more that are not empty, is refused.
+/// header has columns, or more that are not empty, is refused, and so is
+/// one with a line break in a value (no column has one: an unclosed quote
+/// took the lines after it).
 fn csv_row(header: &[String], values: Vec<String>, delimiter: Delimiter) -> RawResult {
+	if values.iter().any(|v| v.contains('\n')) {
+		return Err(t!("register-line-break"));
+	}
 	let extra = values.iter().skip(header.len());
 	if values.len() < header.len() || extra.clone().any(|v| !v.is_empty()) {
 		return Err(t!(
@@ -1003,6 +1008,16 @@ mod tests {
 		}
 		assert_eq!(cell_refusal("postal_code", &Data::Float(10101.0)), None);
 		assert_eq!(cell_refusal("legal_name", &Data::Float(1.0)), None);
+	}
+
+	#[test]
+	fn an_unclosed_quote_is_refused_with_its_line() {
+		let unclosed = GOOD.replace("Exportadora", "\"Exportadora");
+		let rows = csv(&[&unclosed, GOOD, GOOD]);
+		assert_eq!(rows.len(), 1, "the lines after it were swallowed: {rows:?}");
+		assert_eq!(rows[0].0, Place::Line(2));
+		let refusal = rows[0].1.as_ref().unwrap_err();
+		assert!(refusal.contains("a quote (`\"`) is not closed"), "{refusal}");
 	}
 
 	#[test]

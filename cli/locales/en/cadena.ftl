@@ -178,6 +178,7 @@ register-values-columns = { $values } values where the header has { $columns } c
 register-cell-error = `{ $column }` is an error cell ({ $value }): fix the sheet
 register-cell-number = `{ $column }` { $value } is a number, and a leading zero may be lost: format the column as text
 register-mixed-encoding = the file has UTF-8 accents and, at { $place }, bytes that are not UTF-8: save it in one encoding, or give --encoding
+register-line-break = a value runs over several lines: a quote (`"`) is not closed, and the lines after it were read into this row
 register-no-sheet = the workbook has no sheet
 register-unknown-sheet = it has no sheet { $name }, only { $names }
 register-sheet = sheet { $name }

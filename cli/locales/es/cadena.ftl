@@ -186,6 +186,7 @@ register-values-columns = { $values } valores donde el encabezado tiene { $colum
 register-cell-error = `{ $column }` es una celda con error ({ $value }): corrija la hoja
 register-cell-number = `{ $column }` { $value } es un número y puede haber perdido un cero inicial: dé formato de texto a la columna
 register-mixed-encoding = el archivo tiene acentos en UTF-8 y, en la { $place }, bytes que no son UTF-8: guárdelo en una sola codificación o indique --encoding
+register-line-break = un valor ocupa varias líneas: unas comillas (`"`) no se cierran, y las líneas siguientes se leyeron en esta fila
 register-no-sheet = el libro no tiene ninguna hoja
 register-unknown-sheet = no tiene ninguna hoja { $name }, solo { $names }
 register-sheet = hoja { $name }
