@@ -20,6 +20,7 @@ mod benchmarks;
 pub mod cadena_api;
 mod call_policy;
 pub mod configs;
+pub mod entitlement;
 pub mod genesis_config_presets;
 pub mod weights;
 

@@ -532,3 +532,83 @@ fn calls_that_change_the_council_pay_for_every_open_motion() {
 		assert!(weight.all_gte(sync), "{call:?} weighs {weight:?}, less than the sync {sync:?}");
 	}
 }
+
+/// Who may read a trader's confidential record, as the composed pallets
+/// say it: the issuer; a partner while an MRA in force recognises the
+/// issuer and the trader consents; the trader's linked account with its
+/// key; an administration only while it is an active member, with the key
+/// it published.
+#[test]
+fn entitlement_follows_the_mras_the_consent_the_links_and_the_members() {
+	use crate::entitlement::Entitlement;
+	use cadena_primitives::{AeoType, CountryCode, Tin, MILLIS_PER_DAY};
+	use pallet_confidential::{Entitlement as _, Reader};
+	let (mx, cr, pe) = (CountryCode(*b"MX"), CountryCode(*b"CR"), CountryCode(*b"PE"));
+	externalities(local_config_genesis()).execute_with(|| {
+		System::set_block_number(1);
+		let today = 20_513;
+		pallet_timestamp::Now::<Runtime>::put(today as u64 * MILLIS_PER_DAY);
+		let signed = |uri: &str| RuntimeOrigin::signed(AccountId::from(dev(uri).public()));
+		for (admin, key) in [("//Alice", [1; 32]), ("//Bob", [2; 32]), ("//Charlie", [3; 32])] {
+			Consortium::set_encryption_key(signed(admin), Some(key)).unwrap();
+		}
+		let tin = Tin::parse(b"MXAAA010101AAA").unwrap();
+		TinRegistry::register(signed("//Alice//registrar"), tin.to_bytes(), trader_data()).unwrap();
+		let key = |reader: Reader<AccountId>| Entitlement::key_of(&reader, &tin);
+		let admin = Reader::Administration;
+
+		// The issuer, and nobody else yet.
+		assert_eq!(key(admin(mx)), Some([1; 32]));
+		assert_eq!(key(admin(cr)), None);
+		assert_eq!(key(admin(pe)), None);
+
+		// An MRA MX–CR in force: CR reads, PE does not.
+		let scope = vec![AeoType::SecurityAndSafety].try_into().unwrap();
+		Mra::propose(signed("//Alice"), b"MX-CR".to_vec(), vec![mx, cr], scope, None, today)
+			.unwrap();
+		assert_eq!(key(admin(cr)), None, "proposed is not in force");
+		Mra::sign(signed("//Bob"), 0, pallet_mra::MotionKind::EnterIntoForce).unwrap();
+		assert_eq!(key(admin(cr)), Some([2; 32]));
+		assert_eq!(key(admin(pe)), None);
+
+		// Consent withdrawn (no account linked: the Registrar records it).
+		let withheld = pallet_tin_registry::TraderData { consent: false, ..trader_data() };
+		TinRegistry::update(signed("//Alice//registrar"), tin.to_bytes(), withheld).unwrap();
+		assert_eq!(key(admin(cr)), None);
+		assert_eq!(key(admin(mx)), Some([1; 32]), "the issuer reads its own records");
+		TinRegistry::update(signed("//Alice//registrar"), tin.to_bytes(), trader_data()).unwrap();
+		assert_eq!(key(admin(cr)), Some([2; 32]));
+
+		// The MRA suspended: CR no longer reads.
+		Mra::suspend(signed("//Bob"), 0).unwrap();
+		assert_eq!(key(admin(cr)), None);
+
+		// The trader's own account, linked and with a key.
+		let trader = dev("//trader");
+		let account = AccountId::from(trader.public());
+		let signature = trader.sign(&TinRegistry::link_request(&tin, &account, 10));
+		TinRegistry::link_account(
+			signed("//Alice//registrar"),
+			tin.to_bytes(),
+			account.clone(),
+			10,
+			signature.into(),
+		)
+		.unwrap();
+		assert_eq!(key(Reader::Account(account.clone())), None, "no key published yet");
+		TinRegistry::set_encryption_key(RuntimeOrigin::signed(account.clone()), Some([9; 32]))
+			.unwrap();
+		assert_eq!(key(Reader::Account(account.clone())), Some([9; 32]));
+		TinRegistry::unlink_account(RuntimeOrigin::signed(account.clone()), account.clone())
+			.unwrap();
+		assert_eq!(key(Reader::Account(account)), None);
+
+		// The issuer suspended from the consortium reads nothing either.
+		let council = RuntimeOrigin::from(pallet_collective::RawOrigin::<
+			AccountId,
+			configs::CouncilInstance,
+		>::Members(4, 4));
+		Consortium::suspend_member(council, mx).unwrap();
+		assert_eq!(key(admin(mx)), None);
+	});
+}
