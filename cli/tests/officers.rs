@@ -340,40 +340,13 @@ async fn scenario(network: &Network) -> Result<()> {
 		"waits on the motion add-party PE",
 	)
 	.await?;
-	ok(
-		url,
-		&[
-			"mra",
-			"sign",
-			id,
-			"--motion",
-			"add-party",
-			"--country",
-			"PE",
-			"--directions",
-			pe,
-			"--suri",
-			CR_ADMIN,
-		],
-	)
-	.await?;
-	let joined = ok(
-		url,
-		&[
-			"mra",
-			"sign",
-			id,
-			"--motion",
-			"add-party",
-			"--country",
-			"PE",
-			"--directions",
-			pe,
-			"--suri",
-			PE_ADMIN,
-		],
-	)
-	.await?;
+	let sign_pe = |suri: &'static str| {
+		let args = ["mra", "sign", id, "--motion", "add-party", "--country", "PE"];
+		let args = [&args[..], &["--directions", pe, "--suri", suri]].concat();
+		async move { ok(url, &args).await }
+	};
+	sign_pe(CR_ADMIN).await?;
+	let joined = sign_pe(PE_ADMIN).await?;
 	ensure!(joined["mra"]["parties"] == serde_json::json!(["CR", "MX", "PE"]), "{joined}");
 
 	// Mexico suspends the certificate with a key exported from polkadot.js.
