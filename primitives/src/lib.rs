@@ -76,3 +76,42 @@ pub trait TinRegistry<AccountId> {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_for_benchmarks(tin: &Tin);
 }
+
+/// Told when a reader's entitlement to confidential trader records may
+/// have ended, so that its wraps go in the call that ended it (the runtime
+/// answers with `pallet-confidential`). Each method's weight is what the
+/// calling dispatchable adds to its own.
+pub trait OnEntitlementEnded {
+	/// Fewer may read `tin`'s record: consent withdrawn, an account
+	/// unlinked, a trader's key cleared or changed.
+	fn tin_changed(tin: &Tin);
+	/// The most [`Self::tin_changed`] weighs.
+	fn tin_changed_weight() -> sp_runtime::Weight;
+
+	/// These `(issuer, recogniser)` directions of an MRA are no longer in
+	/// force (it was suspended or terminated).
+	fn directions_ended(directions: &[(CountryCode, CountryCode)]);
+	/// The most [`Self::directions_ended`] weighs for an MRA's directions.
+	fn directions_ended_weight() -> sp_runtime::Weight;
+
+	/// `country`'s administration is no longer an active member.
+	fn member_ended(country: CountryCode);
+	/// The most [`Self::member_ended`] weighs.
+	fn member_ended_weight() -> sp_runtime::Weight;
+}
+
+/// Nobody to tell (tests, and runtimes without confidential records).
+impl OnEntitlementEnded for () {
+	fn tin_changed(_: &Tin) {}
+	fn tin_changed_weight() -> sp_runtime::Weight {
+		sp_runtime::Weight::zero()
+	}
+	fn directions_ended(_: &[(CountryCode, CountryCode)]) {}
+	fn directions_ended_weight() -> sp_runtime::Weight {
+		sp_runtime::Weight::zero()
+	}
+	fn member_ended(_: CountryCode) {}
+	fn member_ended_weight() -> sp_runtime::Weight {
+		sp_runtime::Weight::zero()
+	}
+}

@@ -153,6 +153,65 @@ pub struct OfficerJson {
 	pub roles: Vec<Role>,
 }
 
+/// A confidential record as one reader sees it (docs/rpc.md, "Envelopes").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConfidentialJson {
+	/// The TIN.
+	pub tin: String,
+	/// The record's version, bound into the ciphertext.
+	pub version: u32,
+	/// `0x` hex: nonce (12) || ciphertext || tag (16).
+	pub ciphertext: String,
+	/// Whether the reader is entitled to the record now, with a published key.
+	pub entitled: bool,
+	/// The reader's wrap, `null` when it holds none it may use.
+	pub wrap: Option<WrapJson>,
+}
+
+/// A wrap of a record's data key for one reader.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WrapJson {
+	/// `0x` hex: the reader's X25519 public key the wrap was made for.
+	pub key: String,
+	/// `0x` hex: HPKE's encapsulated key (32) || sealed data key (48).
+	pub wrap: String,
+}
+
+/// A reader without a usable wrap, and the key to wrap for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingReaderJson {
+	/// A country (`CR`) for an administration, an SS58 address for a
+	/// trader's linked account.
+	pub reader: String,
+	/// `0x` hex: the reader's published X25519 key.
+	pub key: String,
+}
+
+/// A record whose entitled readers miss wraps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingWrapsJson {
+	/// The TIN.
+	pub tin: String,
+	/// The record's current version.
+	pub version: u32,
+	/// The readers.
+	pub readers: Vec<MissingReaderJson>,
+}
+
+/// A page of records missing wraps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingWrapsPageJson {
+	/// The records of the page that miss wraps.
+	pub records: Vec<MissingWrapsJson>,
+	/// The cursor (a TIN) of the next page; `null` at the end.
+	pub next: Option<String>,
+}
+
 /// A page of recognised certificates.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PageJson {

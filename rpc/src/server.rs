@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use cadena_primitives::{CertificateId, CountryCode, Tin};
-use cadena_runtime_api::{CadenaApi, MAX_PAGE};
+use cadena_runtime::AccountId;
+use cadena_runtime_api::{CadenaApi, ReaderView, MAX_PAGE};
 use futures::future::BoxFuture;
 use jsonrpsee::{
 	core::{async_trait, RpcResult},
@@ -67,6 +68,30 @@ pub trait CadenaRpc {
 	/// was a member.
 	#[method(name = "member")]
 	fn member(&self, country: String, at: Option<H256>) -> RpcResult<Option<MemberJson>>;
+
+	/// `tin`'s confidential record as `reader` (a country such as `CR`, or
+	/// a linked account's SS58 address) sees it: the ciphertext, and the
+	/// reader's wrap while it is entitled; `null` if never sealed. Never
+	/// plaintext: the node holds no key.
+	#[method(name = "confidentialRecord")]
+	fn confidential_record(
+		&self,
+		tin: String,
+		reader: String,
+		at: Option<H256>,
+	) -> RpcResult<Option<ConfidentialJson>>;
+
+	/// A page of `issuer`'s sealed records whose entitled readers hold no
+	/// usable wrap, with the keys to wrap for (what `cadena share` adds).
+	/// `limit` records are looked at (1 to 1,000, default 100).
+	#[method(name = "missingWraps")]
+	fn missing_wraps(
+		&self,
+		issuer: String,
+		cursor: Option<String>,
+		limit: Option<u32>,
+		at: Option<H256>,
+	) -> RpcResult<MissingWrapsPageJson>;
 
 	/// A page of the certificates `country` recognises.
 	#[method(name = "recognisedBy")]
@@ -149,6 +174,28 @@ fn tin(text: &str) -> Result<Tin, ErrorObjectOwned> {
 fn certificate_id(id: &CertificateIdJson) -> Result<CertificateId, ErrorObjectOwned> {
 	CertificateId::new(country(&id.country)?, id.number.as_bytes())
 		.map_err(|e| invalid(format!("`{}` is not an authorization number: {e:?}", id.number)))
+}
+
+/// A reader: a country code (two letters) or an SS58 address.
+fn reader(text: &str) -> Result<ReaderView<AccountId>, ErrorObjectOwned> {
+	use sp_core::crypto::Ss58Codec;
+	if text.len() == 2 {
+		return country(text).map(ReaderView::Administration);
+	}
+	AccountId::from_ss58check(text).map(ReaderView::Account).map_err(|e| {
+		invalid(format!("`{text}` is neither a country code nor an SS58 address: {e:?}"))
+	})
+}
+
+fn reader_text(reader: &ReaderView<AccountId>) -> String {
+	match reader {
+		ReaderView::Administration(country) => country.as_str().to_string(),
+		ReaderView::Account(account) => account.to_string(),
+	}
+}
+
+fn hex0x(bytes: &[u8]) -> String {
+	format!("0x{}", hex::encode(bytes))
 }
 
 /// A page's size: 1 to `MAX_PAGE`, 100 when not given.
@@ -277,6 +324,63 @@ where
 				.collect(),
 			since: m.since,
 		}))
+	}
+
+	fn confidential_record(
+		&self,
+		tin: String,
+		reader: String,
+		at: Option<H256>,
+	) -> RpcResult<Option<ConfidentialJson>> {
+		let (tin, reader) = (self::tin(&tin)?, self::reader(&reader)?);
+		let record = self
+			.client
+			.runtime_api()
+			.confidential_record(self.at(at), tin.clone(), reader)
+			.map_err(runtime)?;
+		Ok(record.map(|r| ConfidentialJson {
+			tin: text(&tin.to_bytes()),
+			version: r.version,
+			ciphertext: hex0x(&r.ciphertext),
+			entitled: r.entitled,
+			wrap: r.wrap.map(|w| WrapJson { key: hex0x(&w.key), wrap: hex0x(&w.wrap) }),
+		}))
+	}
+
+	fn missing_wraps(
+		&self,
+		issuer: String,
+		cursor: Option<String>,
+		limit: Option<u32>,
+		at: Option<H256>,
+	) -> RpcResult<MissingWrapsPageJson> {
+		let issuer = self::country(&issuer)?;
+		let cursor = cursor.as_deref().map(self::tin).transpose()?;
+		let limit = page_limit(limit)?;
+		let page = self
+			.client
+			.runtime_api()
+			.missing_wraps(self.at(at), issuer, cursor, limit)
+			.map_err(runtime)?;
+		Ok(MissingWrapsPageJson {
+			records: page
+				.records
+				.into_iter()
+				.map(|m| MissingWrapsJson {
+					tin: text(&m.tin.to_bytes()),
+					version: m.version,
+					readers: m
+						.readers
+						.iter()
+						.map(|(r, key)| MissingReaderJson {
+							reader: reader_text(r),
+							key: hex0x(key),
+						})
+						.collect(),
+				})
+				.collect(),
+			next: page.next.map(|t| text(&t.to_bytes())),
+		})
 	}
 
 	fn recognised_by(

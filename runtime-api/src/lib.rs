@@ -204,6 +204,61 @@ pub struct NodeView {
 	pub address: Vec<u8>,
 }
 
+/// Who reads a confidential record (as `pallet-confidential` stores it).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub enum ReaderView<AccountId> {
+	/// A member administration, by its country.
+	Administration(CountryCode),
+	/// A trader's linked account.
+	Account(AccountId),
+}
+
+/// A reader's wrap of a record's data key, and the key it was made for.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct WrapView {
+	/// The reader's X25519 public key.
+	pub key: [u8; 32],
+	/// HPKE's encapsulated key (32) and the sealed data key (48).
+	pub wrap: [u8; 80],
+}
+
+/// A confidential record as one reader sees it: the ciphertext everyone
+/// sees, and the reader's wrap if it is entitled and holds one.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct ConfidentialView {
+	/// The record's version (bound into the ciphertext).
+	pub version: u32,
+	/// `nonce (12) || ciphertext || tag (16)`.
+	pub ciphertext: Vec<u8>,
+	/// The reader's wrap; none when the reader is not entitled now, holds
+	/// no wrap yet, or holds one made for a key it no longer publishes.
+	pub wrap: Option<WrapView>,
+	/// Whether the reader is entitled to the record now (with a published
+	/// key): entitled without a wrap means the issuer has yet to share it.
+	pub entitled: bool,
+}
+
+/// A record some entitled readers hold no usable wrap of.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct MissingWraps<AccountId> {
+	/// The TIN.
+	pub tin: Tin,
+	/// The record's current version.
+	pub version: u32,
+	/// The readers, each with the key to wrap for.
+	pub readers: Vec<(ReaderView<AccountId>, [u8; 32])>,
+}
+
+/// A page of [`MissingWraps`], and where the next page starts.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct MissingWrapsPage<AccountId> {
+	/// The records of this page that miss wraps (records that miss none
+	/// are not listed, so a page may be empty and still have a next).
+	pub records: Vec<MissingWraps<AccountId>>,
+	/// The cursor of the next page: the last record looked at.
+	pub next: Option<Tin>,
+}
+
 /// Most items any one answer holds.
 pub const MAX_PAGE: u32 = 1_000;
 
@@ -211,7 +266,8 @@ sp_api::decl_runtime_apis! {
 	/// CADENA's questions, answered at a block.
 	///
 	/// Version 2 (runtime 102) added `member`; version 3 (runtime 104)
-	/// added `today`, `awaiting_expiry` and `authorized_nodes`.
+	/// added `today`, `awaiting_expiry` and `authorized_nodes`; version 4
+	/// (runtime 107) `confidential_record` and `missing_wraps`.
 	#[api_version(3)]
 	pub trait CadenaApi<AccountId: Codec> {
 		/// Whether `reader` recognises `tin` now: through its best
@@ -255,5 +311,15 @@ sp_api::decl_runtime_apis! {
 		/// declared (at most `MaxMembers × MaxNodesPerMember`).
 		#[api_version(3)]
 		fn authorized_nodes() -> Vec<NodeView>;
+		/// `tin`'s confidential record as `reader` sees it: the ciphertext,
+		/// and its wrap while it is entitled to it with the key it was
+		/// made for. None when the record was never sealed.
+		#[api_version(4)]
+		fn confidential_record(tin: Tin, reader: ReaderView<AccountId>) -> Option<ConfidentialView>;
+		/// The records of `issuer` after `cursor` (up to `limit` of them
+		/// looked at) whose entitled readers hold no usable wrap: what the
+		/// issuer's `cadena share` wraps for them.
+		#[api_version(4)]
+		fn missing_wraps(issuer: CountryCode, cursor: Option<Tin>, limit: u32) -> MissingWrapsPage<AccountId>;
 	}
 }

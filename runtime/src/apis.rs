@@ -149,6 +149,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(4)]
 	impl cadena_runtime_api::CadenaApi<Block, AccountId> for Runtime {
 		fn recognition_of_tin(tin: Tin, reader: CountryCode) -> TinRecognition {
 			cadena_api::recognition_of_tin(tin, reader)
@@ -208,6 +209,21 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> (Vec<CertificateId>, Option<CertificateId>) {
 			cadena_api::awaiting_expiry(day, cursor, limit)
+		}
+
+		fn confidential_record(
+			tin: Tin,
+			reader: cadena_runtime_api::ReaderView<AccountId>,
+		) -> Option<cadena_runtime_api::ConfidentialView> {
+			cadena_api::confidential_record(tin, reader)
+		}
+
+		fn missing_wraps(
+			issuer: CountryCode,
+			cursor: Option<Tin>,
+			limit: u32,
+		) -> cadena_runtime_api::MissingWrapsPage<AccountId> {
+			cadena_api::missing_wraps(issuer, cursor, limit)
 		}
 
 		fn authorized_nodes() -> Vec<cadena_runtime_api::NodeView> {

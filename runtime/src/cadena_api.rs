@@ -9,10 +9,12 @@ use cadena_primitives::{
 	MraStatus, MraTerms, Recognition, Tin, TinRegistry as _,
 };
 use cadena_runtime_api::{
-	BlockChanges, CertificateChange, CertificateView, HistoryEntryView, HistoryView, MemberView,
-	MraView, RecognisedPage, TinRecognition, TraderView, MAX_PAGE,
+	BlockChanges, CertificateChange, CertificateView, ConfidentialView, HistoryEntryView,
+	HistoryView, MemberView, MissingWraps, MissingWrapsPage, MraView, ReaderView, RecognisedPage,
+	TinRecognition, TraderView, WrapView, MAX_PAGE,
 };
 use pallet_aeo_certificates::{Certificates, CertificatesOf};
+use pallet_confidential::{Entitlement as _, Reader};
 
 type CertificateOf = pallet_aeo_certificates::CertificateOf<Runtime>;
 
@@ -342,4 +344,88 @@ pub fn member(country: CountryCode) -> Option<MemberView<AccountId>> {
 		officers,
 		since: member.since,
 	})
+}
+
+fn reader_of(view: ReaderView<AccountId>) -> Reader<AccountId> {
+	match view {
+		ReaderView::Administration(country) => Reader::Administration(country),
+		ReaderView::Account(account) => Reader::Account(account),
+	}
+}
+
+fn view_of(reader: Reader<AccountId>) -> ReaderView<AccountId> {
+	match reader {
+		Reader::Administration(country) => ReaderView::Administration(country),
+		Reader::Account(account) => ReaderView::Account(account),
+	}
+}
+
+/// `tin`'s sealed record as `reader` sees it: the ciphertext, and the wrap
+/// the confidential pallet shows it (entitled now, with the key it was
+/// made for, not being revoked).
+pub fn confidential_record(tin: Tin, reader: ReaderView<AccountId>) -> Option<ConfidentialView> {
+	let record = pallet_confidential::Records::<Runtime>::get(tin.country, &tin)?;
+	let reader = reader_of(reader);
+	let entitled = crate::entitlement::Entitlement::key_of(&reader, &tin).is_some();
+	let wrap = crate::Confidential::wrap_of(&reader, &tin)
+		.map(|(_, entry)| WrapView { key: entry.key, wrap: entry.wrap });
+	Some(ConfidentialView {
+		version: record.version,
+		ciphertext: record.ciphertext.into_inner(),
+		wrap,
+		entitled,
+	})
+}
+
+/// Up to `limit` of `issuer`'s sealed records after `cursor`, in storage
+/// order, and for each the entitled readers without a usable wrap (none,
+/// or one made for a key they no longer publish), with the key to wrap
+/// for. A reader whose wraps of `issuer` are being removed is left out
+/// until they are gone (the pallet refuses its wraps meanwhile).
+pub fn missing_wraps(
+	issuer: CountryCode,
+	cursor: Option<Tin>,
+	limit: u32,
+) -> MissingWrapsPage<AccountId> {
+	use pallet_confidential::{Records, Revoking, Wraps};
+	let take = page(limit) + 1;
+	let tins: Vec<Tin> = match cursor {
+		Some(tin) => {
+			let from = Records::<Runtime>::hashed_key_for(issuer, &tin);
+			Records::<Runtime>::iter_key_prefix_from(issuer, from).take(take).collect()
+		}
+		None => Records::<Runtime>::iter_key_prefix(issuer).take(take).collect(),
+	};
+	let (tins, next) = into_page(tins, limit);
+	// The administrations that may read some of the issuer's records: the
+	// issuer, and the partners recognising it under an MRA in force.
+	let administrations: Vec<Reader<AccountId>> =
+		pallet_consortium::Members::<Runtime>::iter_keys()
+			.filter(|c| *c == issuer || crate::entitlement::recognises(issuer, *c))
+			.filter(|c| !Revoking::<Runtime>::contains_key(Reader::Administration(*c), issuer))
+			.map(Reader::Administration)
+			.collect();
+	let records = tins
+		.into_iter()
+		.filter_map(|tin| {
+			let version = Records::<Runtime>::get(issuer, &tin)?.version;
+			let accounts = pallet_tin_registry::AccountsOf::<Runtime>::get(&tin)
+				.into_iter()
+				.map(Reader::Account)
+				.filter(|r| !Revoking::<Runtime>::contains_key(r, issuer));
+			let readers: Vec<_> = administrations
+				.iter()
+				.cloned()
+				.chain(accounts)
+				.filter_map(|reader| {
+					let key = crate::entitlement::Entitlement::key_of(&reader, &tin)?;
+					let usable = Wraps::<Runtime>::get((&reader, issuer, &tin))
+						.is_some_and(|entry| entry.key == key);
+					(!usable).then(|| (view_of(reader), key))
+				})
+				.collect();
+			(!readers.is_empty()).then_some(MissingWraps { tin, version, readers })
+		})
+		.collect();
+	MissingWrapsPage { records, next }
 }

@@ -9,7 +9,7 @@
 //! | signer | may send |
 //! | --- | --- |
 //! | `Admin` | `Consortium`, `Council`, `Mra`, `Session` keys, `System.apply_authorized_upgrade` |
-//! | `Registrar` | `TinRegistry`, `AeoCertificates.amend` |
+//! | `Registrar` | `TinRegistry`, `Confidential`, `AeoCertificates.amend` |
 //! | `Approver` | `AeoCertificates` |
 //! | `Auditor` | nothing: the role reads |
 //! | validator account | `Session.set_keys`, `Session.purge_keys` |
@@ -77,7 +77,7 @@ fn officer_permits(roles: Roles, call: &RuntimeCall) -> bool {
 		// In the development presets an administration's primary admin is
 		// also its validator account.
 		RuntimeCall::Session(_) => admin && session_keys(call),
-		RuntimeCall::TinRegistry(_) => registrar,
+		RuntimeCall::TinRegistry(_) | RuntimeCall::Confidential(_) => registrar,
 		RuntimeCall::AeoCertificates(pallet_aeo_certificates::Call::amend { .. }) => {
 			registrar || approver
 		}

@@ -222,6 +222,7 @@ parameter_types! {
 }
 
 impl pallet_consortium::Config for Runtime {
+	type OnEntitlementEnded = crate::entitlement::ConfidentialReaders;
 	type CouncilMembers = CouncilMembers;
 	type GovernanceOrigin = GovernanceOrigin;
 	type Council = Council;
@@ -244,6 +245,7 @@ impl pallet_consortium::Config for Runtime {
 }
 
 impl pallet_tin_registry::Config for Runtime {
+	type OnEntitlementEnded = crate::entitlement::ConfidentialReaders;
 	type RuntimeEvent = RuntimeEvent;
 	type Consortium = Consortium;
 	type Time = Timestamp;
@@ -274,6 +276,7 @@ impl pallet_aeo_certificates::Config for Runtime {
 }
 
 impl pallet_mra::Config for Runtime {
+	type OnEntitlementEnded = crate::entitlement::ConfidentialReaders;
 	type RuntimeEvent = RuntimeEvent;
 	type Consortium = Consortium;
 	type Time = Timestamp;
@@ -290,6 +293,22 @@ impl pallet_mra::Config for Runtime {
 	type WeightInfo = crate::weights::pallet_mra::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TimestampSetter;
+}
+
+/// Confidential trader records: sealed by the issuing administration,
+/// wrapped for each reader the runtime's entitlement rule names
+/// (`crate::entitlement`).
+impl pallet_confidential::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Consortium = Consortium;
+	type TinRegistry = TinRegistry;
+	type Entitlement = crate::entitlement::Entitlement;
+	// The envelope's 1,024 bytes of plaintext, its nonce (12) and tag (16).
+	type MaxCiphertext = ConstU32<1052>;
+	// Every member and every account linked to the TIN.
+	type MaxReaders = ConstU32<{ MAX_AUTHORITIES + 10 }>;
+	type RemovalsPerBlock = ConstU32<200>;
+	type WeightInfo = crate::weights::pallet_confidential::WeightInfo<Runtime>;
 }
 
 /// Batches of calls under one signature: `cadena import` registers a chunk

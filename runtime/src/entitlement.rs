@@ -2,14 +2,20 @@
 //! the other pallets keep (docs/decisions.md, "Confidential trader data"):
 //! the issuing administration; a partner that recognises the issuer's
 //! certificates under an MRA in force, while the trader consents; the
-//! trader's linked accounts. An administration reads while it is an active
-//! member, and everyone with the encryption key it published.
-//! `pallet-confidential` asks it before it takes a wrap and before it shows
-//! one.
+//! trader's linked accounts. A partner reads while it is an active member;
+//! the issuer reads its own records whatever its status (they are its own
+//! register: suspending it must not make them unreadable to everyone); and
+//! everyone with the encryption key it published. `pallet-confidential`
+//! asks it before it takes a wrap and before it shows one, and
+//! [`ConfidentialReaders`] removes the wraps of those whose entitlement the
+//! other pallets' calls end.
 
-use crate::{AccountId, Runtime};
-use cadena_primitives::{MemberStatus, MraStatus, Tin, TinRegistry as _};
-use pallet_confidential::{EncryptionKey, Reader};
+use crate::{AccountId, Confidential, Runtime};
+use cadena_primitives::{
+	CountryCode, MemberStatus, MraStatus, OnEntitlementEnded, Tin, TinRegistry as _, MAX_PARTIES,
+};
+use frame_support::{traits::Get, weights::Weight};
+use pallet_confidential::{EncryptionKey, Reader, WeightInfo as _};
 
 /// The runtime's answer to "may this reader read this record, with which
 /// key".
@@ -20,11 +26,9 @@ impl pallet_confidential::Entitlement<AccountId> for Entitlement {
 		match reader {
 			Reader::Administration(country) => {
 				let member = pallet_consortium::Members::<Runtime>::get(country)?;
-				if member.status != MemberStatus::Active {
-					return None;
-				}
 				let entitled = *country == tin.country
-					|| (pallet_tin_registry::Pallet::<Runtime>::consents(tin)
+					|| (member.status == MemberStatus::Active
+						&& pallet_tin_registry::Pallet::<Runtime>::consents(tin)
 						&& recognises(tin.country, *country));
 				entitled.then_some(member.encryption_key).flatten()
 			}
@@ -48,4 +52,69 @@ pub fn recognises(
 	pallet_mra::Pallet::<Runtime>::mras_of(reader).into_iter().any(|(_, mra)| {
 		mra.terms.status == MraStatus::InForce && mra.terms.directions.contains(&(issuer, reader))
 	})
+}
+
+type ConfidentialWeights = <Runtime as pallet_confidential::Config>::WeightInfo;
+type DbWeight = <Runtime as frame_system::Config>::DbWeight;
+
+/// The wraps a share of one block's removals costs.
+fn removals() -> Weight {
+	let per_block: u32 = <Runtime as pallet_confidential::Config>::RemovalsPerBlock::get();
+	ConfidentialWeights::remove_wrap().saturating_mul(per_block.into())
+}
+
+/// Removes the wraps of readers whose entitlement a call of the consortium,
+/// the MRAs or the TIN registry ended, in that call.
+pub struct ConfidentialReaders;
+
+impl OnEntitlementEnded for ConfidentialReaders {
+	fn tin_changed(tin: &Tin) {
+		Confidential::revoke_unentitled(tin);
+	}
+
+	fn tin_changed_weight() -> Weight {
+		let most: u32 = <Runtime as pallet_confidential::Config>::MaxReaders::get();
+		ConfidentialWeights::revoke_unentitled(most)
+	}
+
+	fn directions_ended(directions: &[(CountryCode, CountryCode)]) {
+		// A direction another MRA in force still carries stays readable.
+		Confidential::revoke_issuers(
+			directions
+				.iter()
+				.filter(|(issuer, reader)| !recognises(*issuer, *reader))
+				.map(|(issuer, reader)| (Reader::Administration(*reader), *issuer)),
+		);
+	}
+
+	fn directions_ended_weight() -> Weight {
+		// Each direction: the reader's MRAs, and marking the pair.
+		let most = (MAX_PARTIES * (MAX_PARTIES - 1)) as u64;
+		let max_mras: u32 = <Runtime as pallet_mra::Config>::MaxMrasPerCountry::get();
+		let max_mras = u64::from(max_mras);
+		DbWeight::get()
+			.reads(1 + max_mras)
+			.saturating_add(ConfidentialWeights::revoke_pair())
+			.saturating_mul(most)
+			.saturating_add(removals())
+	}
+
+	fn member_ended(country: CountryCode) {
+		// Every other issuer's records; its own stay its own.
+		let issuers: alloc::vec::Vec<CountryCode> =
+			pallet_consortium::Members::<Runtime>::iter_keys().filter(|c| *c != country).collect();
+		Confidential::revoke_issuers(
+			issuers.into_iter().map(|issuer| (Reader::Administration(country), issuer)),
+		);
+	}
+
+	fn member_ended_weight() -> Weight {
+		// Members, retired ones too: at most one per ISO 3166-1 country.
+		let most = cadena_primitives::ISO_3166_1_ALPHA_2.len() as u64;
+		DbWeight::get()
+			.reads(1)
+			.saturating_add(ConfidentialWeights::revoke_pair())
+			.saturating_mul(most)
+			.saturating_add(removals())
+	}
 }

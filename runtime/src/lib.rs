@@ -64,7 +64,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("cadena"),
 	impl_name: alloc::borrow::Cow::Borrowed("cadena"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `Mra.sign` names its motion; `TinRegistry.link_account` carries the
@@ -191,6 +191,9 @@ mod runtime {
 
 	#[runtime::pallet_index(15)]
 	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(16)]
+	pub type Confidential = pallet_confidential;
 }
 
 /// Signs `call` as `signer` for the chain with genesis hash `genesis` and the

@@ -123,6 +123,7 @@ impl cadena_primitives::BenchmarkClock for Clock {
 }
 
 impl pallet_tin_registry::Config for Test {
+	type OnEntitlementEnded = ();
 	type RuntimeEvent = RuntimeEvent;
 	type Consortium = TestConsortium;
 	type Time = Clock;

@@ -15,9 +15,8 @@
 //!   [`Config::RemovalsPerBlock`] at a time, in the same call and then in
 //!   each block's idle weight ([`Pallet::revoke_issuer`]).
 //!
-//! The pallet is composed into the runtime with the calls of the other
-//! pallets that end entitlement; until then it stands on its own, with its
-//! tests.
+//! The runtime calls these from the calls of the other pallets that end
+//! an entitlement (`cadena_primitives::OnEntitlementEnded`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -209,14 +208,16 @@ pub mod pallet {
 		/// it, each made for the key the reader published. The wraps of the
 		/// previous version go.
 		#[pallet::call_index(0)]
-		// The old version's wraps go too: as many as `MaxReaders`.
-		#[pallet::weight(T::WeightInfo::seal(T::MaxReaders::get()))]
+		// The old version's wraps go too: as many as `MaxReaders`, refunded
+		// down to those there were.
+		#[pallet::weight(T::WeightInfo::seal(wraps.len() as u32)
+			.saturating_add(T::WeightInfo::remove_wrap().saturating_mul(T::MaxReaders::get().into())))]
 		pub fn seal(
 			origin: OriginFor<T>,
 			tin: Vec<u8>,
 			sealed: SealedOf<T>,
 			wraps: WrapsOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let (who, tin) = Self::ensure_registrar(origin, &tin)?;
 			ensure!(T::TinRegistry::is_registered(&tin), Error::<T>::UnknownTin);
 			let current = Records::<T>::get(tin.country, &tin).map(|r| r.version).unwrap_or(0);
@@ -226,14 +227,17 @@ pub mod pallet {
 				Error::<T>::IssuerWrapMissing
 			);
 			Self::check_wraps(&tin, &wraps)?;
-			for reader in ReadersOf::<T>::take(&tin) {
+			let old = ReadersOf::<T>::take(&tin);
+			for reader in old.iter() {
 				Wraps::<T>::remove((reader, tin.country, &tin));
 			}
 			let version = sealed.version;
+			let count = wraps.len() as u32;
 			Records::<T>::insert(tin.country, &tin, sealed);
 			let readers = Self::insert_wraps(&tin, wraps)?;
 			Self::deposit_event(Event::RecordSealed { tin, version, readers, by: who });
-			Ok(())
+			let removed = T::WeightInfo::remove_wrap().saturating_mul(old.len() as u64);
+			Ok(Some(T::WeightInfo::seal(count).saturating_add(removed)).into())
 		}
 
 		/// A `Registrar` of the TIN's country adds wraps of the current
@@ -299,19 +303,22 @@ impl<T: Config> Pallet<T> {
 		Ok(count)
 	}
 
-	/// Removes the wraps of `tin` whose readers are no longer entitled to it
-	/// (consent withdrawn, an account unlinked, a key cleared): in the
-	/// call that ended the entitlement, bounded by `MaxReaders`. The number
-	/// removed.
+	/// Removes the wraps of `tin` its readers may no longer use: the reader
+	/// is no longer entitled (consent withdrawn, an account unlinked, a key
+	/// cleared), or publishes another key than the one its wrap was made
+	/// for. In the call that ended the entitlement, bounded by
+	/// `MaxReaders`. The number removed.
 	pub fn revoke_unentitled(tin: &Tin) -> u32 {
 		let mut readers = ReadersOf::<T>::get(tin);
 		let before = readers.len();
 		readers.retain(|reader| {
-			let entitled = T::Entitlement::key_of(reader, tin).is_some();
-			if !entitled {
-				Wraps::<T>::remove((reader, tin.country, tin));
+			let key = (reader.clone(), tin.country, tin);
+			let usable = T::Entitlement::key_of(reader, tin)
+				.is_some_and(|now| Wraps::<T>::get(&key).is_some_and(|w| w.key == now));
+			if !usable {
+				Wraps::<T>::remove(key);
 			}
-			entitled
+			usable
 		});
 		let removed = (before - readers.len()) as u32;
 		if removed > 0 {
@@ -330,13 +337,22 @@ impl<T: Config> Pallet<T> {
 	/// are hidden from now on and refused until they are gone; the first
 	/// `RemovalsPerBlock` go now, the rest in the next blocks' idle weight.
 	pub fn revoke_issuer(reader: ReaderOf<T>, issuer: CountryCode) {
-		Revoking::<T>::insert(&reader, issuer, ());
-		Self::deposit_event(Event::IssuerRevoked { reader: reader.clone(), issuer });
+		Self::revoke_issuers([(reader, issuer)]);
+	}
+
+	/// [`Self::revoke_issuer`] for several pairs at once, with one share of
+	/// `RemovalsPerBlock` for them all.
+	pub fn revoke_issuers(pairs: impl IntoIterator<Item = (ReaderOf<T>, CountryCode)>) {
+		for (reader, issuer) in pairs {
+			Revoking::<T>::insert(&reader, issuer, ());
+			Self::deposit_event(Event::IssuerRevoked { reader, issuer });
+		}
 		Self::continue_revocations(T::RemovalsPerBlock::get());
 	}
 
 	/// Removes up to `budget` wraps of the pairs being revoked, a pair at a
-	/// time; the number removed.
+	/// time; finding a pair done costs one of the budget too. The budget
+	/// spent.
 	pub fn continue_revocations(budget: u32) -> u32 {
 		let mut removed = 0;
 		while removed < budget {
@@ -360,6 +376,7 @@ impl<T: Config> Pallet<T> {
 				// The prefix is empty: the pair is done.
 				Revoking::<T>::remove(&reader, issuer);
 				Self::deposit_event(Event::RevocationDone { reader, issuer });
+				removed += 1;
 			}
 		}
 		removed

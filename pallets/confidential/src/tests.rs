@@ -39,6 +39,8 @@ fn seal(n: u8, version: u32, readers: &[Reader<AccountId>]) -> DispatchResult {
 		sealed(version),
 		wraps(readers, n),
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }
 
 fn add(n: u8, version: u32, readers: &[Reader<AccountId>]) -> DispatchResult {
@@ -240,6 +242,77 @@ fn an_unlinked_account_loses_its_wrap_at_once() {
 		assert_eq!(Confidential::revoke_unentitled(&tin(1)), 1);
 		assert!(!stored(&Reader::Account(TRADER), 1));
 		assert!(holds(&Reader::Account(TRADER2), 1));
+	});
+}
+
+#[test]
+fn a_trader_key_changed_removes_the_wrap_made_for_the_old_one() {
+	run(|| {
+		model(|m| {
+			m.linked.insert(TRADER, (tin(1), [5; 32]));
+		});
+		assert_ok!(seal(1, 1, &[ADMIN_MX, Reader::Account(TRADER)]));
+		model(|m| {
+			m.linked.insert(TRADER, (tin(1), [7; 32]));
+		});
+		// Still entitled, but the wrap is for a key it no longer publishes.
+		assert!(!holds(&Reader::Account(TRADER), 1));
+		assert_eq!(Confidential::revoke_unentitled(&tin(1)), 1);
+		assert!(!stored(&Reader::Account(TRADER), 1));
+		assert!(holds(&ADMIN_MX, 1));
+		// A wrap for the new key is welcome.
+		assert_ok!(add(1, 1, &[Reader::Account(TRADER)]));
+		assert!(holds(&Reader::Account(TRADER), 1));
+	});
+}
+
+#[test]
+fn several_pairs_revoked_at_once_share_one_removal_budget() {
+	run(|| {
+		model(|m| {
+			m.recognises.insert((MX, CR));
+			m.recognises.insert((MX, PE));
+		});
+		for n in 1..=4 {
+			assert_ok!(seal(n, 1, &[ADMIN_MX, ADMIN_CR, ADMIN_PE]));
+		}
+		model(|m| {
+			m.recognises.clear();
+		});
+		Confidential::revoke_issuers([(ADMIN_CR, MX), (ADMIN_PE, MX)]);
+		// Both hidden at once; three of eight wraps gone (the budget).
+		assert!((1..=4).all(|n| !holds(&ADMIN_CR, n) && !holds(&ADMIN_PE, n)));
+		let left = (1..=4).filter(|n| stored(&ADMIN_CR, *n)).count()
+			+ (1..=4).filter(|n| stored(&ADMIN_PE, *n)).count();
+		assert_eq!(left, 5);
+		for _ in 0..4 {
+			Confidential::on_idle(2, Weight::MAX);
+		}
+		assert_eq!(Revoking::<Test>::iter().count(), 0);
+		assert!((1..=4).all(|n| !stored(&ADMIN_CR, n) && !stored(&ADMIN_PE, n)));
+	});
+}
+
+#[test]
+fn a_seal_is_charged_for_the_wraps_it_removed_not_for_the_most_there_could_be() {
+	run(|| {
+		let first = Confidential::seal(
+			RuntimeOrigin::signed(MX_REGISTRAR),
+			tin(1).to_bytes(),
+			sealed(1),
+			wraps(&[ADMIN_MX], 1),
+		)
+		.unwrap();
+		assert_eq!(first.actual_weight, Some(<() as WeightInfo>::seal(1)));
+		let second = Confidential::seal(
+			RuntimeOrigin::signed(MX_REGISTRAR),
+			tin(1).to_bytes(),
+			sealed(2),
+			wraps(&[ADMIN_MX], 1),
+		)
+		.unwrap();
+		let removed_one = <() as WeightInfo>::remove_wrap();
+		assert_eq!(second.actual_weight, Some(<() as WeightInfo>::seal(1) + removed_one));
 	});
 }
 

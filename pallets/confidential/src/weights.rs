@@ -1,7 +1,7 @@
 //! Weights for `pallet_confidential`.
 //!
-//! The trait the runtime implements with measured weights once the pallet
-//! is composed into it, and an implementation for tests.
+//! The trait the runtime implements (`runtime/src/weights/pallet_confidential.rs`),
+//! and an implementation for tests.
 
 #![allow(missing_docs)]
 
@@ -15,6 +15,10 @@ pub trait WeightInfo {
 	fn add_wraps(r: u32) -> Weight;
 	/// Removing one wrap of a revoked pair.
 	fn remove_wrap() -> Weight;
+	/// `revoke_unentitled` over a record with `r` readers, all removed.
+	fn revoke_unentitled(r: u32) -> Weight;
+	/// Marking one (reader, issuer) pair revoked.
+	fn revoke_pair() -> Weight;
 }
 
 // For tests: the same order of magnitude as the TIN registry's weights.
@@ -29,5 +33,12 @@ impl WeightInfo for () {
 	}
 	fn remove_wrap() -> Weight {
 		Weight::from_parts(10_000_000, 3_000)
+	}
+	fn revoke_unentitled(r: u32) -> Weight {
+		Weight::from_parts(10_000_000, 3_000)
+			.saturating_add(Weight::from_parts(10_000_000, 3_000).saturating_mul(r.into()))
+	}
+	fn revoke_pair() -> Weight {
+		Weight::from_parts(10_000_000, 1_000)
 	}
 }

@@ -53,7 +53,7 @@ pub use types::{
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
-use cadena_primitives::{CountryCode, CountryCodeError, Officer, Role, Roles};
+use cadena_primitives::{CountryCode, CountryCodeError, Officer, OnEntitlementEnded, Role, Roles};
 use frame_support::{
 	dispatch::DispatchResult,
 	ensure,
@@ -150,6 +150,10 @@ pub mod pallet {
 		/// Most nodes one administration may declare.
 		#[pallet::constant]
 		type MaxNodesPerMember: Get<u32>;
+
+		/// Told when an administration stops being an active member, so
+		/// that its wraps of other administrations' confidential records go.
+		type OnEntitlementEnded: OnEntitlementEnded;
 
 		/// Weights of the dispatchables.
 		type WeightInfo: WeightInfo;
@@ -415,12 +419,13 @@ pub mod pallet {
 		/// Suspends an active administration (governance only): its officers can
 		/// do nothing, its admin leaves the council, its validator the set.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::suspend_member().saturating_add(T::CouncilSyncWeight::get()))]
+		#[pallet::weight(T::WeightInfo::suspend_member().saturating_add(T::CouncilSyncWeight::get()).saturating_add(T::OnEntitlementEnded::member_ended_weight()))]
 		pub fn suspend_member(origin: OriginFor<T>, country: CountryCode) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::syncing_council(|| {
 				Self::change_status(country, &[MemberStatus::Active], MemberStatus::Suspended)
 			})?;
+			T::OnEntitlementEnded::member_ended(country);
 			Self::deposit_event(Event::MemberSuspended { country });
 			Ok(())
 		}
@@ -439,7 +444,7 @@ pub mod pallet {
 
 		/// Retires an active or suspended administration for good (governance only).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::retire_member().saturating_add(T::CouncilSyncWeight::get()))]
+		#[pallet::weight(T::WeightInfo::retire_member().saturating_add(T::CouncilSyncWeight::get()).saturating_add(T::OnEntitlementEnded::member_ended_weight()))]
 		pub fn retire_member(origin: OriginFor<T>, country: CountryCode) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::syncing_council(|| {
@@ -449,6 +454,7 @@ pub mod pallet {
 					MemberStatus::Retired,
 				)
 			})?;
+			T::OnEntitlementEnded::member_ended(country);
 			Self::deposit_event(Event::MemberRetired { country });
 			Ok(())
 		}

@@ -47,7 +47,7 @@ pub use weights::WeightInfo;
 use alloc::vec::Vec;
 use cadena_primitives::{
 	append_pruning, day_of, Consortium, CountryCode, Day, Directions, MraId, MraStatus, MraTerms,
-	Parties, PrunedHistory, Role, Scope, MAX_PARTIES,
+	OnEntitlementEnded, Parties, PrunedHistory, Role, Scope, MAX_PARTIES,
 };
 use frame_support::{
 	dispatch::DispatchResult,
@@ -121,6 +121,11 @@ pub mod pallet {
 		/// Most member administrations the consortium admits.
 		#[pallet::constant]
 		type MaxMembers: Get<u32>;
+
+		/// Told when an MRA's directions stop being in force (suspended or
+		/// terminated), so that the recognisers' wraps of the issuers'
+		/// confidential records go.
+		type OnEntitlementEnded: OnEntitlementEnded;
 
 		/// Weights of the dispatchables and of the block hook.
 		type WeightInfo: WeightInfo;
@@ -429,14 +434,18 @@ pub mod pallet {
 
 		/// An `Admin` of a party suspends an MRA in force, at once.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::suspend())]
+		#[pallet::weight(T::WeightInfo::suspend().saturating_add(T::OnEntitlementEnded::directions_ended_weight()))]
 		pub fn suspend(origin: OriginFor<T>, id: MraId) -> DispatchResult {
 			let (who, _, mut mra) = Self::party_admin(origin, id)?;
 			ensure!(mra.terms.status == MraStatus::InForce, Error::<T>::NotInForce);
 			// A party being added waits for the MRA to be in force again.
 			mra.motion = None;
 			Self::set_status(id, &mut mra, MraAction::Suspend, MraStatus::Suspended, Some(who));
+			let directions = mra.terms.directions.clone();
 			Mras::<T>::insert(id, mra);
+			// Told once the MRA is stored: whether another MRA still carries
+			// a direction is read from storage.
+			T::OnEntitlementEnded::directions_ended(&directions);
 			Ok(())
 		}
 
@@ -506,7 +515,7 @@ pub mod pallet {
 		/// An `Admin` of a party terminates an MRA, for good: proposed
 		/// (withdrawn), in force or suspended.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::terminate())]
+		#[pallet::weight(T::WeightInfo::terminate().saturating_add(T::OnEntitlementEnded::directions_ended_weight()))]
 		pub fn terminate(origin: OriginFor<T>, id: MraId) -> DispatchResult {
 			let (who, _, mut mra) = Self::party_admin(origin, id)?;
 			mra.motion = None;
@@ -534,8 +543,13 @@ pub mod pallet {
 				});
 				Archived::<T>::insert(party, id, ());
 			}
+			let was_in_force = mra.terms.status == MraStatus::InForce;
 			Self::set_status(id, &mut mra, MraAction::Terminate, MraStatus::Terminated, Some(who));
+			let directions = mra.terms.directions.clone();
 			Mras::<T>::insert(id, mra);
+			if was_in_force {
+				T::OnEntitlementEnded::directions_ended(&directions);
+			}
 			Ok(())
 		}
 	}

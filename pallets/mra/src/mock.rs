@@ -108,6 +108,7 @@ impl frame_support::traits::UnixTime for Clock {
 }
 
 impl pallet_mra::Config for Test {
+	type OnEntitlementEnded = ();
 	type RuntimeEvent = RuntimeEvent;
 	type Consortium = TestConsortium;
 	type Time = Clock;

@@ -42,7 +42,7 @@ pub use weights::WeightInfo;
 pub type EncryptionKey = [u8; 32];
 
 use alloc::vec::Vec;
-use cadena_primitives::{Consortium, Role, Tin, TinError};
+use cadena_primitives::{Consortium, OnEntitlementEnded, Role, Tin, TinError};
 use codec::Encode;
 use frame_support::{
 	dispatch::DispatchResult,
@@ -162,6 +162,11 @@ pub mod pallet {
 		/// Most accounts linked to one TIN.
 		#[pallet::constant]
 		type MaxLinkedAccounts: Get<u32>;
+
+		/// Told when fewer may read a TIN's confidential record (consent
+		/// withdrawn, an account unlinked, a trader's key changed), so that
+		/// their wraps go in the same call.
+		type OnEntitlementEnded: OnEntitlementEnded;
 
 		/// Weights of the dispatchables.
 		type WeightInfo: WeightInfo;
@@ -306,8 +311,12 @@ pub mod pallet {
 		/// Once the trader has a linked account, `data.consent` must be the
 		/// consent the trader gave: only the trader changes it.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::update())]
-		pub fn update(origin: OriginFor<T>, tin: Vec<u8>, data: TraderData) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::update().saturating_add(T::OnEntitlementEnded::tin_changed_weight()))]
+		pub fn update(
+			origin: OriginFor<T>,
+			tin: Vec<u8>,
+			data: TraderData,
+		) -> DispatchResultWithPostInfo {
 			let (who, tin) = Self::ensure_registrar(origin, &tin)?;
 			let before = Self::active_record(&tin)?.consent;
 			let consent = data.consent;
@@ -321,9 +330,14 @@ pub mod pallet {
 			Traders::<T>::insert(&tin, record);
 			Self::deposit_event(Event::TinUpdated { tin: tin.clone(), by: who.clone() });
 			if consent != before {
-				Self::deposit_event(Event::ConsentChanged { tin, consent, by: who });
+				Self::deposit_event(Event::ConsentChanged { tin: tin.clone(), consent, by: who });
+				if !consent {
+					T::OnEntitlementEnded::tin_changed(&tin);
+					return Ok(().into());
+				}
 			}
-			Ok(())
+			// Nobody's entitlement ended: the hook's weight is refunded.
+			Ok(Some(T::WeightInfo::update()).into())
 		}
 
 		/// A `Registrar` of the TIN's country closes an active TIN. Its
@@ -382,7 +396,7 @@ pub mod pallet {
 		/// Unlinks `account` from its TIN: by a `Registrar` of the TIN's
 		/// country, or by the linked account itself.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::unlink_account())]
+		#[pallet::weight(T::WeightInfo::unlink_account().saturating_add(T::OnEntitlementEnded::tin_changed_weight()))]
 		pub fn unlink_account(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let tin = LinkedAccounts::<T>::get(&account).ok_or(Error::<T>::NotLinked)?;
@@ -393,6 +407,7 @@ pub mod pallet {
 			TraderKeys::<T>::remove(&account);
 			AccountsOf::<T>::mutate(&tin, |accounts| accounts.retain(|a| a != &account));
 			let _ = frame_system::Pallet::<T>::dec_providers(&account);
+			T::OnEntitlementEnded::tin_changed(&tin);
 			Self::deposit_event(Event::AccountUnlinked { tin, account, by: who });
 			Ok(())
 		}
@@ -400,7 +415,7 @@ pub mod pallet {
 		/// A linked trader account gives (`true`) or withdraws (`false`) its
 		/// consent to share its data with MRA partners.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::set_consent())]
+		#[pallet::weight(T::WeightInfo::set_consent().saturating_add(T::OnEntitlementEnded::tin_changed_weight()))]
 		pub fn set_consent(origin: OriginFor<T>, consent: bool) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let tin = LinkedAccounts::<T>::get(&who).ok_or(Error::<T>::NotLinked)?;
@@ -408,6 +423,9 @@ pub mod pallet {
 			record.consent = consent;
 			Self::stamp(&mut record, &who);
 			Traders::<T>::insert(&tin, record);
+			if !consent {
+				T::OnEntitlementEnded::tin_changed(&tin);
+			}
 			Self::deposit_event(Event::ConsentChanged { tin, consent, by: who });
 			Ok(())
 		}
@@ -433,7 +451,7 @@ pub mod pallet {
 		/// it, the trader reads its own confidential record. Unlinking the
 		/// account removes it.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::set_encryption_key())]
+		#[pallet::weight(T::WeightInfo::set_encryption_key().saturating_add(T::OnEntitlementEnded::tin_changed_weight()))]
 		pub fn set_encryption_key(
 			origin: OriginFor<T>,
 			key: Option<EncryptionKey>,
@@ -447,6 +465,8 @@ pub mod pallet {
 				}
 				None => TraderKeys::<T>::remove(&who),
 			}
+			// A wrap made for the old key is of no use to the new one.
+			T::OnEntitlementEnded::tin_changed(&tin);
 			Self::deposit_event(Event::TraderKeySet { tin, account: who, key });
 			Ok(())
 		}

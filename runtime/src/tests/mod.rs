@@ -609,6 +609,151 @@ fn entitlement_follows_the_mras_the_consent_the_links_and_the_members() {
 			configs::CouncilInstance,
 		>::Members(4, 4));
 		Consortium::suspend_member(council, mx).unwrap();
-		assert_eq!(key(admin(mx)), None);
+		assert_eq!(key(admin(mx)), Some([1; 32]), "its own register stays readable to it");
+		assert_eq!(key(admin(cr)), None);
+	});
+}
+
+/// The wraps of a reader whose entitlement ends go in the call that ended
+/// it, through the composed pallets: consent withdrawn, a trader's key
+/// changed, an account unlinked, an MRA suspended, a member suspended; and
+/// the runtime API shows each reader its wrap and the issuer what is
+/// missing.
+#[test]
+fn wraps_go_in_the_call_that_ends_entitlement_and_the_api_lists_what_is_missing() {
+	use cadena_primitives::{AeoType, CountryCode, Tin, MILLIS_PER_DAY};
+	use cadena_runtime_api::ReaderView;
+	use pallet_confidential::{Reader, Sealed, WrapEntry, Wraps};
+	let (mx, cr, pe) = (CountryCode(*b"MX"), CountryCode(*b"CR"), CountryCode(*b"PE"));
+	externalities(local_config_genesis()).execute_with(|| {
+		System::set_block_number(1);
+		let today = 20_513;
+		pallet_timestamp::Now::<Runtime>::put(today as u64 * MILLIS_PER_DAY);
+		let signed = |uri: &str| RuntimeOrigin::signed(AccountId::from(dev(uri).public()));
+		for (admin, key) in [("//Alice", [1; 32]), ("//Bob", [2; 32]), ("//Charlie", [3; 32])] {
+			Consortium::set_encryption_key(signed(admin), Some(key)).unwrap();
+		}
+		let tin = Tin::parse(b"MXAAA010101AAA").unwrap();
+		TinRegistry::register(signed("//Alice//registrar"), tin.to_bytes(), trader_data()).unwrap();
+		let scope: cadena_primitives::Scope = vec![AeoType::SecurityAndSafety].try_into().unwrap();
+		for (id, (partner, admin)) in [(cr, "//Bob"), (pe, "//Charlie")].into_iter().enumerate() {
+			Mra::propose(
+				signed("//Alice"),
+				b"MRA".to_vec(),
+				vec![mx, partner],
+				scope.clone(),
+				None,
+				today,
+			)
+			.unwrap();
+			Mra::sign(signed(admin), id as u32, pallet_mra::MotionKind::EnterIntoForce).unwrap();
+		}
+		let trader = dev("//trader");
+		let account = AccountId::from(trader.public());
+		let signature = trader.sign(&TinRegistry::link_request(&tin, &account, 10));
+		TinRegistry::link_account(
+			signed("//Alice//registrar"),
+			tin.to_bytes(),
+			account.clone(),
+			10,
+			signature.into(),
+		)
+		.unwrap();
+		let as_trader = || RuntimeOrigin::signed(account.clone());
+		TinRegistry::set_encryption_key(as_trader(), Some([9; 32])).unwrap();
+
+		let admin = Reader::Administration;
+		let own = Reader::Account(account.clone());
+		let entry = |key: [u8; 32]| WrapEntry { key, wrap: [7; 80] };
+		let wraps = |readers: Vec<(Reader<AccountId>, [u8; 32])>| {
+			readers.into_iter().map(|(r, k)| (r, entry(k))).collect::<Vec<_>>().try_into().unwrap()
+		};
+		let stored =
+			|reader: &Reader<AccountId>| Wraps::<Runtime>::contains_key((reader, mx, &tin));
+		let missing = || -> Vec<(ReaderView<AccountId>, [u8; 32])> {
+			let page = crate::cadena_api::missing_wraps(mx, None, 100);
+			page.records.into_iter().flat_map(|r| r.readers).collect()
+		};
+		let sealed = |version| Sealed { version, ciphertext: vec![1; 60].try_into().unwrap() };
+
+		// Before anything is sealed, nothing is missing; after the issuer
+		// seals for itself alone, everyone else entitled is.
+		assert!(missing().is_empty());
+		Confidential::seal(
+			signed("//Alice//registrar"),
+			tin.to_bytes(),
+			sealed(1),
+			wraps(vec![(admin(mx), [1; 32])]),
+		)
+		.unwrap();
+		let mut want = vec![
+			(ReaderView::Administration(cr), [2; 32]),
+			(ReaderView::Administration(pe), [3; 32]),
+			(ReaderView::Account(account.clone()), [9; 32]),
+		];
+		let mut got = missing();
+		got.sort_by_key(|(_, k)| *k);
+		want.sort_by_key(|(_, k)| *k);
+		assert_eq!(got, want);
+		Confidential::add_wraps(
+			signed("//Alice//registrar"),
+			tin.to_bytes(),
+			1,
+			wraps(vec![(admin(cr), [2; 32]), (admin(pe), [3; 32]), (own.clone(), [9; 32])]),
+		)
+		.unwrap();
+		assert!(missing().is_empty());
+		let view = |reader| crate::cadena_api::confidential_record(tin.clone(), reader).unwrap();
+		let cr_view = view(ReaderView::Administration(cr));
+		assert_eq!((cr_view.version, cr_view.entitled), (1, true));
+		assert_eq!(cr_view.wrap.map(|w| w.key), Some([2; 32]));
+
+		// Consent withdrawn: CR's and PE's wraps go in that very call.
+		TinRegistry::set_consent(as_trader(), false).unwrap();
+		assert!(!stored(&admin(cr)) && !stored(&admin(pe)));
+		assert!(stored(&admin(mx)) && stored(&own));
+		let cr_view = view(ReaderView::Administration(cr));
+		assert_eq!((cr_view.wrap, cr_view.entitled), (None, false));
+		assert_eq!(cr_view.ciphertext, vec![1; 60], "the ciphertext is everyone's to see");
+		assert!(missing().is_empty(), "nobody to share with");
+		TinRegistry::set_consent(as_trader(), true).unwrap();
+		assert_eq!(missing().len(), 2);
+		Confidential::add_wraps(
+			signed("//Alice//registrar"),
+			tin.to_bytes(),
+			1,
+			wraps(vec![(admin(cr), [2; 32]), (admin(pe), [3; 32])]),
+		)
+		.unwrap();
+
+		// The trader's key changed: the wrap for the old one goes.
+		TinRegistry::set_encryption_key(as_trader(), Some([8; 32])).unwrap();
+		assert!(!stored(&own));
+		assert_eq!(missing(), vec![(ReaderView::Account(account.clone()), [8; 32])]);
+		Confidential::add_wraps(
+			signed("//Alice//registrar"),
+			tin.to_bytes(),
+			1,
+			wraps(vec![(own.clone(), [8; 32])]),
+		)
+		.unwrap();
+		// Unlinked: the account's wrap goes.
+		TinRegistry::unlink_account(as_trader(), account.clone()).unwrap();
+		assert!(!stored(&own));
+
+		// The MRA MX–CR suspended: CR's wraps of MX go; PE keeps its own.
+		Mra::suspend(signed("//Bob"), 0).unwrap();
+		assert!(!stored(&admin(cr)), "cr");
+		assert!(stored(&admin(pe)), "pe");
+		assert!(pallet_confidential::Revoking::<Runtime>::iter().next().is_none(), "all done");
+
+		// PE suspended from the consortium: its wraps go; MX's own stay.
+		let council = RuntimeOrigin::from(pallet_collective::RawOrigin::<
+			AccountId,
+			configs::CouncilInstance,
+		>::Members(4, 4));
+		Consortium::suspend_member(council, pe).unwrap();
+		assert!(!stored(&admin(pe)) && stored(&admin(mx)));
+		assert!(missing().is_empty());
 	});
 }

@@ -9,6 +9,7 @@
 pub mod block_weights;
 pub mod extrinsic_weights;
 pub mod pallet_aeo_certificates;
+pub mod pallet_confidential;
 pub mod pallet_consortium;
 pub mod pallet_mra;
 pub mod pallet_tin_registry;
