@@ -77,6 +77,46 @@ pub trait TinRegistry<AccountId> {
 	fn register_for_benchmarks(tin: &Tin);
 }
 
+/// The X25519 public keys of small order (RFC 7748; libsodium's list),
+/// compared with the top bit cleared: a key among them makes every shared
+/// secret predictable, so nothing wrapped to it is secret.
+const SMALL_ORDER_X25519: [[u8; 32]; 7] = {
+	let mut p_minus_1 = [0xff; 32];
+	p_minus_1[0] = 0xec;
+	p_minus_1[31] = 0x7f;
+	let mut p = p_minus_1;
+	p[0] = 0xed;
+	let mut p_plus_1 = p_minus_1;
+	p_plus_1[0] = 0xee;
+	let mut one = [0; 32];
+	one[0] = 1;
+	[
+		[0; 32],
+		one,
+		[
+			0xe0, 0xeb, 0x7a, 0x7c, 0x3b, 0x41, 0xb8, 0xae, 0x16, 0x56, 0xe3, 0xfa, 0xf1, 0x9f,
+			0xc4, 0x6a, 0xda, 0x09, 0x8d, 0xeb, 0x9c, 0x32, 0xb1, 0xfd, 0x86, 0x62, 0x05, 0x16,
+			0x5f, 0x49, 0xb8, 0x00,
+		],
+		[
+			0x5f, 0x9c, 0x95, 0xbc, 0xa3, 0x50, 0x8c, 0x24, 0xb1, 0xd0, 0xb1, 0x55, 0x9c, 0x83,
+			0xef, 0x5b, 0x04, 0x44, 0x5c, 0xc4, 0x58, 0x1c, 0x8e, 0x86, 0xd8, 0x22, 0x4e, 0xdd,
+			0xd0, 0x9f, 0x11, 0x57,
+		],
+		p_minus_1,
+		p,
+		p_plus_1,
+	]
+};
+
+/// Whether `key` may be published as an X25519 encryption key: not one of
+/// small order (all zeros among them).
+pub fn is_usable_x25519(key: &[u8; 32]) -> bool {
+	let mut masked = *key;
+	masked[31] &= 0x7f;
+	!SMALL_ORDER_X25519.contains(&masked)
+}
+
 /// Told when a reader's entitlement to confidential trader records may
 /// have ended, so that its wraps go in the call that ended it (the runtime
 /// answers with `pallet-confidential`). Each method's weight is what the
@@ -113,5 +153,82 @@ impl OnEntitlementEnded for () {
 	fn member_ended(_: CountryCode) {}
 	fn member_ended_weight() -> sp_runtime::Weight {
 		sp_runtime::Weight::zero()
+	}
+}
+
+#[cfg(test)]
+mod x25519_tests {
+	use super::is_usable_x25519;
+
+	#[test]
+	fn small_order_keys_are_refused_with_or_without_the_top_bit() {
+		for key in super::SMALL_ORDER_X25519 {
+			assert!(!is_usable_x25519(&key));
+			let mut high = key;
+			high[31] |= 0x80;
+			assert!(!is_usable_x25519(&high));
+		}
+		// RFC 7748 section 6.1: Alice's public key.
+		let alice = [
+			0x85, 0x20, 0xf0, 0x09, 0x89, 0x30, 0xa7, 0x54, 0x74, 0x8b, 0x7d, 0xdc, 0xb4, 0x3e,
+			0xf7, 0x5a, 0x0d, 0xbf, 0x3a, 0x0d, 0x26, 0x38, 0x1a, 0xf4, 0xeb, 0xa4, 0xa9, 0x8e,
+			0xaa, 0x9b, 0x4e, 0x6a,
+		];
+		assert!(is_usable_x25519(&alice));
+	}
+}
+
+/// What a pallet told [`OnEntitlementEnded`], for pallet tests.
+#[cfg(feature = "std")]
+pub mod testing {
+	use super::{CountryCode, OnEntitlementEnded, Tin};
+	use core::cell::RefCell;
+
+	/// One thing a pallet told.
+	#[derive(Clone, PartialEq, Eq, Debug)]
+	pub enum EntitlementEnd {
+		/// `tin_changed`.
+		Tin(Tin),
+		/// `directions_ended`.
+		Directions(Vec<(CountryCode, CountryCode)>),
+		/// `member_ended`.
+		Member(CountryCode),
+	}
+
+	std::thread_local! {
+		static TOLD: RefCell<Vec<EntitlementEnd>> = const { RefCell::new(Vec::new()) };
+	}
+
+	/// Records what it is told, on this thread, until [`take_told`].
+	pub struct RecordEntitlementEnds;
+
+	/// What the pallets told since the last call, oldest first.
+	pub fn take_told() -> Vec<EntitlementEnd> {
+		TOLD.with(|told| told.take())
+	}
+
+	fn tell(end: EntitlementEnd) {
+		TOLD.with(|told| told.borrow_mut().push(end));
+	}
+
+	impl OnEntitlementEnded for RecordEntitlementEnds {
+		fn tin_changed(tin: &Tin) {
+			tell(EntitlementEnd::Tin(tin.clone()));
+		}
+		fn tin_changed_weight() -> sp_runtime::Weight {
+			sp_runtime::Weight::from_parts(1_000_000, 0)
+		}
+		fn directions_ended(directions: &[(CountryCode, CountryCode)]) {
+			tell(EntitlementEnd::Directions(directions.to_vec()));
+		}
+		fn directions_ended_weight() -> sp_runtime::Weight {
+			sp_runtime::Weight::from_parts(1_000_000, 0)
+		}
+		fn member_ended(country: CountryCode) {
+			tell(EntitlementEnd::Member(country));
+		}
+		fn member_ended_weight() -> sp_runtime::Weight {
+			sp_runtime::Weight::from_parts(1_000_000, 0)
+		}
 	}
 }

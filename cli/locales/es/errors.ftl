@@ -76,6 +76,7 @@ error-Consortium-NotOwnNode = su administración aduanera no declaró ningún no
 error-Consortium-LastNode = una administración aduanera conserva al menos un nodo: declare primero el nuevo
 # La declaración del nodo no está firmada con su clave de nodo para esta cadena y este país.
 error-Consortium-BadNodeSignature = la firma de la declaración no es la de la clave del nodo sobre esta cadena, esta administración aduanera, este peer id y esta dirección (`cadena-node declare-node` la genera con la clave del nodo)
+error-Consortium-InvalidEncryptionKey = la clave de cifrado es de orden pequeño (entre ellas, la de solo ceros): no es una clave pública X25519 utilizable
 
 
 ## Council: el consejo aduanero (un puesto por administración aduanera
@@ -163,7 +164,7 @@ error-TinRegistry-LinkRequestExpired = la solicitud de vinculación venció: ya 
 # Al reabrir un TIN que no está cerrado.
 error-TinRegistry-NotClosed = el TIN no está cerrado
 # Al publicar una clave de cifrado de ceros.
-error-TinRegistry-InvalidEncryptionKey = la clave de cifrado es toda ceros: no es una clave pública X25519
+error-TinRegistry-InvalidEncryptionKey = la clave de cifrado es de orden pequeño (entre ellas, la de solo ceros): no es una clave pública X25519 utilizable
 
 
 ## AeoCertificates: los certificados OEA, su ciclo de vida y su historial.

@@ -321,6 +321,9 @@ pub mod pallet {
 		/// this administration, this peer id and this address
 		/// (`cadena-node declare-node` makes it with the node's key).
 		BadNodeSignature,
+		/// The encryption key is of small order (all zeros among them): no
+		/// usable X25519 public key.
+		InvalidEncryptionKey,
 	}
 
 	#[pallet::genesis_config]
@@ -358,6 +361,10 @@ pub mod pallet {
 				}
 			}
 			for (country, key) in &self.encryption_keys {
+				assert!(
+					cadena_primitives::is_usable_x25519(key),
+					"the genesis encryption key of {country:?} is of small order"
+				);
 				Members::<T>::mutate(country, |member| {
 					let member = member.as_mut().expect("encryption keys are of founding members");
 					member.encryption_key = Some(*key);
@@ -506,16 +513,29 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// An `Admin` sets (or clears) its administration's public encryption key.
+		/// An `Admin` sets (or clears) its administration's public encryption
+		/// key. Cleared, the administration reads no other administration's
+		/// confidential records: its wraps of them go. (Set to a new key,
+		/// its wraps made for the old one stay hidden until its partners
+		/// wrap again; its own stay, for it to wrap again for the new key.)
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::set_encryption_key())]
+		#[pallet::weight(T::WeightInfo::set_encryption_key().saturating_add(T::OnEntitlementEnded::member_ended_weight()))]
 		pub fn set_encryption_key(origin: OriginFor<T>, key: Option<[u8; 32]>) -> DispatchResult {
 			let country = Self::ensure_admin(origin)?;
+			if let Some(key) = &key {
+				ensure!(
+					cadena_primitives::is_usable_x25519(key),
+					Error::<T>::InvalidEncryptionKey
+				);
+			}
 			Members::<T>::mutate(country, |member| {
 				if let Some(member) = member {
 					member.encryption_key = key;
 				}
 			});
+			if key.is_none() {
+				T::OnEntitlementEnded::member_ended(country);
+			}
 			Self::deposit_event(Event::EncryptionKeySet { country, key });
 			Ok(())
 		}

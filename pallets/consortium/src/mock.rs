@@ -87,7 +87,7 @@ impl frame_support::traits::Get<Vec<AccountId>> for CouncilMembers {
 }
 
 impl pallet_consortium::Config for Test {
-	type OnEntitlementEnded = ();
+	type OnEntitlementEnded = cadena_primitives::testing::RecordEntitlementEnds;
 	type CouncilMembers = CouncilMembers;
 	type CurrentValidators = CurrentValidators;
 	type GovernanceOrigin =

@@ -689,3 +689,33 @@ fn a_newcomer_is_paired_with_the_active_parties_only() {
 		assert!(!terms.recognises(CO, PE) && !terms.recognises(PE, CO));
 	});
 }
+
+#[test]
+fn suspending_or_terminating_an_mra_in_force_ends_its_directions_once() {
+	use cadena_primitives::testing::{take_told, EntitlementEnd};
+	run(|| {
+		let id = in_force();
+		let both = vec![(CR, MX), (MX, CR)];
+		take_told();
+		assert_ok!(Mra::suspend(origin(Bob), id));
+		let mut told = take_told();
+		for end in told.iter_mut() {
+			if let EntitlementEnd::Directions(d) = end {
+				d.sort();
+			}
+		}
+		assert_eq!(told, vec![EntitlementEnd::Directions(both.clone())]);
+		// Terminating it once suspended ends nothing more.
+		assert_ok!(Mra::terminate(origin(Alice), id));
+		assert_eq!(take_told(), vec![]);
+		// Terminated while in force: its directions end.
+		let id = in_force();
+		take_told();
+		assert_ok!(Mra::terminate(origin(Alice), id));
+		assert_eq!(take_told().len(), 1);
+		// A proposal withdrawn ends nothing.
+		let id = propose_as(Alice, &[MX, CR], TODAY + 1);
+		assert_ok!(Mra::terminate(origin(Alice), id));
+		assert_eq!(take_told(), vec![]);
+	});
+}

@@ -281,7 +281,8 @@ pub mod pallet {
 		LinkRequestExpired,
 		/// The TIN is not closed.
 		NotClosed,
-		/// The encryption key is all zeros: no X25519 public key.
+		/// The encryption key is of small order (all zeros among them): no
+		/// usable X25519 public key.
 		InvalidEncryptionKey,
 	}
 
@@ -460,7 +461,7 @@ pub mod pallet {
 			let tin = LinkedAccounts::<T>::get(&who).ok_or(Error::<T>::NotLinked)?;
 			match key {
 				Some(key) => {
-					ensure!(key != [0u8; 32], Error::<T>::InvalidEncryptionKey);
+					ensure!(cadena_primitives::is_usable_x25519(&key), Error::<T>::InvalidEncryptionKey);
 					TraderKeys::<T>::insert(&who, key);
 				}
 				None => TraderKeys::<T>::remove(&who),

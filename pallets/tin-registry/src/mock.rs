@@ -68,7 +68,7 @@ impl frame_support::traits::UnixTime for Clock {
 }
 
 impl pallet_tin_registry::Config for Test {
-	type OnEntitlementEnded = ();
+	type OnEntitlementEnded = cadena_primitives::testing::RecordEntitlementEnds;
 	type RuntimeEvent = RuntimeEvent;
 	type Consortium = TestConsortium;
 	type Time = Clock;

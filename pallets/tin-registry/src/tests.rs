@@ -509,3 +509,50 @@ fn try_state_catches_a_key_without_its_link() {
 		assert!(TinRegistry::do_try_state().is_err());
 	});
 }
+
+#[test]
+fn fewer_readers_of_a_record_are_told_in_the_call_that_made_them_fewer() {
+	use cadena_primitives::testing::{take_told, EntitlementEnd};
+	run(|| {
+		register();
+		assert_ok!(link(Eve));
+		assert_ok!(link(Ferdie));
+		take_told();
+		let told = || EntitlementEnd::Tin(tin());
+		// Consent given again, a key published: nobody reads less... except
+		// the holder of a wrap made for the key replaced.
+		assert_ok!(TinRegistry::set_consent(origin(Eve), true));
+		assert_eq!(take_told(), vec![]);
+		assert_ok!(TinRegistry::set_encryption_key(origin(Eve), Some([9; 32])));
+		assert_eq!(take_told(), vec![told()]);
+		assert_ok!(TinRegistry::set_consent(origin(Eve), false));
+		assert_eq!(take_told(), vec![told()]);
+		assert_ok!(TinRegistry::unlink_account(origin(Eve), account(Eve)));
+		assert_eq!(take_told(), vec![told()]);
+		assert_ok!(TinRegistry::unlink_account(origin(Alice), account(Ferdie)));
+		assert_eq!(take_told(), vec![told()]);
+		// Without linked accounts the Registrar records the consent.
+		let given = TraderData { consent: true, ..data() };
+		let info = TinRegistry::update(origin(Alice), TIN.to_vec(), given).unwrap();
+		assert_eq!(take_told(), vec![]);
+		assert_eq!(info.actual_weight, Some(<() as crate::WeightInfo>::update()), "refunded");
+		let withdrawn = TraderData { consent: false, ..data() };
+		let info = TinRegistry::update(origin(Alice), TIN.to_vec(), withdrawn).unwrap();
+		assert_eq!(take_told(), vec![told()]);
+		assert_eq!(info.actual_weight, None, "charged in full");
+	});
+}
+
+#[test]
+fn a_small_order_trader_key_is_refused() {
+	run(|| {
+		register();
+		assert_ok!(link(Eve));
+		let mut one = [0; 32];
+		one[0] = 1;
+		assert_noop!(
+			TinRegistry::set_encryption_key(origin(Eve), Some(one)),
+			Error::<Test>::InvalidEncryptionKey
+		);
+	});
+}

@@ -661,3 +661,36 @@ fn try_state_catches_broken_invariants() {
 		assert!(Consortium::do_try_state().is_err());
 	});
 }
+
+#[test]
+fn a_member_suspended_retired_or_without_a_key_reads_no_more() {
+	use cadena_primitives::testing::{take_told, EntitlementEnd};
+	run(|| {
+		take_told();
+		assert_ok!(Consortium::set_encryption_key(RuntimeOrigin::signed(MX_ADMIN), Some([7; 32])));
+		assert_eq!(take_told(), vec![], "a new key ends nothing");
+		assert_ok!(Consortium::set_encryption_key(RuntimeOrigin::signed(MX_ADMIN), None));
+		assert_eq!(take_told(), vec![EntitlementEnd::Member(MX)]);
+		assert_ok!(Consortium::suspend_member(governance(), CR));
+		assert_eq!(take_told(), vec![EntitlementEnd::Member(CR)]);
+		assert_ok!(Consortium::reinstate_member(governance(), CR));
+		assert_eq!(take_told(), vec![]);
+		assert_ok!(Consortium::retire_member(governance(), CR));
+		assert_eq!(take_told(), vec![EntitlementEnd::Member(CR)]);
+	});
+}
+
+#[test]
+fn a_small_order_encryption_key_is_refused() {
+	run(|| {
+		let mut p = [0xff; 32];
+		p[0] = 0xed;
+		p[31] = 0x7f;
+		for key in [[0; 32], p] {
+			assert_noop!(
+				Consortium::set_encryption_key(RuntimeOrigin::signed(MX_ADMIN), Some(key)),
+				Error::<Test>::InvalidEncryptionKey
+			);
+		}
+	});
+}
