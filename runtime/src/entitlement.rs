@@ -12,7 +12,7 @@
 
 use crate::{AccountId, Confidential, Runtime};
 use cadena_primitives::{
-	CountryCode, MemberStatus, MraStatus, OnEntitlementEnded, Tin, TinRegistry as _, MAX_PARTIES,
+	CountryCode, MemberStatus, OnEntitlementEnded, Tin, TinRegistry as _, MAX_PARTIES,
 };
 use frame_support::{traits::Get, weights::Weight};
 use pallet_confidential::{EncryptionKey, Reader, WeightInfo as _};
@@ -44,14 +44,12 @@ impl pallet_confidential::Entitlement<AccountId> for Entitlement {
 
 /// Whether `reader` recognises `issuer`'s certificates under an MRA in
 /// force (whatever their type: the record is the trader's, not one
-/// certificate's).
+/// certificate's): one read of the MRA pallet's index.
 pub fn recognises(
 	issuer: cadena_primitives::CountryCode,
 	reader: cadena_primitives::CountryCode,
 ) -> bool {
-	pallet_mra::Pallet::<Runtime>::mras_of(reader).into_iter().any(|(_, mra)| {
-		mra.terms.status == MraStatus::InForce && mra.terms.directions.contains(&(issuer, reader))
-	})
+	pallet_mra::Pallet::<Runtime>::recognises(issuer, reader)
 }
 
 type ConfidentialWeights = <Runtime as pallet_confidential::Config>::WeightInfo;
@@ -88,12 +86,10 @@ impl OnEntitlementEnded for ConfidentialReaders {
 	}
 
 	fn directions_ended_weight() -> Weight {
-		// Each direction: the reader's MRAs, and marking the pair.
+		// Each direction: the index, and marking the pair.
 		let most = (MAX_PARTIES * (MAX_PARTIES - 1)) as u64;
-		let max_mras: u32 = <Runtime as pallet_mra::Config>::MaxMrasPerCountry::get();
-		let max_mras = u64::from(max_mras);
 		DbWeight::get()
-			.reads(1 + max_mras)
+			.reads(1)
 			.saturating_add(ConfidentialWeights::revoke_pair())
 			.saturating_mul(most)
 			.saturating_add(removals())

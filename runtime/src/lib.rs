@@ -123,7 +123,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// version is the one it migrates from, then bumps it, so running it twice
 /// changes nothing. A migration stays here until every network has upgraded
 /// past it (docs/upgrades.md).
-pub type Migrations = (pallet_mra::migrations::v1::MigrateV0ToV1<Runtime>,);
+pub type Migrations = (
+	pallet_mra::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_mra::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 /// Dispatches an extrinsic to its pallet.
 pub type Executive = frame_executive::Executive<

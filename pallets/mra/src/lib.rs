@@ -70,7 +70,7 @@ pub mod pallet {
 		MraHistoryEntry<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 	/// The layout version of this pallet's storage (see [`crate::migrations`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -151,6 +151,20 @@ pub mod pallet {
 		Blake2_128Concat,
 		CountryCode,
 		BoundedVec<MraId, T::MaxMrasPerCountry>,
+		ValueQuery,
+	>;
+
+	/// How many MRAs in force carry each `(issuer, recogniser)` direction:
+	/// whether a partner may read an issuer's confidential records is one
+	/// read of it ([`Pallet::recognises`]).
+	#[pallet::storage]
+	pub type InForceDirections<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CountryCode,
+		Blake2_128Concat,
+		CountryCode,
+		u32,
 		ValueQuery,
 	>;
 
@@ -746,6 +760,9 @@ impl<T: Config> Pallet<T> {
 				parties.push(country);
 				mra.terms.parties = Parties::try_from(types::sorted(parties))
 					.map_err(|_| Error::<T>::TooManyParties)?;
+				// A party joins only an MRA in force: its directions are.
+				let new = directions.iter().filter(|d| !mra.terms.directions.contains(d));
+				Self::count_directions(new, true);
 				mra.terms.directions = directions;
 				MrasOf::<T>::try_mutate(country, |ids| {
 					let position = ids.binary_search(&id).unwrap_or_else(|p| p);
@@ -779,6 +796,11 @@ impl<T: Config> Pallet<T> {
 	) {
 		let from = mra.terms.status;
 		mra.terms.status = to;
+		match (from == MraStatus::InForce, to == MraStatus::InForce) {
+			(false, true) => Self::count_directions(mra.terms.directions.iter(), true),
+			(true, false) => Self::count_directions(mra.terms.directions.iter(), false),
+			_ => {}
+		}
 		Self::record(id, action, Some(from), to, by.clone());
 		Self::deposit_event(Event::StatusChanged {
 			id,
@@ -787,6 +809,26 @@ impl<T: Config> Pallet<T> {
 			to,
 			by,
 		});
+	}
+
+	/// Counts `directions` in (or out of) [`InForceDirections`].
+	fn count_directions<'a>(
+		directions: impl Iterator<Item = &'a (CountryCode, CountryCode)>,
+		in_force: bool,
+	) {
+		for (issuer, recogniser) in directions {
+			InForceDirections::<T>::mutate_exists(issuer, recogniser, |n| {
+				let count = n.unwrap_or(0);
+				let count = if in_force { count.saturating_add(1) } else { count.saturating_sub(1) };
+				*n = (count > 0).then_some(count);
+			});
+		}
+	}
+
+	/// Whether an MRA in force lets `recogniser` recognise `issuer`'s
+	/// certificates (whatever their type): one read.
+	pub fn recognises(issuer: CountryCode, recogniser: CountryCode) -> bool {
+		InForceDirections::<T>::contains_key(issuer, recogniser)
 	}
 
 	/// Appends to an MRA's history, pruning its oldest entry into the hash
@@ -898,6 +940,11 @@ impl<T: Config> Pallet<T> {
 				"history ends elsewhere"
 			);
 		}
+		ensure!(
+			InForceDirections::<T>::iter().map(|(i, r, n)| ((i, r), n)).collect::<alloc::collections::BTreeMap<_, _>>()
+				== migrations::v2::count_in_force::<T>(),
+			"InForceDirections is not the directions of the MRAs in force"
+		);
 		for (country, ids) in MrasOf::<T>::iter() {
 			ensure!(!ids.is_empty(), "empty index kept");
 			ensure!(ids.windows(2).all(|w| w[0] < w[1]), "index not sorted");

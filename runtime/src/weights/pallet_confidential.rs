@@ -2,8 +2,8 @@
 //! the database's measured cost (`paritydb_weights`), and the computation
 //! at the TIN registry's measured base for a call of its size. Each item
 //! names what it counts. A reader's entitlement ([`KEY_OF_READS`]) is
-//! counted at its worst: the member, the trader's consent, and every MRA
-//! the reader is party to.
+//! counted at its worst: the member, the trader's consent, and the MRA
+//! pallet's index of directions in force.
 
 #![allow(missing_docs)]
 
@@ -11,9 +11,9 @@ use core::marker::PhantomData;
 use frame_support::{traits::Get, weights::Weight};
 
 /// The most storage reads one entitlement check makes: the member (or the
-/// linked account), the trader's record, the reader's MRA list and each
-/// of its MRAs (`MaxMrasPerCountry`, 64).
-pub const KEY_OF_READS: u64 = 3 + 64;
+/// linked account and its key), the trader's record, the MRA pallet's
+/// `InForceDirections`.
+pub const KEY_OF_READS: u64 = 3;
 
 /// Computation of a call, before storage: the TIN registry's measured
 /// `register` base.

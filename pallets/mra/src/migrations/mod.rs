@@ -9,5 +9,7 @@
 //! | version | runtime | change |
 //! | --- | --- | --- |
 //! | 1 | 103 | [`v1`]: live MRAs indexed in one bounded list per country, terminated ones archived, open proposals and waiting MRAs counted per country |
+//! | 2 | 107 | [`v2`]: the directions of the MRAs in force counted, for one-read entitlement checks |
 
 pub mod v1;
+pub mod v2;
