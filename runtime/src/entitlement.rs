@@ -40,6 +40,73 @@ impl pallet_confidential::Entitlement<AccountId> for Entitlement {
 			}
 		}
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn entitle_for_benchmarks(
+		tin: &Tin,
+		count: u32,
+	) -> alloc::vec::Vec<(Reader<AccountId>, EncryptionKey)> {
+		use cadena_primitives::{Consortium as _, Role, Roles, ISO_3166_1_ALPHA_2};
+		let key = |i: u32| {
+			let mut key = [0x42; 32];
+			key[..4].copy_from_slice(&i.to_le_bytes());
+			key
+		};
+		let set_key = |country: CountryCode, key| {
+			pallet_consortium::Members::<Runtime>::mutate(country, |member| {
+				if let Some(member) = member {
+					member.encryption_key = Some(key);
+				}
+			})
+		};
+		pallet_tin_registry::Traders::<Runtime>::mutate(tin, |record| {
+			if let Some(record) = record {
+				record.consent = true;
+			}
+		});
+		set_key(tin.country, key(0));
+		let mut readers = alloc::vec![(Reader::Administration(tin.country), key(0))];
+		// Partners, as many as the consortium admits; then linked accounts.
+		let most: u32 = <Runtime as pallet_consortium::Config>::MaxMembers::get();
+		let room = most as usize - pallet_consortium::ActiveMembers::<Runtime>::get().len();
+		let partners = ISO_3166_1_ALPHA_2
+			.iter()
+			.map(|code| CountryCode(*code))
+			.filter(|c| !pallet_consortium::Members::<Runtime>::contains_key(c))
+			.take(room.min(count as usize - 1));
+		for (i, country) in partners.enumerate() {
+			crate::Consortium::make_officer(country, Roles::from(Role::Admin), 1_000 + i as u32);
+			set_key(country, key(readers.len() as u32));
+			pallet_mra::InForceDirections::<Runtime>::insert(tin.country, country, 1);
+			readers.push((Reader::Administration(country), key(readers.len() as u32)));
+		}
+		let mut i = 0;
+		while readers.len() < count as usize {
+			let account: AccountId = frame_benchmarking::account("trader", i, 2);
+			i += 1;
+			pallet_tin_registry::AccountsOf::<Runtime>::try_mutate(tin, |accounts| {
+				accounts.try_push(account.clone())
+			})
+			.expect("room for the accounts MaxReaders counts");
+			pallet_tin_registry::LinkedAccounts::<Runtime>::insert(&account, tin.clone());
+			pallet_tin_registry::TraderKeys::<Runtime>::insert(&account, key(readers.len() as u32));
+			readers.push((Reader::Account(account), key(readers.len() as u32)));
+		}
+		readers
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn disentitle_for_benchmarks(tin: &Tin) {
+		pallet_tin_registry::Traders::<Runtime>::mutate(tin, |record| {
+			if let Some(record) = record {
+				record.consent = false;
+			}
+		});
+		for account in pallet_tin_registry::AccountsOf::<Runtime>::take(tin) {
+			pallet_tin_registry::LinkedAccounts::<Runtime>::remove(&account);
+			pallet_tin_registry::TraderKeys::<Runtime>::remove(&account);
+		}
+	}
 }
 
 /// Whether `reader` recognises `issuer`'s certificates under an MRA in

@@ -11,8 +11,16 @@
 //   node envelope.mjs --seal <readerPublicKeyHex> <subject> <version> <plaintext>
 //       Seals <plaintext> for that reader and prints the envelope as JSON:
 //       {subject, version, ciphertextHex, wraps: [{readerPublicKeyHex, wrapHex}]}.
+//   node envelope.mjs --chain <ws-url> <tin> <reader> <secret-key-file>
+//       An integrator's client: connects with @polkadot/api, reads the
+//       record of <tin> and <reader>'s wrap (a country such as CR, or an
+//       SS58 address) with cadena_confidentialRecord, checks the ciphertext
+//       against the chain's storage (Confidential.Records, through the
+//       metadata), and prints the plaintext.
 
 import { readFileSync } from "node:fs";
+
+import { ApiPromise, WsProvider } from "@polkadot/api";
 
 import { Chacha20Poly1305 } from "@hpke/chacha20poly1305";
 import { CipherSuite, HkdfSha256 } from "@hpke/core";
@@ -127,16 +135,43 @@ async function sealFixture(readerPublicKeyHex, subject, versionText, plaintext) 
   });
 }
 
+async function openOnChain(url, tin, reader, secretKeyFile) {
+  const secretKey = unhex(readFileSync(secretKeyFile, "utf8").trim());
+  const api = await ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true });
+  try {
+    const record = await api.provider.send("cadena_confidentialRecord", [tin, reader]);
+    if (record === null) throw new Error(`${tin} has no confidential record`);
+    if (record.wrap === null) {
+      throw new Error(`${reader} holds no wrap of ${tin}'s record (entitled: ${record.entitled})`);
+    }
+    // The same ciphertext, read from storage through the runtime's metadata.
+    const country = utf8ToBytes(tin.slice(0, 2));
+    const key = { country, nationalId: utf8ToBytes(tin.slice(2)) };
+    const stored = await api.query.confidential.records(country, key);
+    const ciphertext = stored.unwrap().ciphertext.toHex();
+    if (ciphertext !== record.ciphertext) throw new Error("the RPC and storage disagree");
+    const dataKey = await unwrap(unhex(record.wrap.wrap), tin, record.version, secretKey);
+    const plaintext = open(unhex(record.ciphertext), tin, record.version, dataKey);
+    dataKey.fill(0);
+    return bytesToUtf8(plaintext);
+  } finally {
+    await api.disconnect();
+  }
+}
+
 const args = process.argv.slice(2);
 try {
   if (args[0] === "--seal" && args.length === 5) {
     console.log(await sealFixture(...args.slice(1)));
+  } else if (args[0] === "--chain" && args.length === 5) {
+    console.log(await openOnChain(...args.slice(1)));
   } else if (args.length === 1 && !args[0].startsWith("--")) {
     console.log(await openFixture(args[0]));
   } else {
     console.error(
       "usage: node envelope.mjs <record.json>\n" +
-        "       node envelope.mjs --seal <readerPublicKeyHex> <subject> <version> <plaintext>",
+        "       node envelope.mjs --seal <readerPublicKeyHex> <subject> <version> <plaintext>\n" +
+        "       node envelope.mjs --chain <ws-url> <tin> <reader> <secret-key-file>",
     );
     process.exit(2);
   }

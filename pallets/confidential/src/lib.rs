@@ -22,6 +22,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -208,10 +210,10 @@ pub mod pallet {
 		/// it, each made for the key the reader published. The wraps of the
 		/// previous version go.
 		#[pallet::call_index(0)]
-		// The old version's wraps go too: as many as `MaxReaders`, refunded
-		// down to those there were.
+		// The old version's wraps go too, one write each: as many as
+		// `MaxReaders`, refunded down to those there were.
 		#[pallet::weight(T::WeightInfo::seal(wraps.len() as u32)
-			.saturating_add(T::WeightInfo::remove_wrap().saturating_mul(T::MaxReaders::get().into())))]
+			.saturating_add(T::DbWeight::get().writes(T::MaxReaders::get().into())))]
 		pub fn seal(
 			origin: OriginFor<T>,
 			tin: Vec<u8>,
@@ -236,7 +238,7 @@ pub mod pallet {
 			Records::<T>::insert(tin.country, &tin, sealed);
 			let readers = Self::insert_wraps(&tin, wraps)?;
 			Self::deposit_event(Event::RecordSealed { tin, version, readers, by: who });
-			let removed = T::WeightInfo::remove_wrap().saturating_mul(old.len() as u64);
+			let removed = T::DbWeight::get().writes(old.len() as u64);
 			Ok(Some(T::WeightInfo::seal(count).saturating_add(removed)).into())
 		}
 

@@ -22,6 +22,8 @@ frame_support::construct_runtime!(
 impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountId = AccountId;
+	// Storage costs something, so that refunds show.
+	type DbWeight = frame_support::weights::constants::RocksDbWeight;
 }
 
 pub const MX: CountryCode = CountryCode(*b"MX");
@@ -79,6 +81,34 @@ impl crate::Entitlement<AccountId> for TestEntitlement {
 					m.linked.get(account).filter(|(linked, _)| linked == tin).map(|(_, key)| *key)
 				}
 			}
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn entitle_for_benchmarks(tin: &Tin, count: u32) -> Vec<(Reader<AccountId>, EncryptionKey)> {
+		MODEL.with(|m| {
+			let mut m = m.borrow_mut();
+			m.registered.insert(tin.clone());
+			m.consents.insert(tin.clone());
+			m.admin_keys.insert(tin.country, admin_key(tin.country));
+			(0..count)
+				.map(|i| {
+					if i == 0 {
+						return (Reader::Administration(tin.country), admin_key(tin.country));
+					}
+					let account = 1_000 + i as AccountId;
+					m.linked.insert(account, (tin.clone(), [i as u8; 32]));
+					(Reader::Account(account), [i as u8; 32])
+				})
+				.collect()
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn disentitle_for_benchmarks(tin: &Tin) {
+		model(|m| {
+			m.consents.remove(tin);
+			m.linked.retain(|_, (linked, _)| linked != tin);
 		})
 	}
 }

@@ -79,4 +79,17 @@ pub trait Entitlement<AccountId> {
 	/// partner is an active member; the TIN's linked accounts. `None` too
 	/// when the reader published no key.
 	fn key_of(reader: &Reader<AccountId>, tin: &cadena_primitives::Tin) -> Option<EncryptionKey>;
+
+	/// Makes `count` readers entitled to `tin`'s record, its issuer first,
+	/// each with a key, and returns them (benchmarks only).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn entitle_for_benchmarks(
+		tin: &cadena_primitives::Tin,
+		count: u32,
+	) -> alloc::vec::Vec<(Reader<AccountId>, EncryptionKey)>;
+
+	/// Ends the entitlement of every reader of `tin` but its issuer
+	/// (benchmarks only).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn disentitle_for_benchmarks(tin: &cadena_primitives::Tin);
 }

@@ -523,10 +523,7 @@ pub mod pallet {
 		pub fn set_encryption_key(origin: OriginFor<T>, key: Option<[u8; 32]>) -> DispatchResult {
 			let country = Self::ensure_admin(origin)?;
 			if let Some(key) = &key {
-				ensure!(
-					cadena_primitives::is_usable_x25519(key),
-					Error::<T>::InvalidEncryptionKey
-				);
+				ensure!(cadena_primitives::is_usable_x25519(key), Error::<T>::InvalidEncryptionKey);
 			}
 			Members::<T>::mutate(country, |member| {
 				if let Some(member) = member {

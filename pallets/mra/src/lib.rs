@@ -819,7 +819,8 @@ impl<T: Config> Pallet<T> {
 		for (issuer, recogniser) in directions {
 			InForceDirections::<T>::mutate_exists(issuer, recogniser, |n| {
 				let count = n.unwrap_or(0);
-				let count = if in_force { count.saturating_add(1) } else { count.saturating_sub(1) };
+				let count =
+					if in_force { count.saturating_add(1) } else { count.saturating_sub(1) };
 				*n = (count > 0).then_some(count);
 			});
 		}
@@ -941,7 +942,9 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(
-			InForceDirections::<T>::iter().map(|(i, r, n)| ((i, r), n)).collect::<alloc::collections::BTreeMap<_, _>>()
+			InForceDirections::<T>::iter()
+				.map(|(i, r, n)| ((i, r), n))
+				.collect::<alloc::collections::BTreeMap<_, _>>()
 				== migrations::v2::count_in_force::<T>(),
 			"InForceDirections is not the directions of the MRAs in force"
 		);

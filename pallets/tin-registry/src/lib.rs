@@ -461,7 +461,10 @@ pub mod pallet {
 			let tin = LinkedAccounts::<T>::get(&who).ok_or(Error::<T>::NotLinked)?;
 			match key {
 				Some(key) => {
-					ensure!(cadena_primitives::is_usable_x25519(&key), Error::<T>::InvalidEncryptionKey);
+					ensure!(
+						cadena_primitives::is_usable_x25519(&key),
+						Error::<T>::InvalidEncryptionKey
+					);
 					TraderKeys::<T>::insert(&who, key);
 				}
 				None => TraderKeys::<T>::remove(&who),

@@ -1,0 +1,104 @@
+//! Benchmarks of every dispatchable and of the removals the runtime calls,
+//! each in its worst case: the longest record, the most readers.
+
+use super::*;
+use alloc::vec;
+use cadena_primitives::{Roles, Tin};
+use frame_benchmarking::v2::*;
+use frame_system::RawOrigin;
+
+/// Mexico's longest TIN (`Ñ` takes two bytes).
+fn tin() -> Tin {
+	let mut text = b"MX".to_vec();
+	text.extend("Ñ".repeat(cadena_primitives::MAX_NATIONAL_ID as usize).bytes());
+	Tin::parse(&text).expect("a TIN")
+}
+
+/// A registered TIN, a Registrar of its country, and `readers` entitled.
+fn setup<T: Config>(readers: u32) -> (T::AccountId, Tin, WrapsOf<T>) {
+	let tin = tin();
+	let who = T::Consortium::make_officer(tin.country, Roles::from(Role::Registrar), 0);
+	T::TinRegistry::register_for_benchmarks(&tin);
+	let wraps: Vec<_> = T::Entitlement::entitle_for_benchmarks(&tin, readers)
+		.into_iter()
+		.map(|(reader, key)| (reader, WrapEntry { key, wrap: [7; 80] }))
+		.collect();
+	(who, tin, wraps.try_into().expect("at most MaxReaders"))
+}
+
+fn sealed<T: Config>(version: u32) -> SealedOf<T> {
+	let longest = vec![1; T::MaxCiphertext::get() as usize];
+	Sealed { version, ciphertext: longest.try_into().expect("the longest") }
+}
+
+/// `tin` sealed, version 1, wrapped for every reader in `wraps`.
+fn seal_with<T: Config>(who: &T::AccountId, tin: &Tin, wraps: WrapsOf<T>) {
+	Pallet::<T>::seal(RawOrigin::Signed(who.clone()).into(), tin.to_bytes(), sealed::<T>(1), wraps)
+		.expect("sealed");
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// A first version wrapped for `r` readers.
+	#[benchmark]
+	fn seal(r: Linear<1, { T::MaxReaders::get() }>) {
+		let (who, tin, wraps) = setup::<T>(r);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), tin.to_bytes(), sealed::<T>(1), wraps);
+		assert_eq!(ReadersOf::<T>::get(&tin).len() as u32, r);
+	}
+
+	/// `r` wraps added to a record wrapped for its issuer alone.
+	#[benchmark]
+	fn add_wraps(r: Linear<1, { T::MaxReaders::get() - 1 }>) {
+		let (who, tin, mut wraps) = setup::<T>(r + 1);
+		let issuer: WrapsOf<T> = vec![wraps.remove(0)].try_into().expect("one");
+		seal_with::<T>(&who, &tin, issuer);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), tin.to_bytes(), 1, wraps);
+		assert_eq!(ReadersOf::<T>::get(&tin).len() as u32, r + 1);
+	}
+
+	/// One wrap of a revoked pair removed.
+	#[benchmark]
+	fn remove_wrap() {
+		let (who, tin, wraps) = setup::<T>(2);
+		let reader = wraps[1].0.clone();
+		seal_with::<T>(&who, &tin, wraps);
+		Revoking::<T>::insert(&reader, tin.country, ());
+		#[block]
+		{
+			Pallet::<T>::continue_revocations(1);
+		}
+		assert!(!Wraps::<T>::contains_key((reader, tin.country, &tin)));
+	}
+
+	/// A record with `r` readers, all but its issuer no longer entitled.
+	#[benchmark]
+	fn revoke_unentitled(r: Linear<1, { T::MaxReaders::get() }>) {
+		let (who, tin, wraps) = setup::<T>(r);
+		seal_with::<T>(&who, &tin, wraps);
+		T::Entitlement::disentitle_for_benchmarks(&tin);
+		#[block]
+		{
+			Pallet::<T>::revoke_unentitled(&tin);
+		}
+		assert_eq!(ReadersOf::<T>::get(&tin).len(), 1);
+	}
+
+	/// One pair marked revoked (and found to hold nothing).
+	#[benchmark]
+	fn revoke_pair() {
+		let tin = tin();
+		let reader = Reader::Administration(tin.country);
+		#[block]
+		{
+			Pallet::<T>::revoke_issuers([(reader.clone(), tin.country)]);
+		}
+		assert!(!Revoking::<T>::contains_key(reader, tin.country));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}
