@@ -31,7 +31,7 @@ pub type AtBlock = ClientAtBlock<Config, OnlineClientAtBlockImpl<Config>>;
 
 /// The calls, storage items and runtime API methods this tool uses: the
 /// node's metadata must describe them exactly as this build's runtime does.
-const CALLS: [(&str, &str); 31] = [
+const CALLS: [(&str, &str); 33] = [
 	("Council", "propose"),
 	("Council", "vote"),
 	("Council", "close"),
@@ -62,6 +62,8 @@ const CALLS: [(&str, &str); 31] = [
 	("AeoCertificates", "reinstate"),
 	("AeoCertificates", "revoke"),
 	("AeoCertificates", "renew"),
+	("Confidential", "seal"),
+	("Confidential", "add_wraps"),
 	("Utility", "force_batch"),
 ];
 const STORAGE: [(&str, &str); 8] = [
@@ -75,7 +77,7 @@ const STORAGE: [(&str, &str); 8] = [
 	("Council", "ProposalOf"),
 ];
 const API: &str = "CadenaApi";
-const API_METHODS: [&str; 7] = [
+const API_METHODS: [&str; 10] = [
 	"recognition_of_tin",
 	"certificates",
 	"traders",
@@ -83,6 +85,9 @@ const API_METHODS: [&str; 7] = [
 	"certificate",
 	"history",
 	"mras_of",
+	"member",
+	"confidential_record",
+	"missing_wraps",
 ];
 
 /// A connected node.

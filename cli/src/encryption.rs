@@ -86,14 +86,7 @@ pub fn generate(args: &GenerateArgs) -> Result<Outcome> {
 /// Publishes the file's public key, for the signer's administration (an
 /// Admin) or its own account (a linked trader).
 pub async fn publish(chain: &Chain, args: &PublishArgs) -> Result<Outcome> {
-	let secret = SecretKey::read_from(&args.file).map_err(|e| match e {
-		cadena_envelope::Error::KeyFileExposed { mode, .. } => anyhow::anyhow!(t!(
-			"encryption-exposed",
-			path = args.file.display(),
-			mode = format!("{mode:03o}")
-		)),
-		e => anyhow::anyhow!(t!("encryption-cannot-read", path = args.file.display(), why = e)),
-	})?;
+	let secret = crate::confidential::read_secret(&args.file)?;
 	let public = secret.public_key();
 	let key = args.signing.key.keypair(&chain.chain_type().await?)?;
 	let me = AccountId::from(key.public_key().0);

@@ -828,7 +828,9 @@ mod tests {
 	fn i18n_every_pallet_error_has_spanish() {
 		let metadata = crate::chain::local_metadata();
 		let mut missing = Vec::new();
-		for pallet in ["AeoCertificates", "TinRegistry", "Mra", "Consortium", "Council"] {
+		for pallet in
+			["AeoCertificates", "TinRegistry", "Mra", "Consortium", "Council", "Confidential"]
+		{
 			let variants = metadata
 				.pallet_by_name(pallet)
 				.and_then(|p| p.error_variants())

@@ -2,7 +2,9 @@
 //! transactions. Each row is compared with the chain first, so running the
 //! same file again changes nothing, and an interrupted import, run again,
 //! goes on from where it stopped. A bad row is refused on its own, with its
-//! line and reason; the good rows go on.
+//! line and reason; the good rows go on. With `--encryption-key-file`, each
+//! trader's confidential record is sealed too (when new or changed), and
+//! then shared with the readers entitled to it.
 
 use std::{
 	collections::{BTreeMap, BTreeSet},
@@ -11,9 +13,10 @@ use std::{
 };
 
 use anyhow::{bail, Context, Result};
+use cadena_envelope::{TraderRecord, MAX_RECORD_PLAINTEXT};
 use cadena_primitives::{CertificateId, CountryCode, Role, Tin};
 use cadena_runtime::RuntimeCall;
-use cadena_runtime_api::{CertificateView, TraderView};
+use cadena_runtime_api::{CertificateView, ConfidentialView, TraderView};
 use clap::Args;
 use futures::{stream::FuturesOrdered, StreamExt};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -24,9 +27,10 @@ use subxt_signer::sr25519::Keypair;
 
 use crate::{
 	chain::{Chain, Events},
+	confidential::{self, Issuer},
 	i18n::t,
 	keys::KeyArgs,
-	register::{self, date_text, Place, Row},
+	register::{self, date_text, Contact, Place, Row},
 };
 
 /// `cadena import`.
@@ -61,6 +65,12 @@ pub struct ImportArgs {
 	/// The reason text recorded when a certificate's data is amended.
 	#[arg(long, default_value = "register import")]
 	pub reason: String,
+	/// The administration's secret encryption key file (`0x` and 64 hex
+	/// digits, mode 0600): with it, each trader's confidential record is
+	/// sealed too, when new or changed, and then shared with the readers
+	/// entitled to it (needs the Registrar role).
+	#[arg(long, value_name = "FILE")]
+	pub encryption_key_file: Option<PathBuf>,
 	/// Print the summary as JSON.
 	#[arg(long)]
 	pub json: bool,
@@ -92,6 +102,17 @@ pub struct Summary {
 	pub transactions: usize,
 	/// Wall-clock seconds.
 	pub seconds: f64,
+	/// Confidential records sealed: new, or with other content than the
+	/// chain's (with `--encryption-key-file`).
+	pub sealed: usize,
+	/// Wraps added afterwards for the readers entitled to the records.
+	pub shared: usize,
+	/// Records whose seal or wraps were not added, with where and why.
+	#[serde(rename = "confidentialRefused")]
+	pub confidential_refused: Vec<Refusal>,
+	/// Whether the import sealed records (`--encryption-key-file`).
+	#[serde(skip)]
+	pub sealing: bool,
 }
 
 /// A refused row.
@@ -112,6 +133,27 @@ struct Plan {
 	/// The rows whose certificate is in the `grant_many` call at this index;
 	/// if it fails they are granted one by one, to find the culprits.
 	grant_many: Option<(usize, Vec<usize>)>,
+	/// The `Confidential.seal` calls, each after its TIN's registration.
+	seals: Vec<SealPlan>,
+}
+
+/// A seal in a transaction.
+#[derive(Clone)]
+struct SealPlan {
+	/// The row it is for.
+	row: usize,
+	/// Its call's index in the batch.
+	index: usize,
+	/// The record sealed.
+	wanted: TraderRecord,
+}
+
+/// The seals sent, and those the chain refused (told after the import,
+/// unless their row was refused or the chain holds the record anyway).
+#[derive(Default)]
+struct Sealing {
+	sealed: usize,
+	refused: Vec<(SealPlan, String)>,
 }
 
 /// Runs the import; the summary, and the exit status it calls for.
@@ -126,16 +168,25 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 		},
 	)?;
 	let country = chain.officer(&key, &[Role::Approver, Role::Registrar]).await?;
+	let issuer = match &args.encryption_key_file {
+		Some(path) => {
+			// Sealing and sharing are a Registrar's.
+			chain.officer(&key, &[Role::Registrar]).await?;
+			Some(Issuer::new(chain, country, path).await?)
+		}
+		None => None,
+	};
 	let started = Instant::now();
 
 	let mut outcomes: Vec<Option<Outcome>> = vec![None; rows.len()];
 	let mut valid = Vec::new();
 	let mut seen_ids: BTreeMap<CertificateId, Place> = BTreeMap::new();
-	let mut seen_tins: BTreeMap<Tin, (Place, TraderData)> = BTreeMap::new();
+	let mut seen_tins: BTreeMap<Tin, (Place, TraderData, Contact)> = BTreeMap::new();
+	let sealing = issuer.is_some();
 	for (i, (place, row)) in rows.iter().enumerate() {
 		let refusal = match row {
 			Err(reason) => Some(reason.clone()),
-			Ok(row) => check_in_file(row, *place, country, &mut seen_ids, &mut seen_tins),
+			Ok(row) => check_in_file(row, *place, country, sealing, &mut seen_ids, &mut seen_tins),
 		};
 		match refusal {
 			Some(reason) => outcomes[i] = Some(Outcome::Refused(reason)),
@@ -150,6 +201,9 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 	let mut transactions = 0;
 	// TINs this run registers: later rows find them as if already on chain.
 	let mut registering: BTreeSet<Tin> = BTreeSet::new();
+	// TINs whose record this run has sealed, or found as the file says.
+	let mut sealed_tins: BTreeSet<Tin> = BTreeSet::new();
+	let mut seals = Sealing::default();
 	let mut pending = FuturesOrdered::new();
 	let in_flight = args.in_flight as usize;
 	let row = |i: usize| rows[i].1.as_ref().expect("only valid rows are planned; qed");
@@ -160,25 +214,61 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 		let ids: Vec<CertificateId> = chunk.iter().map(|&i| row(i).id.clone()).collect();
 		let traders = chain.traders(&at, &tins).await?;
 		let certificates = chain.certificates(&at, &ids).await?;
-		let mut plan = Plan { calls: Vec::new(), rows: Vec::new(), grant_many: None };
+		let records = match &issuer {
+			Some(issuer) => {
+				let unseen: BTreeSet<Tin> =
+					tins.iter().filter(|t| !sealed_tins.contains(*t)).cloned().collect();
+				own_records(chain, &at, issuer, unseen.into_iter().collect()).await?
+			}
+			None => BTreeMap::new(),
+		};
+		let mut plan =
+			Plan { calls: Vec::new(), rows: Vec::new(), grant_many: None, seals: Vec::new() };
 		let mut grants: Vec<(usize, NewCertificate)> = Vec::new();
 		for (k, &i) in chunk.iter().enumerate() {
 			let row = row(i);
-			match plan_row(row, &traders[k], &certificates[k], &mut registering, &reason) {
-				Err(refusal) => outcomes[i] = Some(Outcome::Refused(refusal)),
-				Ok((calls, grant)) => {
-					if calls.is_empty() && grant.is_none() {
-						outcomes[i] = Some(Outcome::Unchanged);
+			let (calls, grant) =
+				match plan_row(row, &traders[k], &certificates[k], &mut registering, &reason) {
+					Err(refusal) => {
+						outcomes[i] = Some(Outcome::Refused(refusal));
 						continue;
 					}
-					let first = plan.calls.len();
-					plan.calls.extend(calls);
-					let indexes = (first..plan.calls.len()).collect();
-					plan.rows.push((i, indexes, grant.is_some()));
-					if let Some(grant) = grant {
-						grants.push((i, grant));
+					Ok(planned) => planned,
+				};
+			// The seal, if the record is new or differs: after the row's
+			// calls, which register its TIN if it is new.
+			let seal = match &issuer {
+				Some(issuer) if sealed_tins.insert(row.tin.clone()) => {
+					let wanted = record_of(row);
+					let view = records.get(&row.tin).and_then(Option::as_ref);
+					match seal_version(issuer.current(&row.tin, view), &wanted) {
+						None => None,
+						Some(version) => match issuer.seal(&row.tin, &wanted, version) {
+							Ok(call) => Some((call, wanted)),
+							Err(e) => {
+								sealed_tins.remove(&row.tin);
+								outcomes[i] = Some(Outcome::Refused(e.to_string()));
+								continue;
+							}
+						},
 					}
 				}
+				_ => None,
+			};
+			if calls.is_empty() && grant.is_none() {
+				outcomes[i] = Some(Outcome::Unchanged);
+			} else {
+				let first = plan.calls.len();
+				plan.calls.extend(calls);
+				let indexes = (first..plan.calls.len()).collect();
+				plan.rows.push((i, indexes, grant.is_some()));
+				if let Some(grant) = grant {
+					grants.push((i, grant));
+				}
+			}
+			if let Some((call, wanted)) = seal {
+				plan.seals.push(SealPlan { row: i, index: plan.calls.len(), wanted });
+				plan.calls.push(call);
 			}
 		}
 		progress.inc(chunk.len() as u64 - plan.rows.len() as u64);
@@ -192,7 +282,7 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 			plan.calls.push(grant_many(certificates));
 			plan.grant_many = Some((index, who));
 		}
-		if plan.rows.is_empty() {
+		if plan.calls.is_empty() {
 			continue;
 		}
 		pending.push_back(send(chain, &key, plan, nonce));
@@ -207,6 +297,7 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 				&mut outcomes,
 				&mut nonce,
 				&mut transactions,
+				&mut seals,
 				&progress,
 				&rows,
 			)
@@ -214,17 +305,53 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 		}
 	}
 	while let Some(done) = pending.next().await {
-		settle(chain, &key, done, &mut outcomes, &mut nonce, &mut transactions, &progress, &rows)
-			.await?;
+		settle(
+			chain,
+			&key,
+			done,
+			&mut outcomes,
+			&mut nonce,
+			&mut transactions,
+			&mut seals,
+			&progress,
+			&rows,
+		)
+		.await?;
 	}
 	progress.finish_and_clear();
 
 	let mut summary = Summary {
 		rows: rows.len(),
 		transactions,
-		seconds: started.elapsed().as_secs_f64(),
+		sealed: seals.sealed,
+		sealing,
 		..Default::default()
 	};
+	if let Some(issuer) = &issuer {
+		// A refused seal whose row was refused says nothing more; one whose
+		// record the chain holds as the file says anyway is no refusal.
+		let at = chain.finalized().await?;
+		for (seal, reason) in seals.refused {
+			if matches!(outcomes[seal.row], Some(Outcome::Refused(_))) {
+				continue;
+			}
+			let tin = &row(seal.row).tin;
+			let view = confidential::record(chain, &at, tin, &issuer.reader()).await?;
+			if seal_version(issuer.current(tin, view.as_ref()), &seal.wanted).is_some() {
+				let place = rows[seal.row].0.to_string();
+				summary.confidential_refused.push(Refusal { place, reason });
+			}
+		}
+		// Then the partners and linked accounts entitled get their wraps.
+		let report = confidential::share_pass(chain, &key, issuer, args.batch as usize).await?;
+		summary.shared = report.wraps;
+		summary.transactions += report.transactions;
+		for refused in report.refused {
+			let place = refused.tin.clone();
+			summary.confidential_refused.push(Refusal { place, reason: refused.reason_text() });
+		}
+	}
+	summary.seconds = started.elapsed().as_secs_f64();
 	for (i, outcome) in outcomes.into_iter().enumerate() {
 		match outcome.expect("every row has an outcome; qed") {
 			Outcome::Created => summary.created += 1,
@@ -244,8 +371,9 @@ fn check_in_file(
 	row: &Row,
 	place: Place,
 	country: CountryCode,
+	sealing: bool,
 	seen_ids: &mut BTreeMap<CertificateId, Place>,
-	seen_tins: &mut BTreeMap<Tin, (Place, TraderData)>,
+	seen_tins: &mut BTreeMap<Tin, (Place, TraderData, Contact)>,
 ) -> Option<String> {
 	if row.tin.country != country {
 		return Some(t!(
@@ -258,14 +386,69 @@ fn check_in_file(
 	if let Some(first) = seen_ids.get(&row.id) {
 		return Some(t!("import-same-number", first = first));
 	}
-	if let Some((first, data)) = seen_tins.get(&row.tin) {
-		if trader_text(data) != trader_text(&row.trader) {
+	if let Some((first, data, contact)) = seen_tins.get(&row.tin) {
+		if trader_text(data) != trader_text(&row.trader) || (sealing && *contact != row.contact) {
 			return Some(t!("import-tin-data-differs", first = first));
 		}
 	}
+	if sealing {
+		let length = record_of(row).to_plaintext().len();
+		if length > MAX_RECORD_PLAINTEXT {
+			return Some(t!("import-record-too-long", length = length, max = MAX_RECORD_PLAINTEXT));
+		}
+	}
 	seen_ids.insert(row.id.clone(), place);
-	seen_tins.entry(row.tin.clone()).or_insert((place, row.trader.clone()));
+	seen_tins.entry(row.tin.clone()).or_insert((place, row.trader.clone(), row.contact.clone()));
 	None
+}
+
+/// A row's confidential record: its trader's names and address, and its
+/// contacts.
+pub fn record_of(row: &Row) -> TraderRecord {
+	let text = |bytes: &Vec<u8>| String::from_utf8_lossy(bytes).into_owned();
+	let d = &row.trader;
+	TraderRecord {
+		legal_name: text(&d.legal_name),
+		trade_name: text(&d.trade_name),
+		street: text(&d.street),
+		city: text(&d.city),
+		postal_code: text(&d.postal_code),
+		region: text(&d.region),
+		contact_point: row.contact.contact_point.clone(),
+		email: row.contact.email.clone(),
+		phone: row.contact.phone.clone(),
+	}
+}
+
+/// The version to seal, from the record the issuer holds (its version and,
+/// when its own wrap opens it, its content): 1 when there is none, the
+/// next when the content differs or cannot be read; none when it is the
+/// wanted one.
+fn seal_version(
+	current: Option<(u32, Option<TraderRecord>)>,
+	wanted: &TraderRecord,
+) -> Option<u32> {
+	match current {
+		None => Some(1),
+		Some((_, Some(content))) if content == *wanted => None,
+		Some((version, _)) => Some(version.saturating_add(1)),
+	}
+}
+
+/// The issuer's view of each of `tins`' records, read a few at a time.
+async fn own_records(
+	chain: &Chain,
+	at: &crate::chain::AtBlock,
+	issuer: &Issuer,
+	tins: Vec<Tin>,
+) -> Result<BTreeMap<Tin, Option<ConfidentialView>>> {
+	let reader = issuer.reader();
+	let views: Vec<Result<Option<ConfidentialView>>> =
+		futures::stream::iter(tins.iter().map(|tin| confidential::record(chain, at, tin, &reader)))
+			.buffered(16)
+			.collect()
+			.await;
+	tins.into_iter().zip(views).map(|(tin, view)| Ok((tin, view?))).collect()
 }
 
 /// A trader's registry text, as the file and the chain both give it; the
@@ -369,15 +552,23 @@ async fn settle(
 	outcomes: &mut [Option<Outcome>],
 	nonce: &mut u64,
 	transactions: &mut usize,
+	seals: &mut Sealing,
 	progress: &ProgressBar,
 	rows: &[(Place, Result<Row, String>)],
 ) -> Result<()> {
-	let first = plan.rows.first().map(|(i, _, _)| rows[*i].0);
+	let first = plan.rows.first().map(|(i, _, _)| *i).or(plan.seals.first().map(|s| s.row));
+	let first = first.map(|i| rows[i].0);
 	let events = result.with_context(|| {
 		t!("import-stopped", place = first.map(|p| p.to_string()).unwrap_or_default())
 	})?;
 	if events.items.len() != plan.calls.len() {
 		bail!(t!("import-batch-mismatch", results = events.items.len(), calls = plan.calls.len()));
+	}
+	for seal in &plan.seals {
+		match &events.items[seal.index] {
+			Ok(()) => seals.sealed += 1,
+			Err(reason) => seals.refused.push((seal.clone(), reason.clone())),
+		}
 	}
 	let failed_batch = plan
 		.grant_many
@@ -432,11 +623,12 @@ async fn settle(
 		rows: retry.iter().enumerate().map(|(k, &i)| (i, vec![k], true)).collect(),
 		calls,
 		grant_many: None,
+		seals: Vec::new(),
 	};
 	let done = send(chain, key, one_by_one, *nonce).await;
 	*nonce += 1;
 	*transactions += 1;
-	Box::pin(settle(chain, key, done, outcomes, nonce, transactions, progress, rows)).await
+	Box::pin(settle(chain, key, done, outcomes, nonce, transactions, seals, progress, rows)).await
 }
 
 /// Whether the chain holds the row as the file says.
@@ -482,12 +674,17 @@ pub fn print(summary: &Summary, file: &std::path::Path) {
 			transactions = summary.transactions
 		)
 	);
-	let counts = [
+	let mut counts = vec![
 		(t!("import-created"), summary.created),
 		(t!("import-updated"), summary.updated),
 		(t!("import-unchanged"), summary.unchanged),
 		(t!("import-refused"), summary.refused.len()),
 	];
+	if summary.sealing {
+		counts.push((t!("import-sealed"), summary.sealed));
+		counts.push((t!("import-shared"), summary.shared));
+		counts.push((t!("import-confidential-refused"), summary.confidential_refused.len()));
+	}
 	// The counts in one column, one space after the longest word.
 	let width = counts.iter().map(|(word, _)| word.chars().count()).max().unwrap_or(0) + 1;
 	for (word, count) in counts {
@@ -495,5 +692,104 @@ pub fn print(summary: &Summary, file: &std::path::Path) {
 	}
 	for refusal in &summary.refused {
 		println!("    {}: {}", refusal.place, refusal.reason);
+	}
+	if !summary.confidential_refused.is_empty() {
+		println!("  {}", t!("import-confidential-refusals"));
+		for refusal in &summary.confidential_refused {
+			println!("    {}: {}", refusal.place, refusal.reason);
+		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::confidential::{max_readers, Issuer};
+	use cadena_envelope::SecretKey;
+
+	const HEADER: &str = "tin,legal_name,trade_name,street,city,postal_code,region,consent,authorization_number,aeo_type,roles,authorized_on,expires_on,contact_point,email,phone";
+	const GOOD: &str = "MXAAA010101AAA,Exportadora Añil,Añil,Av. Reforma 1,Ciudad de México,06600,MX-CMX,yes,MX-AEO-1,AEOS,exporter,2025-01-15,2028-01-15,Comercio exterior,aduanas@anil.example,+52 55 0000 0000";
+
+	fn rows(lines: &[&str]) -> Vec<Row> {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("register.csv");
+		std::fs::write(&path, format!("{HEADER}\n{}\n", lines.join("\n"))).unwrap();
+		register::read(&path, &register::Options::default())
+			.unwrap()
+			.into_iter()
+			.map(|(_, row)| row.unwrap())
+			.collect()
+	}
+
+	fn mx() -> CountryCode {
+		CountryCode::new(b"MX").unwrap()
+	}
+
+	#[test]
+	fn a_rows_record_is_its_trader_data_and_contacts() {
+		let row = rows(&[GOOD]).remove(0);
+		assert_eq!(
+			record_of(&row),
+			TraderRecord {
+				legal_name: "Exportadora Añil".into(),
+				trade_name: "Añil".into(),
+				street: "Av. Reforma 1".into(),
+				city: "Ciudad de México".into(),
+				postal_code: "06600".into(),
+				region: "MX-CMX".into(),
+				contact_point: "Comercio exterior".into(),
+				email: "aduanas@anil.example".into(),
+				phone: "+52 55 0000 0000".into(),
+			}
+		);
+	}
+
+	#[test]
+	fn a_record_is_sealed_when_new_or_changed_only() {
+		let wanted = record_of(&rows(&[GOOD])[0]);
+		assert_eq!(seal_version(None, &wanted), Some(1));
+		assert_eq!(seal_version(Some((3, Some(wanted.clone()))), &wanted), None);
+		let other = TraderRecord { phone: "+52 55 1111 1111".into(), ..wanted.clone() };
+		assert_eq!(seal_version(Some((3, Some(other))), &wanted), Some(4));
+		// Not readable with the administration's key: sealed again.
+		assert_eq!(seal_version(Some((3, None)), &wanted), Some(4));
+	}
+
+	#[test]
+	fn contacts_count_in_the_files_own_rules_only_when_sealing() {
+		let second = GOOD.replace("MX-AEO-1", "MX-AEO-2").replace("+52 55 0000 0000", "+52 1");
+		let rows = rows(&[GOOD, &second]);
+		for (sealing, refused) in [(false, false), (true, true)] {
+			let (mut ids, mut tins) = (BTreeMap::new(), BTreeMap::new());
+			let first = check_in_file(&rows[0], Place::Line(2), mx(), sealing, &mut ids, &mut tins);
+			assert_eq!(first, None);
+			let second =
+				check_in_file(&rows[1], Place::Line(3), mx(), sealing, &mut ids, &mut tins);
+			assert_eq!(second.is_some(), refused, "sealing {sealing}: {second:?}");
+		}
+		// A record that would not fit an envelope is refused when sealing.
+		let long = GOOD.replace("Comercio exterior", &"x".repeat(900));
+		let row = &self::rows(&[&long])[0];
+		let (mut ids, mut tins) = (BTreeMap::new(), BTreeMap::new());
+		let refusal = check_in_file(row, Place::Line(2), mx(), true, &mut ids, &mut tins).unwrap();
+		assert!(refusal.starts_with("the confidential record is"), "{refusal}");
+		let (mut ids, mut tins) = (BTreeMap::new(), BTreeMap::new());
+		assert_eq!(check_in_file(row, Place::Line(2), mx(), false, &mut ids, &mut tins), None);
+	}
+
+	#[test]
+	fn a_seal_goes_in_the_batch_after_its_tins_registration() {
+		let row = rows(&[GOOD]).remove(0);
+		let mut registering = BTreeSet::new();
+		let reason = (1, b"register import".to_vec());
+		let (calls, grant) = plan_row(&row, &None, &None, &mut registering, &reason).unwrap();
+		assert!(grant.is_some());
+		let issuer = Issuer::of(mx(), SecretKey::generate());
+		let seal = issuer.seal(&row.tin, &record_of(&row), 1).unwrap();
+		let mut batch = calls;
+		batch.push(seal);
+		let names: Vec<String> = batch.iter().map(crate::chain::call_name).collect();
+		assert_eq!(names, ["TinRegistry.register", "Confidential.seal"]);
+		assert!(max_readers() >= 2);
 	}
 }

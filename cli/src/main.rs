@@ -7,6 +7,7 @@
 
 mod certificate;
 mod chain;
+mod confidential;
 mod council;
 mod encryption;
 mod i18n;
@@ -70,6 +71,12 @@ enum Command {
 	/// (admissions, suspensions, retirements, runtime upgrades).
 	#[command(subcommand)]
 	Council(council::Council),
+	/// Open a trader's confidential record (names, address, contacts) with
+	/// a reader's secret encryption key.
+	Show(confidential::ShowArgs),
+	/// Wrap the data keys of the officer's administration's confidential
+	/// records for the entitled readers that hold none yet (a Registrar).
+	Share(confidential::ShareArgs),
 }
 
 /// Exit status when an import refused rows (the others were imported).
@@ -77,8 +84,14 @@ const SOME_ROWS_REFUSED: u8 = 3;
 /// Exit status when `verify` answers "not recognised".
 const NOT_RECOGNISED: u8 = 4;
 /// Exit status when `watch` cannot resume: the node cannot replay from
-/// where its state file says delivery got.
+/// where its state file says delivery got. (Statuses are per command.)
 const CANNOT_RESUME: u8 = 5;
+/// Exit status when `show`'s reader cannot read the record: never sealed,
+/// not entitled to it, or not shared with it yet.
+const NOT_ENTITLED: u8 = 5;
+/// Exit status when `share` could not add some wraps (the others were
+/// added), or an import could not seal or share some records.
+const SOME_WRAPS_REFUSED: u8 = 3;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -112,7 +125,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 			} else {
 				import::print(&summary, &args.file);
 			}
-			Ok(if summary.refused.is_empty() {
+			Ok(if summary.refused.is_empty() && summary.confidential_refused.is_empty() {
 				ExitCode::SUCCESS
 			} else {
 				ExitCode::from(SOME_ROWS_REFUSED)
@@ -212,6 +225,34 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 			let chain = connect().await?;
 			let outcome = mra::run(&chain, command).await?;
 			print_outcome(command.json(), &outcome, mra::print)
+		}
+		Command::Show(args) => {
+			let chain = connect().await?;
+			match confidential::show(&chain, args).await? {
+				confidential::ShowOutcome::Shown(shown) => {
+					if args.json {
+						println!("{}", serde_json::to_string_pretty(&shown)?);
+					} else {
+						confidential::print_shown(&shown);
+					}
+					Ok(ExitCode::SUCCESS)
+				}
+				confidential::ShowOutcome::Unreadable(unreadable) => {
+					if args.json {
+						println!("{}", serde_json::to_string_pretty(&unreadable)?);
+					}
+					eprintln!("{}", unreadable.text());
+					Ok(ExitCode::from(NOT_ENTITLED))
+				}
+			}
+		}
+		Command::Share(args) => {
+			let chain = connect().await?;
+			Ok(if confidential::share(&chain, args).await? {
+				ExitCode::SUCCESS
+			} else {
+				ExitCode::from(SOME_WRAPS_REFUSED)
+			})
 		}
 		Command::Export(args) => {
 			let chain = connect().await?;

@@ -32,8 +32,11 @@ pub const COLUMNS: [&str; 13] = [
 	"expires_on",
 ];
 
-/// Columns a row may leave empty.
-const OPTIONAL: [&str; 1] = ["trade_name"];
+/// Columns a row may leave empty. The holder's contacts (`contact_point`,
+/// `email`, `phone`) are columns a register may have or not: they go only
+/// into the holder's confidential record (`cadena import
+/// --encryption-key-file`), and `cadena export` does not write them.
+const OPTIONAL: [&str; 4] = ["trade_name", "contact_point", "email", "phone"];
 
 /// Where a row is in its file: a CSV line or a JSON array entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -64,10 +67,24 @@ pub struct Row {
 	pub tin: Tin,
 	/// The holder's registry data.
 	pub trader: TraderData,
+	/// The holder's contacts (empty where the register has none).
+	pub contact: Contact,
 	/// The certificate's identity.
 	pub id: CertificateId,
 	/// The certificate as granted.
 	pub certificate: NewCertificate,
+}
+
+/// A holder's contacts, from the optional columns `contact_point`, `email`
+/// and `phone`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Contact {
+	/// The person or office to contact.
+	pub contact_point: String,
+	/// The contact e-mail address.
+	pub email: String,
+	/// The contact telephone.
+	pub phone: String,
 }
 
 /// How to read a register; what is left `None` is detected from the file.
@@ -418,6 +435,11 @@ pub fn parse(raw: &RawRow) -> Result<Row, String> {
 		region: field("region")?.as_bytes().to_vec(),
 		consent,
 	};
+	let contact = Contact {
+		contact_point: field("contact_point")?.to_string(),
+		email: field("email")?.to_string(),
+		phone: field("phone")?.to_string(),
+	};
 	let authorized_on = row_date("authorized_on", field("authorized_on")?)?;
 	let expires_on = row_date("expires_on", field("expires_on")?)?;
 	if expires_on <= authorized_on {
@@ -433,7 +455,7 @@ pub fn parse(raw: &RawRow) -> Result<Row, String> {
 		},
 		expires_on,
 	};
-	Ok(Row { tin, trader, id, certificate })
+	Ok(Row { tin, trader, contact, id, certificate })
 }
 
 /// Why a text is not a TIN, in words.
@@ -574,6 +596,34 @@ mod tests {
 		assert_eq!(date_text(row.certificate.data.authorized_on), "2025-01-15");
 		assert!(row.trader.consent);
 		assert!(row.trader.trade_name.is_empty());
+	}
+
+	#[test]
+	fn contacts_are_optional_columns() {
+		// Absent: empty.
+		let row = csv(&[GOOD]).remove(0).1.unwrap();
+		assert_eq!(row.contact, Contact::default());
+		// Present, in any order, each may be empty.
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("register.csv");
+		let text = format!(
+			"phone,{HEADER},email,contact_point\n\
+			 +52 55 5555 0000,{GOOD},aduanas@norte.example,Comercio exterior\n\
+			 ,{},,\n",
+			GOOD.replace("MXAAA010101AAA", "MXBBB010101BBB").replace("MX-AEO-1", "MX-AEO-2")
+		);
+		std::fs::write(&path, text).unwrap();
+		let rows = read(&path, &Options::default()).unwrap();
+		let first = rows[0].1.as_ref().unwrap();
+		assert_eq!(
+			first.contact,
+			Contact {
+				contact_point: "Comercio exterior".into(),
+				email: "aduanas@norte.example".into(),
+				phone: "+52 55 5555 0000".into(),
+			}
+		);
+		assert_eq!(rows[1].1.as_ref().unwrap().contact, Contact::default());
 	}
 
 	#[test]

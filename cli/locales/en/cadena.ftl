@@ -85,6 +85,11 @@ import-created = created
 import-updated = updated
 import-unchanged = unchanged
 import-refused = refused
+import-record-too-long = the confidential record is { $length } bytes, more than the { $max } an envelope holds
+import-sealed = sealed
+import-shared = wraps shared
+import-confidential-refused = not sealed or shared
+import-confidential-refusals = not sealed or shared:
 
 ## watch.rs
 
@@ -339,3 +344,32 @@ encryption-cannot-read = cannot read the encryption key { $path }: { $why }
 encryption-exposed = the key file { $path } may be read by others than its owner (mode { $mode }): make it private with `chmod 600 { $path }`
 encryption-zero-key = the encryption key's public key is all zeros
 encryption-public-key = public encryption key: { $key }
+
+## confidential.rs: show, share, and the records an import seals
+
+confidential-bad-reader = { $text } is neither a country code nor an SS58 account
+confidential-wrong-key = the key file { $path } is not the one the wrap was made for: the wrap is for the public key { $wrap_key }, the file's is { $file_key }
+confidential-cannot-open = { $tin }'s record does not open: { $why }
+confidential-never-sealed = { $tin } has no confidential record: it was never sealed
+confidential-not-entitled = { $reader } is not entitled to read { $tin }'s record: ciphertext only
+confidential-not-shared = { $reader } is entitled to read { $tin }'s record, but the issuing administration has not shared it yet (its `cadena share` does)
+confidential-heading = { $tin }: confidential record, version { $version }
+confidential-legal-name = legal name
+confidential-trade-name = trade name
+confidential-street = street
+confidential-city = city
+confidential-postal-code = postal code
+confidential-region = region
+confidential-contact-point = contact point
+confidential-email = e-mail
+confidential-phone = phone
+confidential-no-published-key = { $country } has published no encryption key: its Admin publishes one first (`cadena encryption-key publish`)
+confidential-not-published-key = the key file { $path } is not { $country }'s published encryption key: { $country } published { $published }, the file's public key is { $file_key }
+confidential-cannot-seal = cannot seal { $tin }'s record: { $why }
+confidential-no-own-wrap = { $country } holds no wrap of { $tin }'s record for the key it publishes: run `cadena import --encryption-key-file` to seal it again
+confidential-too-large = more than the runtime takes in one call ({ $why })
+share-summary = wraps added: { $wraps }, to { $records } records, in { $transactions } transactions
+share-refused = { $tin }, version { $version }: { $why }
+share-refused-for = for { $readers }: { $why }
+share-stopped = the share pass stopped; run it again to go on
+share-retrying = the transaction did not go through ({ $why }); sending it again

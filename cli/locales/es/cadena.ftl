@@ -92,6 +92,11 @@ import-created = creados
 import-updated = actualizados
 import-unchanged = sin cambios
 import-refused = rechazados
+import-record-too-long = el registro confidencial ocupa { $length } bytes, más de los { $max } que caben en un sobre
+import-sealed = sellados
+import-shared = envoltorios compartidos
+import-confidential-refused = sin sellar o compartir
+import-confidential-refusals = sin sellar o compartir:
 
 ## watch.rs
 
@@ -342,3 +347,38 @@ encryption-cannot-read = no se puede leer la clave de cifrado { $path }: { $why 
 encryption-exposed = otros usuarios además de su dueño pueden leer el archivo de clave { $path } (modo { $mode }): hágalo privado con `chmod 600 { $path }`
 encryption-zero-key = la clave pública de la clave de cifrado es toda ceros
 encryption-public-key = clave pública de cifrado: { $key }
+
+## confidential.rs: show, share, and the records an import seals
+
+confidential-bad-reader = { $text } no es ni un código de país ni una cuenta SS58
+confidential-wrong-key = el archivo de clave { $path } no es aquel para el que se hizo el envoltorio: el envoltorio es para la clave pública { $wrap_key }, la del archivo es { $file_key }
+confidential-cannot-open = el registro de { $tin } no se abre: { $why }
+confidential-never-sealed = { $tin } no tiene registro confidencial: nunca se selló
+confidential-not-entitled = { $reader } no tiene derecho a leer el registro de { $tin }: solo el texto cifrado
+confidential-not-shared = { $reader } tiene derecho a leer el registro de { $tin }, pero la administración emisora aún no lo compartió (lo hace su `cadena share`)
+confidential-heading = { $tin }: registro confidencial, versión { $version }
+confidential-legal-name = razón social
+confidential-trade-name = nombre comercial
+confidential-street = calle
+confidential-city = ciudad
+confidential-postal-code = código postal
+confidential-region = región
+confidential-contact-point = contacto
+confidential-email = correo electrónico
+confidential-phone = teléfono
+confidential-no-published-key = { $country } no ha publicado una clave de cifrado: primero su Administrador publica una (`cadena encryption-key publish`)
+confidential-not-published-key = el archivo de clave { $path } no es la clave de cifrado publicada de { $country }: { $country } publicó { $published }, la clave pública del archivo es { $file_key }
+confidential-cannot-seal = no se puede sellar el registro de { $tin }: { $why }
+confidential-no-own-wrap = { $country } no tiene un envoltorio del registro de { $tin } para la clave que publica: ejecute `cadena import --encryption-key-file` para sellarlo de nuevo
+confidential-too-large = más de lo que el runtime acepta en una llamada ({ $why })
+share-summary = envoltorios añadidos: { $wraps }, a { $records ->
+    [one] 1 registro
+   *[other] { $records } registros
+    }, en { $transactions ->
+    [one] 1 transacción
+   *[other] { $transactions } transacciones
+    }
+share-refused = { $tin }, versión { $version }: { $why }
+share-refused-for = para { $readers }: { $why }
+share-stopped = la pasada de `share` se detuvo; ejecútela de nuevo para continuar
+share-retrying = la transacción no pasó ({ $why }); se envía de nuevo

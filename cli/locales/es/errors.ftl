@@ -4,7 +4,7 @@
 ### Cuando la cadena rechaza una transacción, `cadena` muestra el error como
 ### `Pallet.Variante: descripción`. Este archivo da la descripción en español
 ### de cada variante de error de los pallets Consortium, Council,
-### TinRegistry, AeoCertificates y Mra, con la clave
+### TinRegistry, AeoCertificates, Mra y Confidential, con la clave
 ### `error-<Pallet>-<Variante>` (los nombres de los pallets son los del
 ### runtime). Cada mensaje traduce la documentación de la variante, que es
 ### lo que muestra la versión en inglés.
@@ -286,3 +286,20 @@ error-Mra-TooManyProposals = su administración aduanera tiene `MaxProposalsPerC
 error-Mra-TooManyAwaitingForParty = una de las partes ya es parte de `MaxAwaitingPerCountry` ARM que esperan su fecha de entrada en vigor
 # La moción firmada debe ser exactamente la que espera firmas.
 error-Mra-WrongMotion = la moción indicada no es la que espera firmas
+
+
+## Confidential: los registros confidenciales de los operadores (sellados) y
+## los envoltorios de su clave de datos para cada lector con derecho.
+
+error-Confidential-InvalidTin = el TIN está mal formado
+error-Confidential-NotOfficer = quien envía no es funcionario de una administración aduanera activa
+error-Confidential-NotRegistrar = quien envía no tiene el rol de Registrador
+error-Confidential-OtherCountry = el TIN pertenece a la administración aduanera de otro país
+error-Confidential-UnknownTin = el TIN no está registrado
+error-Confidential-WrongVersion = la versión no es la siguiente del registro (para sellar) ni la actual (para añadir envoltorios)
+error-Confidential-NoRecord = el registro aún no está sellado
+error-Confidential-IssuerWrapMissing = una versión nueva debe llevar el envoltorio de su administración emisora
+error-Confidential-NotEntitled = un envoltorio es para un lector sin derecho al registro (o sin clave publicada)
+error-Confidential-StaleKey = un envoltorio se hizo para otra clave que la publicada por el lector
+error-Confidential-DuplicateReader = un lector tiene dos envoltorios en una llamada
+error-Confidential-RevocationPending = se están eliminando los envoltorios del lector de esta administración emisora

@@ -75,6 +75,7 @@ help-import--in-flight = Transacciones en curso a la vez
 help-import--reason-code = El código de motivo que se registra cuando se modifican los datos de un certificado
 help-import--reason = El texto de motivo que se registra cuando se modifican los datos de un certificado
 help-import--json = Imprimir el resumen como JSON
+help-import--encryption-key-file = El archivo de clave secreta de cifrado de la administración (`0x` y 64 dígitos hexadecimales, modo 0600): con él también se sella el registro confidencial de cada operador, si es nuevo o cambió, y luego se comparte con los lectores con derecho a él (requiere el rol de Registrador)
 
 ## cadena verify, watch, export
 
@@ -185,6 +186,20 @@ help-encryption-key-generate--json = Imprimir la clave pública como JSON
 help-encryption-key-publish = Publicar la clave pública de un archivo de clave secreta: la de su administración si firma un Administrador, la propia si firma un operador vinculado
 help-encryption-key-publish--file = El archivo de clave secreta que escribió `generate` (`0x` y 64 dígitos hexadecimales, modo 0600)
 
+## Los registros confidenciales
+
+help-show = Abrir el registro confidencial de un operador (razón social, domicilio, contactos) con la clave secreta de cifrado de un lector
+help-show--tin = El TIN del operador (`MXAAA010101AAA`)
+help-show--reader = Quién lee: una administración, por su país (`CR`), o la cuenta vinculada de un operador (SS58)
+help-show--encryption-key-file = El archivo de clave secreta de cifrado del lector (`0x` y 64 dígitos hexadecimales, modo 0600)
+help-show--json = Imprimir el registro como JSON
+help-share = Envolver las claves de datos de los registros confidenciales de la administración del funcionario para los lectores con derecho que aún no tienen la suya (un Registrador)
+help-share--encryption-key-file = El archivo de clave secreta de cifrado de la administración (`0x` y 64 dígitos hexadecimales, modo 0600): la de la clave pública que publicó
+help-share--follow = Seguir compartiendo: una pasada cada --interval segundos, hasta Ctrl-C
+help-share--interval = Segundos entre dos pasadas, con --follow
+help-share--batch = Llamadas por transacción (256 como máximo)
+help-share--json = Imprimir el informe de cada pasada como JSON (un objeto por línea)
+
 ## El consejo aduanero
 
 help-council = El consejo aduanero: proponer, votar, cerrar y listar mociones (admisiones, suspensiones, retiros, actualizaciones del runtime)
@@ -226,3 +241,4 @@ value-IN_FLIGHT = EN_CURSO
 value-REASON_CODE = CÓDIGO_MOTIVO
 value-KEY_FILE = ARCHIVO_CLAVE
 value-PASSWORD_FILE = ARCHIVO_CONTRASEÑA
+value-READER = LECTOR
