@@ -31,7 +31,7 @@ pub type AtBlock = ClientAtBlock<Config, OnlineClientAtBlockImpl<Config>>;
 
 /// The calls, storage items and runtime API methods this tool uses: the
 /// node's metadata must describe them exactly as this build's runtime does.
-const CALLS: [(&str, &str); 33] = [
+const CALLS: [(&str, &str); 34] = [
 	("Council", "propose"),
 	("Council", "vote"),
 	("Council", "close"),
@@ -65,6 +65,7 @@ const CALLS: [(&str, &str); 33] = [
 	("Confidential", "seal"),
 	("Confidential", "add_wraps"),
 	("Utility", "force_batch"),
+	("Utility", "batch_all"),
 ];
 const STORAGE: [(&str, &str); 8] = [
 	("Consortium", "Officers"),
@@ -405,7 +406,8 @@ pub fn check_compatible(local: &Metadata, node: &Metadata) -> Result<()> {
 		}
 		// A batch carries the other calls: its position must match, the
 		// calls it carries are checked one by one.
-		let same_shape = call == "force_batch" || ours.call_hash(call) == theirs.call_hash(call);
+		let batch = matches!(call, "force_batch" | "batch_all");
+		let same_shape = batch || ours.call_hash(call) == theirs.call_hash(call);
 		if index(&ours, call) != index(&theirs, call) || !same_shape {
 			bail!(t!("chain-different", item = format!("{pallet}.{call}")));
 		}

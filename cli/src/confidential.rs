@@ -540,6 +540,19 @@ pub async fn share_pass(
 	issuer: &Issuer,
 	batch: usize,
 ) -> Result<ShareReport> {
+	share_pass_of(chain, key, issuer, batch, None).await
+}
+
+/// [`share_pass`], over `only`'s record alone when given (`cadena tin
+/// register` and `update`, after sealing it): the pages are read as in a
+/// full pass, the other records are left to `cadena share`.
+pub async fn share_pass_of(
+	chain: &Chain,
+	key: &Keypair,
+	issuer: &Issuer,
+	batch: usize,
+	only: Option<&Tin>,
+) -> Result<ShareReport> {
 	let mut report = ShareReport::default();
 	let mut shared: BTreeSet<Tin> = BTreeSet::new();
 	let at = chain.finalized().await?;
@@ -547,8 +560,12 @@ pub async fn share_pass(
 	let mut nonce = None;
 	let me = issuer.reader();
 	loop {
-		let page: MissingWrapsPage<AccountId> =
+		let mut page: MissingWrapsPage<AccountId> =
 			chain.api(&at, "missing_wraps", (issuer.country, &cursor, MAX_PAGE)).await?;
+		if let Some(only) = only {
+			page.records.retain(|m| m.tin == *only);
+		}
+		let found = only.is_some() && !page.records.is_empty();
 		let own_views: Vec<Result<Option<ConfidentialView>>> =
 			futures::stream::iter(page.records.iter().map(|m| record(chain, &at, &m.tin, &me)))
 				.buffered(CONCURRENT_READS)
@@ -623,8 +640,8 @@ pub async fn share_pass(
 			}
 		}
 		match page.next {
-			Some(next) => cursor = Some(next),
-			None => break,
+			Some(next) if !found => cursor = Some(next),
+			_ => break,
 		}
 	}
 	report.records = shared.len();

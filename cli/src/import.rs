@@ -21,7 +21,6 @@ use clap::Args;
 use futures::{stream::FuturesOrdered, StreamExt};
 use indicatif::{ProgressBar, ProgressStyle};
 use pallet_aeo_certificates::NewCertificate;
-use pallet_tin_registry::TraderData;
 use serde::Serialize;
 use subxt_signer::sr25519::Keypair;
 
@@ -30,7 +29,7 @@ use crate::{
 	confidential::{self, Issuer},
 	i18n::t,
 	keys::KeyArgs,
-	register::{self, date_text, Contact, Place, Row},
+	register::{self, date_text, Contact, Place, Row, TraderData},
 };
 
 /// `cadena import`.
@@ -451,14 +450,10 @@ async fn own_records(
 	tins.into_iter().zip(views).map(|(tin, view)| Ok((tin, view?))).collect()
 }
 
-/// A trader's registry text, as the file and the chain both give it; the
-/// consent is the trader's own once registered and is not compared.
+/// A trader's names and address, as the file gives them; the consent is
+/// the trader's own once registered and is not compared.
 fn trader_text(d: &TraderData) -> [&Vec<u8>; 6] {
 	[&d.legal_name, &d.trade_name, &d.street, &d.city, &d.postal_code, &d.region]
-}
-
-fn view_text(v: &TraderView) -> [&Vec<u8>; 6] {
-	[&v.legal_name, &v.trade_name, &v.street, &v.city, &v.postal_code, &v.region]
 }
 
 /// Whether the chain's certificate has the row's data (not its expiry).
@@ -485,15 +480,13 @@ fn plan_row(
 		None if registering.contains(&row.tin) => {}
 		None => {
 			registering.insert(row.tin.clone());
-			calls
-				.push(pallet_tin_registry::Call::register { tin, data: row.trader.clone() }.into());
+			// The registry holds the consent alone; the names and address go
+			// sealed (`--encryption-key-file`). The consent is the trader's
+			// own to change once registered.
+			let data = pallet_tin_registry::TraderData { consent: row.trader.consent };
+			calls.push(pallet_tin_registry::Call::register { tin, data }.into());
 		}
 		Some(trader) if !trader.active => return Err(t!("import-tin-closed")),
-		Some(trader) if view_text(trader) != trader_text(&row.trader) => {
-			// The trader's consent is its own to change once registered.
-			let data = TraderData { consent: trader.consent, ..row.trader.clone() };
-			calls.push(pallet_tin_registry::Call::update { tin, data }.into());
-		}
 		Some(_) => {}
 	}
 	let wanted = &row.certificate;
@@ -635,7 +628,6 @@ async fn settle(
 fn holds(row: &Row, trader: &Option<TraderView>, certificate: &Option<CertificateView>) -> bool {
 	let (Some(trader), Some(certificate)) = (trader, certificate) else { return false };
 	trader.active
-		&& view_text(trader) == trader_text(&row.trader)
 		&& same_certificate_data(certificate, row)
 		&& certificate.expires_on == row.certificate.expires_on
 }

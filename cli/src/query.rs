@@ -1,17 +1,23 @@
 //! `cadena verify` and `cadena export`: what a partner reads, at the latest
 //! finalized block, in the JSON of the node's `cadena_*` RPC.
 
-use std::{io::Write, path::PathBuf};
+use std::{
+	collections::{BTreeMap, BTreeSet},
+	io::Write,
+	path::{Path, PathBuf},
+};
 
 use anyhow::{Context, Result};
+use cadena_envelope::TraderRecord;
 use cadena_primitives::{CertificateId, CountryCode, NotRecognised, Tin};
 use cadena_rpc::json::{certificate_json, recognition_json, RecognitionJson};
-use cadena_runtime_api::{CertificateView, RecognisedPage, MAX_PAGE};
+use cadena_runtime_api::{CertificateView, ConfidentialView, ReaderView, RecognisedPage, MAX_PAGE};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use crate::{
-	chain::Chain,
+	chain::{AtBlock, Chain},
+	confidential,
 	i18n::t,
 	register::{self, aeo_type_code, date_text, roles_text},
 };
@@ -24,6 +30,11 @@ pub struct VerifyArgs {
 	/// The country asking: does it recognise this trader now?
 	#[arg(long = "by", value_name = "CC")]
 	pub by: String,
+	/// The asking country's secret encryption key: the answer names the
+	/// trader where the country may read its confidential record, and says
+	/// why not where it may not.
+	#[arg(long, value_name = "FILE")]
+	pub encryption_key_file: Option<PathBuf>,
 	/// Print the answer as JSON.
 	#[arg(long)]
 	pub json: bool,
@@ -45,6 +56,13 @@ pub struct VerifyJson {
 	/// The answer.
 	#[serde(flatten)]
 	pub answer: RecognitionJson,
+	/// The trader's legal name, when asked with a key that opens its record.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub holder_name: Option<String>,
+	/// Why the asking country cannot read the trader's record, when asked
+	/// with a key: `neverSealed`, `notEntitled` or `notShared`.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub holder_unreadable: Option<confidential::Unreadable>,
 }
 
 /// Parses a country code argument.
@@ -64,6 +82,21 @@ pub async fn verify(chain: &Chain, args: &VerifyArgs) -> Result<VerifyJson> {
 		))
 	})?;
 	let reader = country(&args.by)?;
+	let (holder_name, holder_unreadable) = match &args.encryption_key_file {
+		Some(path) => {
+			let show = confidential::ShowArgs {
+				tin: args.tin.clone(),
+				reader: ReaderView::Administration(reader),
+				encryption_key_file: path.clone(),
+				json: false,
+			};
+			match confidential::show(chain, &show).await? {
+				confidential::ShowOutcome::Shown(shown) => (Some(shown.record.legal_name), None),
+				confidential::ShowOutcome::Unreadable(why) => (None, Some(why)),
+			}
+		}
+		None => (None, None),
+	};
 	let at = chain.finalized().await?;
 	let answer = chain.recognition_of_tin(&at, &tin, reader).await?;
 	Ok(VerifyJson {
@@ -72,6 +105,8 @@ pub async fn verify(chain: &Chain, args: &VerifyArgs) -> Result<VerifyJson> {
 		block: at.block_number(),
 		block_hash: format!("{:?}", at.block_hash()),
 		answer: recognition_json(answer.recognition, answer.certificate.as_ref()),
+		holder_name,
+		holder_unreadable,
 	})
 }
 
@@ -101,6 +136,12 @@ pub fn verify_text(answer: &VerifyJson) -> String {
 			None => t!("query-not-recognised", country = country, tin = tin, why = why),
 		}
 	};
+	if let Some(name) = &answer.holder_name {
+		text.push_str(&format!("\n  {}", t!("query-holder", name = name.as_str())));
+	}
+	if let Some(why) = &answer.holder_unreadable {
+		text.push_str(&format!("\n  {}", why.text()));
+	}
 	let at = t!("query-at-block", block = answer.block, hash = answer.block_hash);
 	text.push_str(&format!("\n  {at}"));
 	text
@@ -144,6 +185,11 @@ pub struct ExportArgs {
 	/// Write to this file instead of standard output.
 	#[arg(long, short)]
 	pub output: Option<PathBuf>,
+	/// The partner's secret encryption key: the holders' names and
+	/// addresses are its confidential records, decrypted with it where it
+	/// is entitled; without it they are empty.
+	#[arg(long, value_name = "FILE")]
+	pub encryption_key_file: Option<PathBuf>,
 }
 
 /// Writes the certificates `--country` recognises at the latest finalized
@@ -165,6 +211,12 @@ pub async fn export(chain: &Chain, args: &ExportArgs) -> Result<usize> {
 	}
 	let holders: Vec<Tin> = certificates.iter().map(|c| c.holder.clone()).collect();
 	let traders = chain.traders(&at, &holders).await?;
+	let records = match &args.encryption_key_file {
+		Some(path) => decrypt(chain, &at, reader, &holders, path).await?,
+		None => BTreeMap::new(),
+	};
+	let empty = TraderRecord::default();
+	let record = |tin: &Tin| records.get(tin).unwrap_or(&empty);
 
 	let mut out: Box<dyn Write> = match &args.output {
 		Some(path) => Box::new(std::io::BufWriter::new(
@@ -178,10 +230,11 @@ pub async fn export(chain: &Chain, args: &ExportArgs) -> Result<usize> {
 			let entries: Vec<serde_json::Value> = certificates
 				.into_iter()
 				.zip(traders)
-				.map(|(c, t)| {
+				.map(|(c, _)| {
+					let name = record(&c.holder).legal_name.clone();
 					let mut entry =
 						serde_json::to_value(certificate_json(c)).expect("serialises; qed");
-					entry["holderName"] = t.map(|t| text(&t.legal_name)).unwrap_or_default().into();
+					entry["holderName"] = name.into();
 					entry
 				})
 				.collect();
@@ -194,16 +247,17 @@ pub async fn export(chain: &Chain, args: &ExportArgs) -> Result<usize> {
 			header.extend(["status", "status_since", "reason_code", "reason"]);
 			writer.write_record(&header)?;
 			for (c, t) in certificates.into_iter().zip(traders) {
-				let t = t.unwrap_or_else(|| empty_trader(&c.holder));
+				let consent = t.is_some_and(|t| t.consent);
+				let r = record(&c.holder);
 				writer.write_record([
 					text(&c.holder.to_bytes()),
-					cell(text(&t.legal_name)),
-					cell(text(&t.trade_name)),
-					cell(text(&t.street)),
-					cell(text(&t.city)),
-					cell(text(&t.postal_code)),
-					text(&t.region),
-					if t.consent { "yes" } else { "no" }.to_string(),
+					cell(r.legal_name.clone()),
+					cell(r.trade_name.clone()),
+					cell(r.street.clone()),
+					cell(r.city.clone()),
+					cell(r.postal_code.clone()),
+					cell(r.region.clone()),
+					if consent { "yes" } else { "no" }.to_string(),
 					text(&c.id.number),
 					aeo_type_code(c.aeo_type).to_string(),
 					roles_text(&c.roles),
@@ -235,18 +289,44 @@ pub fn cell(text: String) -> String {
 	}
 }
 
-fn empty_trader(tin: &Tin) -> cadena_runtime_api::TraderView {
-	cadena_runtime_api::TraderView {
-		tin: tin.clone(),
-		legal_name: Vec::new(),
-		trade_name: Vec::new(),
-		street: Vec::new(),
-		city: Vec::new(),
-		postal_code: Vec::new(),
-		region: Vec::new(),
-		active: false,
-		consent: false,
+/// The confidential records of `holders` that `reader` may read, opened
+/// with its secret key; the others are told on standard error, counted.
+async fn decrypt(
+	chain: &Chain,
+	at: &AtBlock,
+	reader: CountryCode,
+	holders: &[Tin],
+	path: &Path,
+) -> Result<BTreeMap<Tin, TraderRecord>> {
+	use futures::StreamExt;
+	let secret = confidential::read_secret(path)?;
+	let unique: BTreeSet<&Tin> = holders.iter().collect();
+	let as_reader = ReaderView::Administration(reader);
+	let views: Vec<(&Tin, Result<Option<ConfidentialView>>)> =
+		futures::stream::iter(unique.into_iter().map(|tin| {
+			let as_reader = &as_reader;
+			async move { (tin, confidential::record(chain, at, tin, as_reader).await) }
+		}))
+		.buffered(16)
+		.collect()
+		.await;
+	let mut records = BTreeMap::new();
+	let mut unreadable = 0;
+	for (tin, view) in views {
+		let view = view?;
+		match confidential::readable(view.as_ref()) {
+			confidential::Readable::Wrap(wrap) => {
+				let view = view.as_ref().expect("a wrap is of a record; qed");
+				let key = confidential::data_key(tin, view.version, wrap, &secret, path)?;
+				records.insert(tin.clone(), confidential::open(view, tin, &key)?);
+			}
+			_ => unreadable += 1,
+		}
 	}
+	if unreadable > 0 {
+		eprintln!("{}", t!("export-unreadable", count = unreadable, country = reader.as_str()));
+	}
+	Ok(records)
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -11,7 +11,6 @@ use cadena_primitives::{
 use calamine::{Data, Reader, Xlsx};
 use clap::ValueEnum;
 use pallet_aeo_certificates::{CertificateData, NewCertificate};
-use pallet_tin_registry::TraderData;
 
 use crate::i18n::t;
 
@@ -59,6 +58,27 @@ impl fmt::Display for Place {
 
 /// A row as read, before its values are checked.
 pub type RawRow = BTreeMap<String, String>;
+
+/// A trader as a register gives it: its confidential record's names and
+/// address, and the consent it gave (the one part the TIN registry
+/// stores in plain).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TraderData {
+	/// The legal name.
+	pub legal_name: Vec<u8>,
+	/// The trade name (may be empty).
+	pub trade_name: Vec<u8>,
+	/// Street and number.
+	pub street: Vec<u8>,
+	/// City.
+	pub city: Vec<u8>,
+	/// Postal code.
+	pub postal_code: Vec<u8>,
+	/// ISO 3166-2 subdivision code (`MX-CMX`).
+	pub region: Vec<u8>,
+	/// Whether the trader consented to share its data with MRA partners.
+	pub consent: bool,
+}
 
 /// A checked row: the holder and its certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -426,6 +446,14 @@ pub fn parse(raw: &RawRow) -> Result<Row, String> {
 		"no" | "n" | "false" | "0" => false,
 		other => return Err(t!("register-bad-consent", value = format!("{other:?}"))),
 	};
+	let region = field("region")?;
+	if !is_region_of(region, &tin) {
+		return Err(t!(
+			"register-bad-region",
+			region = format!("{region:?}"),
+			country = tin.country.as_str()
+		));
+	}
 	let trader = TraderData {
 		legal_name: field("legal_name")?.as_bytes().to_vec(),
 		trade_name: field("trade_name")?.as_bytes().to_vec(),
@@ -481,6 +509,20 @@ pub(crate) fn date(column: &str, text: &str) -> Result<Day, String> {
 
 /// A register's date: `YYYY-MM-DD`, or `DD/MM/YYYY` as Latin American
 /// registers write it (day first, never month first), or why not.
+/// Whether `region` has the form of an ISO 3166-2 code of `tin`'s country:
+/// the country code, a dash, 1 to 3 upper-case letters or digits (`MX-CMX`).
+/// (The chain cannot check it: it is in the sealed record.)
+fn is_region_of(region: &str, tin: &Tin) -> bool {
+	match region.as_bytes() {
+		[a, b, b'-', rest @ ..] => {
+			[*a, *b] == tin.country.0
+				&& (1..=3).contains(&rest.len())
+				&& rest.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+		}
+		_ => false,
+	}
+}
+
 fn row_date(column: &str, text: &str) -> Result<Day, String> {
 	let bad = || t!("register-bad-row-date", column = column, text = format!("{text:?}"));
 	let parts: Vec<&str> = text.split('/').collect();
@@ -639,6 +681,8 @@ mod tests {
 			(bad("2028-01-15", "2024-01-15"), "not after"),
 			(bad(",yes,", ",maybe,"), "neither yes nor no"),
 			(bad("Exportadora del Norte", ""), "`legal_name` is empty"),
+			(bad("MX-CMX", "CR-SJ"), "not an ISO 3166-2 subdivision code of MX"),
+			(bad("MX-CMX", "MX-cmx"), "not an ISO 3166-2 subdivision code of MX"),
 		];
 		let lines: Vec<&str> = cases.iter().map(|(row, _)| row.as_str()).chain([GOOD]).collect();
 		let rows = csv(&lines);

@@ -3,11 +3,18 @@
 //! (the first step of a link, signed by the trader's own key) and
 //! `consent`. Each waits for finality and prints what changed; a refusal is
 //! the pallet's error in words, with a non-zero exit.
+//!
+//! The registry holds a TIN's status and its trader's consent only: the
+//! trader's names, address and contacts are its confidential record, which
+//! `register` and `update` seal with the administration's encryption key
+//! (src/confidential.rs, [`Issuer`]) in the same transaction, then share
+//! with the readers entitled to it. Nothing of the record is sent in plain.
 
 use std::path::PathBuf;
 
 use anyhow::{anyhow, bail, Context, Result};
-use cadena_primitives::{Role, Tin};
+use cadena_envelope::TraderRecord;
+use cadena_primitives::{CountryCode, Role, Tin};
 use cadena_runtime::{AccountId, RuntimeCall};
 use cadena_runtime_api::TraderView;
 use clap::{Args, Subcommand};
@@ -18,15 +25,21 @@ use subxt_signer::sr25519::Keypair;
 
 use crate::{
 	chain::{Chain, Sent, Signing},
+	confidential::{self, Issuer, ShareReport, Shown},
 	i18n::t,
 };
+
+/// Calls per transaction of the share pass that follows a seal.
+const SHARE_BATCH: usize = 100;
 
 /// `cadena tin …`.
 #[derive(Subcommand, Debug)]
 pub enum TinCommand {
-	/// Register a TIN and its trader's data (a Registrar of its country).
+	/// Register a TIN with its trader's consent, and seal its trader's
+	/// confidential record (a Registrar of its country).
 	Register(RegisterArgs),
-	/// Change an active TIN's data; what is not given stays as it is.
+	/// Change an active TIN's confidential record (sealed anew) or its
+	/// trader's consent; what is not given stays as it is.
 	Update(UpdateArgs),
 	/// Close an active TIN: nobody recognises its certificates while it is
 	/// closed.
@@ -44,9 +57,11 @@ pub enum TinCommand {
 	Unlink(UnlinkArgs),
 }
 
-/// A TIN's data as options: all of them to register, the changes to update.
-#[derive(Args, Debug)]
-pub struct DataArgs {
+/// A trader's confidential record as options: to register, its names and
+/// address (all of them but the trade name) and its contacts if known; to
+/// update, the fields that change.
+#[derive(Args, Debug, Default)]
+pub struct RecordArgs {
 	/// The legal name.
 	#[arg(long)]
 	pub legal_name: Option<String>,
@@ -65,6 +80,15 @@ pub struct DataArgs {
 	/// ISO 3166-2 subdivision code (`MX-CMX`), of the TIN's country.
 	#[arg(long)]
 	pub region: Option<String>,
+	/// The person or office to contact (may be empty).
+	#[arg(long)]
+	pub contact_point: Option<String>,
+	/// The contact e-mail address (may be empty).
+	#[arg(long)]
+	pub email: Option<String>,
+	/// The contact telephone number (may be empty).
+	#[arg(long)]
+	pub phone: Option<String>,
 }
 
 /// `cadena tin register`.
@@ -73,10 +97,15 @@ pub struct RegisterArgs {
 	/// The TIN (`MXAAA010101AAA`), of the officer's country.
 	pub tin: String,
 	#[command(flatten)]
-	pub data: DataArgs,
+	pub record: RecordArgs,
 	/// Whether the trader consented to share its data with MRA partners.
 	#[arg(long, value_name = "yes|no", value_parser = yes_no, action = clap::ArgAction::Set)]
 	pub consent: bool,
+	/// The administration's secret encryption key file (`0x` and 64 hex
+	/// digits, mode 0600), the one whose public key it published: the
+	/// trader's record is sealed with it, never sent in plain.
+	#[arg(long, value_name = "FILE")]
+	pub encryption_key_file: PathBuf,
 	#[command(flatten)]
 	pub signing: Signing,
 }
@@ -87,11 +116,18 @@ pub struct UpdateArgs {
 	/// The TIN.
 	pub tin: String,
 	#[command(flatten)]
-	pub data: DataArgs,
+	pub record: RecordArgs,
 	/// The trader's consent, while no account of the trader is linked (a
 	/// linked trader gives or withdraws it with `cadena consent`).
 	#[arg(long, value_name = "yes|no", value_parser = yes_no, action = clap::ArgAction::Set)]
 	pub consent: Option<bool>,
+	/// The administration's secret encryption key file (`0x` and 64 hex
+	/// digits, mode 0600), the one whose public key it published: needed to
+	/// change the record, which is opened with it, changed and sealed anew.
+	/// With --consent alone, the record is then shared with the readers the
+	/// consent entitles.
+	#[arg(long, value_name = "FILE")]
+	pub encryption_key_file: Option<PathBuf>,
 	#[command(flatten)]
 	pub signing: Signing,
 }
@@ -207,22 +243,29 @@ pub struct Outcome {
 	/// The call, its block and its events.
 	#[serde(flatten)]
 	pub sent: Sent,
-	/// The TIN's record after it (before, for a dry run).
+	/// The TIN's registry record after it (before, for a dry run).
 	pub trader: Option<TraderJson>,
+	/// The confidential record the command sealed (would seal, for a dry
+	/// run), with its version.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub record: Option<Shown>,
+	/// What sharing the record with the readers entitled to it did, after
+	/// the transaction (none when the command shared nothing, or sharing
+	/// failed: `cadena share` does it later).
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub shared: Option<ShareReport>,
 }
 
-/// A TIN's record, as `--json` prints it.
+/// A TIN's registry record, as `--json` prints it: its names and address
+/// are in its confidential record.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TraderJson {
+	/// The TIN.
 	pub tin: String,
-	pub legal_name: String,
-	pub trade_name: String,
-	pub street: String,
-	pub city: String,
-	pub postal_code: String,
-	pub region: String,
+	/// Registered and in use (not closed).
 	pub active: bool,
+	/// Whether the trader consents to share its data with MRA partners.
 	pub consent: bool,
 }
 
@@ -231,45 +274,200 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn trader_json(view: TraderView) -> TraderJson {
-	TraderJson {
-		tin: text(&view.tin.to_bytes()),
-		legal_name: text(&view.legal_name),
-		trade_name: text(&view.trade_name),
-		street: text(&view.street),
-		city: text(&view.city),
-		postal_code: text(&view.postal_code),
-		region: text(&view.region),
-		active: view.active,
-		consent: view.consent,
-	}
+	TraderJson { tin: text(&view.tin.to_bytes()), active: view.active, consent: view.consent }
 }
 
-/// The record of `tin` at the last finalized block.
+/// The registry record of `tin` at the last finalized block.
 async fn record(chain: &Chain, tin: &Tin) -> Result<Option<TraderView>> {
 	let at = chain.finalized().await?;
 	Ok(chain.traders(&at, std::slice::from_ref(tin)).await?.pop().flatten())
 }
 
-/// The data from the options, the rest from `now` (to register there is no
-/// `now`: every field but the trade name must be given).
-fn data(args: &DataArgs, now: Option<&TraderView>, consent: Option<bool>) -> Result<TraderData> {
-	let field = |given: &Option<String>, name: &str, then: fn(&TraderView) -> &Vec<u8>| match (
-		given, now,
-	) {
-		(Some(text), _) => Ok(text.trim().as_bytes().to_vec()),
-		(None, Some(view)) => Ok(then(view).clone()),
-		(None, None) if name == "--trade-name" => Ok(Vec::new()),
-		(None, None) => Err(anyhow!(t!("tin-needed-to-register", option = name))),
+/// A field of the confidential record: its option, whether a record needs
+/// it (not empty), the option's value, and the field.
+type Field =
+	(&'static str, bool, fn(&RecordArgs) -> &Option<String>, fn(&mut TraderRecord) -> &mut String);
+
+fn fields() -> [Field; 9] {
+	[
+		("--legal-name", true, |a| &a.legal_name, |r| &mut r.legal_name),
+		("--trade-name", false, |a| &a.trade_name, |r| &mut r.trade_name),
+		("--street", true, |a| &a.street, |r| &mut r.street),
+		("--city", true, |a| &a.city, |r| &mut r.city),
+		("--postal-code", true, |a| &a.postal_code, |r| &mut r.postal_code),
+		("--region", true, |a| &a.region, |r| &mut r.region),
+		("--contact-point", false, |a| &a.contact_point, |r| &mut r.contact_point),
+		("--email", false, |a| &a.email, |r| &mut r.email),
+		("--phone", false, |a| &a.phone, |r| &mut r.phone),
+	]
+}
+
+impl RecordArgs {
+	/// Whether no field of the record is given.
+	pub fn is_empty(&self) -> bool {
+		fields().iter().all(|(_, _, given, _)| given(self).is_none())
+	}
+}
+
+/// The record to seal: `base` (the record sealed now, when the issuer can
+/// open it) changed by the options given. Without a base, every field a
+/// record needs must be given: `needed` says so for the first one missing.
+fn record_from(
+	args: &RecordArgs,
+	tin: &Tin,
+	base: Option<TraderRecord>,
+	needed: impl Fn(&str) -> String,
+) -> Result<TraderRecord> {
+	let from_scratch = base.is_none();
+	let mut record = base.unwrap_or_default();
+	for (option, required, given, field) in fields() {
+		match given(args) {
+			Some(value) if required && value.trim().is_empty() => {
+				bail!(t!("tin-field-empty", option = option))
+			}
+			Some(value) => *field(&mut record) = value.trim().to_string(),
+			None if required && from_scratch => bail!(needed(option)),
+			None => {}
+		}
+	}
+	if (args.region.is_some() || from_scratch) && !is_region_of(&record.region, tin) {
+		bail!(t!(
+			"tin-bad-region",
+			region = format!("{:?}", record.region),
+			country = tin.country.as_str()
+		));
+	}
+	Ok(record)
+}
+
+/// Whether `region` has the form of an ISO 3166-2 code of `tin`'s country:
+/// the country code, a dash, 1 to 3 upper-case letters or digits
+/// (`MX-CMX`). The chain cannot check it: it is in the sealed record.
+fn is_region_of(region: &str, tin: &Tin) -> bool {
+	match region.as_bytes() {
+		[a, b, b'-', rest @ ..] => {
+			[*a, *b] == tin.country.0
+				&& (1..=3).contains(&rest.len())
+				&& rest.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+		}
+		_ => false,
+	}
+}
+
+/// `cadena tin register`: `TinRegistry.register` with the consent, and
+/// `Confidential.seal` of the record's version 1 wrapped for the
+/// administration, all or nothing in one `Utility.batch_all`; then the
+/// record is shared with the readers entitled to it.
+async fn register(chain: &Chain, key: &Keypair, args: &RegisterArgs) -> Result<Outcome> {
+	let country = registrar_of(chain, key, &args.tin).await?;
+	let tin = tin(&args.tin)?;
+	let record = record_from(&args.record, &tin, None, |option| {
+		t!("tin-needed-to-register", option = option)
+	})?;
+	let issuer = Issuer::new(chain, country, &args.encryption_key_file).await?;
+	let data = TraderData { consent: args.consent };
+	let calls = vec![
+		pallet_tin_registry::Call::register { tin: tin.to_bytes(), data }.into(),
+		issuer.seal(&tin, &record, 1)?,
+	];
+	send_and_share(chain, key, &args.signing, Some(&issuer), tin, calls, Some((1, record))).await
+}
+
+/// `cadena tin update`: the record's fields given, its next version
+/// sealed (opened with the administration's own wrap, changed); the
+/// consent given, `TinRegistry.update`. Both in one transaction.
+async fn update(chain: &Chain, key: &Keypair, args: &UpdateArgs) -> Result<Outcome> {
+	let country = registrar_of(chain, key, &args.tin).await?;
+	let tin = tin(&args.tin)?;
+	let changes_record = !args.record.is_empty();
+	if !changes_record && args.consent.is_none() {
+		bail!(t!("tin-nothing-to-update"));
+	}
+	if changes_record && args.encryption_key_file.is_none() {
+		bail!(t!("tin-update-needs-key", tin = args.tin.trim()));
+	}
+	record(chain, &tin).await?.with_context(|| t!("tin-not-registered", tin = args.tin))?;
+	let issuer = match &args.encryption_key_file {
+		Some(path) => Some(Issuer::new(chain, country, path).await?),
+		None => None,
 	};
-	Ok(TraderData {
-		legal_name: field(&args.legal_name, "--legal-name", |v| &v.legal_name)?,
-		trade_name: field(&args.trade_name, "--trade-name", |v| &v.trade_name)?,
-		street: field(&args.street, "--street", |v| &v.street)?,
-		city: field(&args.city, "--city", |v| &v.city)?,
-		postal_code: field(&args.postal_code, "--postal-code", |v| &v.postal_code)?,
-		region: field(&args.region, "--region", |v| &v.region)?,
-		consent: consent.or(now.map(|v| v.consent)).unwrap_or_default(),
-	})
+	let mut calls: Vec<RuntimeCall> = Vec::new();
+	if let Some(consent) = args.consent {
+		let data = TraderData { consent };
+		calls.push(pallet_tin_registry::Call::update { tin: tin.to_bytes(), data }.into());
+	}
+	let mut sealed = None;
+	if let (true, Some(issuer)) = (changes_record, &issuer) {
+		let at = chain.finalized().await?;
+		let view = confidential::record(chain, &at, &tin, &issuer.reader()).await?;
+		let tin_text = confidential::tin_text(&tin);
+		let record = match issuer.current(&tin, view.as_ref()) {
+			None => record_from(&args.record, &tin, None, |option| {
+				t!("tin-needed-first-seal", tin = tin_text.as_str(), option = option)
+			})
+			.map(|record| (1, record)),
+			Some((version, None)) => record_from(&args.record, &tin, None, |option| {
+				t!(
+					"tin-needed-unreadable",
+					country = country.as_str(),
+					tin = tin_text.as_str(),
+					version = version,
+					option = option
+				)
+			})
+			.map(|record| (version.saturating_add(1), record)),
+			Some((version, Some(now))) => record_from(&args.record, &tin, Some(now), |_| {
+				unreachable!("a record changed needs nothing more")
+			})
+			.map(|record| (version.saturating_add(1), record)),
+		}?;
+		calls.push(issuer.seal(&tin, &record.1, record.0)?);
+		sealed = Some(record);
+	}
+	send_and_share(chain, key, &args.signing, issuer.as_ref(), tin, calls, sealed).await
+}
+
+/// Sends `calls` (more than one: all or nothing, in a `Utility.batch_all`)
+/// and, when the administration's key was given, shares `tin`'s record
+/// with the readers entitled to it; the outcome.
+async fn send_and_share(
+	chain: &Chain,
+	key: &Keypair,
+	signing: &Signing,
+	issuer: Option<&Issuer>,
+	tin: Tin,
+	mut calls: Vec<RuntimeCall>,
+	sealed: Option<(u32, TraderRecord)>,
+) -> Result<Outcome> {
+	let call = match calls.len() {
+		1 => calls.remove(0),
+		_ => pallet_utility::Call::batch_all { calls }.into(),
+	};
+	let sent = chain.send(key, call, signing.dry_run).await?;
+	let shared = match issuer {
+		Some(issuer) if !signing.dry_run => share(chain, key, issuer, &tin).await,
+		_ => None,
+	};
+	let trader = record(chain, &tin).await?.map(trader_json);
+	let record = sealed.map(|(version, record)| Shown {
+		tin: confidential::tin_text(&tin),
+		version,
+		record,
+	});
+	Ok(Outcome { sent, trader, record, shared })
+}
+
+/// One share pass over `tin`'s record, best effort: the transaction it
+/// follows is final, so a failure is told, not returned.
+async fn share(chain: &Chain, key: &Keypair, issuer: &Issuer, tin: &Tin) -> Option<ShareReport> {
+	match confidential::share_pass_of(chain, key, issuer, SHARE_BATCH, Some(tin)).await {
+		Ok(report) => Some(report),
+		Err(e) => {
+			let tin = confidential::tin_text(tin);
+			eprintln!("{}", t!("tin-share-failed", tin = tin, why = format!("{e:#}")));
+			None
+		}
+	}
 }
 
 /// Runs a TIN command that sends a call.
@@ -278,21 +476,8 @@ pub async fn run(chain: &Chain, command: &TinCommand) -> Result<Outcome> {
 	let key = signing.key.keypair(&chain.chain_type().await?)?;
 	use pallet_tin_registry::Call as Registry;
 	let (call, tin): (RuntimeCall, Tin) = match command {
-		TinCommand::Register(a) => {
-			registrar_of(chain, &key, &a.tin).await?;
-			let tin = tin(&a.tin)?;
-			let data = data(&a.data, None, Some(a.consent))?;
-			(Registry::register { tin: tin.to_bytes(), data }.into(), tin)
-		}
-		TinCommand::Update(a) => {
-			registrar_of(chain, &key, &a.tin).await?;
-			let tin = tin(&a.tin)?;
-			let now = record(chain, &tin)
-				.await?
-				.with_context(|| t!("tin-not-registered", tin = a.tin))?;
-			let data = data(&a.data, Some(&now), a.consent)?;
-			(Registry::update { tin: tin.to_bytes(), data }.into(), tin)
-		}
+		TinCommand::Register(a) => return register(chain, &key, a).await,
+		TinCommand::Update(a) => return update(chain, &key, a).await,
 		TinCommand::Close(a) => {
 			registrar_of(chain, &key, &a.tin).await?;
 			let tin = tin(&a.tin)?;
@@ -330,7 +515,7 @@ pub async fn run(chain: &Chain, command: &TinCommand) -> Result<Outcome> {
 	};
 	let sent = chain.send(&key, call, signing.dry_run).await?;
 	let trader = record(chain, &tin).await?.map(trader_json);
-	Ok(Outcome { sent, trader })
+	Ok(Outcome { sent, trader, record: None, shared: None })
 }
 
 /// `cadena consent give|withdraw`, by the trader's linked account.
@@ -344,11 +529,12 @@ pub async fn consent(chain: &Chain, args: &ConsentArgs) -> Result<Outcome> {
 		pallet_tin_registry::Call::set_consent { consent: args.choice == "give" }.into();
 	let sent = chain.send(&key, call, args.signing.dry_run).await?;
 	let trader = record(chain, &tin).await?.map(trader_json);
-	Ok(Outcome { sent, trader })
+	Ok(Outcome { sent, trader, record: None, shared: None })
 }
 
-/// Checks, before sending, that `key` is a Registrar of `text`'s country.
-async fn registrar_of(chain: &Chain, key: &Keypair, text: &str) -> Result<()> {
+/// Checks, before sending, that `key` is a Registrar of `text`'s country;
+/// the country.
+async fn registrar_of(chain: &Chain, key: &Keypair, text: &str) -> Result<CountryCode> {
 	let country = chain.officer(key, &[Role::Registrar]).await?;
 	let tin = tin(text)?;
 	if tin.country != country {
@@ -359,7 +545,7 @@ async fn registrar_of(chain: &Chain, key: &Keypair, text: &str) -> Result<()> {
 			country = country.as_str()
 		));
 	}
-	Ok(())
+	Ok(country)
 }
 
 /// The TIN `account` is linked to.
@@ -430,16 +616,16 @@ pub fn print(outcome: &Outcome) {
 		let line = t!(
 			"tin-record",
 			tin = t.tin,
-			legal_name = t.legal_name,
-			trade_name = if t.trade_name.is_empty() { "-" } else { &t.trade_name },
-			street = t.street,
-			postal_code = t.postal_code,
-			city = t.city,
-			region = t.region,
 			state = if t.active { t!("tin-active") } else { t!("tin-closed") },
 			consent = if t.consent { t!("tin-consent-given") } else { t!("tin-consent-withheld") }
 		);
 		println!("{line}");
+	}
+	if let Some(shown) = &outcome.record {
+		confidential::print_shown(shown);
+	}
+	if let Some(report) = &outcome.shared {
+		confidential::print_report(report, false, false);
 	}
 }
 
@@ -458,24 +644,68 @@ mod tests {
 		assert!(yes_no("maybe").is_err());
 	}
 
-	#[test]
-	fn a_registration_needs_every_field_but_the_trade_name() {
-		let args = DataArgs {
-			legal_name: Some("Exportadora Añil".into()),
-			trade_name: None,
-			street: Some("Av. Reforma 1".into()),
-			city: Some("Ciudad de México".into()),
-			postal_code: Some("06600".into()),
-			region: Some("MX-CMX".into()),
-		};
-		let data = data(&args, None, Some(true)).unwrap();
-		assert_eq!(data.legal_name, "Exportadora Añil".as_bytes());
-		assert!(data.trade_name.is_empty() && data.consent);
-		let missing = DataArgs { city: None, ..args };
-		assert_eq!(data_error(&missing), "--city is needed to register a TIN");
+	fn tin() -> Tin {
+		Tin::parse(b"MXAAA010101AAA").unwrap()
 	}
 
-	fn data_error(args: &DataArgs) -> String {
-		data(args, None, None).unwrap_err().to_string()
+	fn full() -> RecordArgs {
+		RecordArgs {
+			legal_name: Some("Exportadora Añil".into()),
+			street: Some("Av. Reforma 1".into()),
+			city: Some(" Ciudad de México ".into()),
+			postal_code: Some("06600".into()),
+			region: Some("MX-CMX".into()),
+			..Default::default()
+		}
+	}
+
+	fn needed(option: &str) -> String {
+		t!("tin-needed-to-register", option = option)
+	}
+
+	fn error(args: &RecordArgs, base: Option<TraderRecord>) -> String {
+		record_from(args, &tin(), base, needed).unwrap_err().to_string()
+	}
+
+	#[test]
+	fn a_registration_needs_every_name_and_address_field_but_the_trade_name() {
+		let record = record_from(&full(), &tin(), None, needed).unwrap();
+		assert_eq!(record.legal_name, "Exportadora Añil");
+		assert_eq!(record.city, "Ciudad de México", "trimmed");
+		assert!(record.trade_name.is_empty() && record.email.is_empty());
+		assert_eq!(
+			error(&RecordArgs { city: None, ..full() }, None),
+			"--city is needed to register a TIN"
+		);
+		assert_eq!(
+			error(&RecordArgs { legal_name: Some(" ".into()), ..full() }, None),
+			"--legal-name may not be empty"
+		);
+		assert!(error(&RecordArgs { region: Some("CR-SJ".into()), ..full() }, None)
+			.starts_with("--region \"CR-SJ\" is not an ISO 3166-2 subdivision code of MX"));
+		assert!(!full().is_empty() && RecordArgs::default().is_empty());
+		assert!(!RecordArgs { phone: Some(String::new()), ..Default::default() }.is_empty());
+	}
+
+	#[test]
+	fn an_update_changes_only_the_fields_given() {
+		let now = record_from(
+			&RecordArgs { email: Some("aduanas@anil.example".into()), ..full() },
+			&tin(),
+			None,
+			needed,
+		)
+		.unwrap();
+		let city = RecordArgs { city: Some("Monterrey".into()), ..Default::default() };
+		let changed = record_from(&city, &tin(), Some(now.clone()), needed).unwrap();
+		assert_eq!(changed, TraderRecord { city: "Monterrey".into(), ..now.clone() });
+		// An optional field may be emptied; one a record needs may not.
+		let no_email = RecordArgs { email: Some(String::new()), ..Default::default() };
+		assert!(record_from(&no_email, &tin(), Some(now.clone()), needed)
+			.unwrap()
+			.email
+			.is_empty());
+		let no_street = RecordArgs { street: Some(String::new()), ..Default::default() };
+		assert_eq!(error(&no_street, Some(now)), "--street may not be empty");
 	}
 }

@@ -1,9 +1,11 @@
 //! The officers' and traders' commands of `cadena` on a real 4-validator
 //! network (MX, CR, PE, CO), each family driven as its users would, with
 //! its refusals in words:
-//! - TINs: a Registrar registers and updates a TIN; a trader signs a link
-//!   request that the Registrar submits; the trader withdraws and gives
-//!   its consent; the Registrar closes and reopens the TIN;
+//! - TINs: a Registrar registers a TIN and seals its trader's record with
+//!   its administration's published encryption key, and updates the record
+//!   (sealed anew); a trader signs a link request that the Registrar
+//!   submits; the trader withdraws and gives its consent; the Registrar
+//!   closes and reopens the TIN;
 //! - certificates: an Approver grants, a Registrar amends;
 //! - MRAs: Mexico proposes one with Costa Rica, Costa Rica signs, it is in
 //!   force; Peru joins; it is suspended, resumed and terminated;
@@ -83,7 +85,26 @@ async fn scenario(network: &Network) -> Result<()> {
 	let url = url.as_str();
 	let dir = tempfile::tempdir()?;
 
-	// TINs.
+	// Mexico's administration's encryption key, separate from its signing
+	// keys, from a file its owner alone reads: the Registrar seals traders'
+	// records with it, and its Admin publishes it first.
+	let key_file = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+	let (trader_key, mx_key) = (key_file("trader-x25519.key"), key_file("mx-x25519.key"));
+	ok(url, &["encryption-key", "generate", "--out", &mx_key]).await?;
+	refused(
+		url,
+		&["encryption-key", "publish", "--file", &mx_key, "--suri", MX_REGISTRAR],
+		"without the Admin role",
+	)
+	.await?;
+	let published =
+		ok(url, &["encryption-key", "publish", "--file", &mx_key, "--suri", MX_ADMIN]).await?;
+	ensure!(
+		events(&published).iter().any(|e| e.starts_with("Consortium.EncryptionKeySet")),
+		"{published}"
+	);
+
+	// TINs: the registry holds the consent, the names and address go sealed.
 	let register = [
 		"tin",
 		"register",
@@ -101,10 +122,31 @@ async fn scenario(network: &Network) -> Result<()> {
 		"--consent",
 		"yes",
 	];
+	refused(url, &[&register[..], &["--suri", MX_REGISTRAR]].concat(), "--encryption-key-file")
+		.await?;
+	let register = [&register[..], &["--encryption-key-file", mx_key.as_str()]].concat();
 	let registered = ok(url, &[&register[..], &["--suri", MX_REGISTRAR]].concat()).await?;
-	ensure!(registered["trader"]["legalName"] == "Exportadora Añil", "{registered}");
-	ensure!(registered["call"] == "TinRegistry.register", "{registered}");
+	ensure!(registered["call"] == "Utility.batch_all", "{registered}");
+	let trader = &registered["trader"];
+	ensure!(
+		trader["tin"] == TIN && trader["active"] == true && trader["consent"] == true,
+		"{registered}"
+	);
+	ensure!(trader.get("legalName").is_none(), "no name in the registry: {registered}");
+	let record = &registered["record"];
+	ensure!(
+		record["version"] == 1
+			&& record["legalName"] == "Exportadora Añil"
+			&& record["city"] == "Ciudad de México"
+			&& record["region"] == "MX-CMX"
+			&& record["tradeName"] == "",
+		"{registered}"
+	);
 	ensure!(events(&registered).iter().any(|e| e.starts_with("TinRegistry.TinRegistered")));
+	ensure!(
+		events(&registered).iter().any(|e| e.starts_with("Confidential.RecordSealed")),
+		"{registered}"
+	);
 	refused(
 		url,
 		&[&register[..], &["--suri", MX_REGISTRAR]].concat(),
@@ -122,17 +164,31 @@ async fn scenario(network: &Network) -> Result<()> {
 		"X",
 		"--consent",
 		"no",
+		"--encryption-key-file",
+		mx_key.as_str(),
 		"--suri",
 		MX_REGISTRAR,
 	];
 	refused(url, &missing, "--street is needed to register a TIN").await?;
 
+	// An update of the record opens it with the administration's own wrap
+	// and seals its next version.
+	let city = ["tin", "update", TIN, "--city", "Monterrey", "--suri", MX_REGISTRAR];
+	refused(url, &city, "needs --encryption-key-file").await?;
+	refused(url, &["tin", "update", TIN, "--suri", MX_REGISTRAR], "nothing to update").await?;
 	let updated =
-		ok(url, &["tin", "update", TIN, "--city", "Monterrey", "--suri", MX_REGISTRAR]).await?;
+		ok(url, &[&city[..], &["--encryption-key-file", mx_key.as_str()]].concat()).await?;
+	ensure!(updated["call"] == "Confidential.seal", "{updated}");
+	let record = &updated["record"];
 	ensure!(
-		updated["trader"]["city"] == "Monterrey" && updated["trader"]["street"] == "Av. Reforma 1",
+		record["version"] == 2
+			&& record["city"] == "Monterrey"
+			&& record["street"] == "Av. Reforma 1"
+			&& record["legalName"] == "Exportadora Añil",
 		"{updated}"
 	);
+	let shown = ok(url, &["show", TIN, "--reader", "MX", "--encryption-key-file", &mx_key]).await?;
+	ensure!(shown["version"] == 2 && shown["city"] == "Monterrey", "{shown}");
 	let dry = ok(url, &["tin", "close", TIN, "--dry-run", "--suri", MX_REGISTRAR]).await?;
 	ensure!(dry["block"].is_null() && dry["call"] == "TinRegistry.close", "{dry}");
 	ensure!(dry["weight"][0].as_u64().is_some_and(|w| w > 0), "{dry}");
@@ -162,10 +218,7 @@ async fn scenario(network: &Network) -> Result<()> {
 	let given = ok(url, &["consent", "give", "--suri", TRADER]).await?;
 	ensure!(given["trader"]["consent"] == true, "{given}");
 
-	// Encryption keys, separate from signing keys: the trader's own, and
-	// Mexico's administration's, each from a file its owner alone reads.
-	let key_file = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
-	let (trader_key, mx_key) = (key_file("trader-x25519.key"), key_file("mx-x25519.key"));
+	// The trader's own encryption key, from a file it alone reads.
 	let generated = ok(url, &["encryption-key", "generate", "--out", &trader_key]).await?;
 	let public = generated["publicKey"].as_str().context("a public key")?.to_string();
 	ensure!(public.len() == 66 && public.starts_with("0x"), "{generated}");
@@ -177,19 +230,7 @@ async fn scenario(network: &Network) -> Result<()> {
 		events(&published).iter().any(|e| e.starts_with("TinRegistry.TraderKeySet")),
 		"{published}"
 	);
-	ok(url, &["encryption-key", "generate", "--out", &mx_key]).await?;
-	refused(
-		url,
-		&["encryption-key", "publish", "--file", &mx_key, "--suri", MX_REGISTRAR],
-		"without the Admin role",
-	)
-	.await?;
-	let published =
-		ok(url, &["encryption-key", "publish", "--file", &mx_key, "--suri", MX_ADMIN]).await?;
-	ensure!(
-		events(&published).iter().any(|e| e.starts_with("Consortium.EncryptionKeySet")),
-		"{published}"
-	);
+	// A key file others may read is refused.
 	std::fs::set_permissions(&mx_key, std::fs::Permissions::from_mode(0o644))?;
 	refused(
 		url,

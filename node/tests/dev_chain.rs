@@ -72,15 +72,7 @@ async fn outsiders_are_refused_by_the_pool(client: &jsonrpsee::ws_client::WsClie
 		message.contains(&format!("Custom error: {}", pallet_consortium::CALL_NOT_PERMITTED)),
 		"not the call policy's refusal: {message}"
 	);
-	let data = pallet_tin_registry::TraderData {
-		legal_name: "Compañía Ñandú & Asociados".as_bytes().to_vec(),
-		trade_name: vec![],
-		street: b"Av. Reforma 100".to_vec(),
-		city: b"Ciudad de Mexico".to_vec(),
-		postal_code: b"06600".to_vec(),
-		region: b"MX-CMX".to_vec(),
-		consent: true,
-	};
+	let data = pallet_tin_registry::TraderData { consent: true };
 	// A real RFC shape, with `Ñ` and `&` (issue #12, fault 11).
 	let tin = "MXÑ&A010101AB1".as_bytes().to_vec();
 	let events =

@@ -141,15 +141,7 @@ async fn scenario(network: &Network) -> Result<()> {
 	let mut issued = subscribe(&mx, "cadena_subscribeCertificateEvents", "MX", None).await?;
 
 	// MX registers the trader and grants its certificate.
-	let data = pallet_tin_registry::TraderData {
-		legal_name: b"Exportadora del Norte".to_vec(),
-		trade_name: vec![],
-		street: b"Av. Reforma 100".to_vec(),
-		city: b"Ciudad de Mexico".to_vec(),
-		postal_code: b"06600".to_vec(),
-		region: b"MX-CMX".to_vec(),
-		consent: true,
-	};
+	let data = pallet_tin_registry::TraderData { consent: true };
 	execute(
 		&registrar,
 		pallet_tin_registry::Call::register { tin: TIN.as_bytes().to_vec(), data }.into(),

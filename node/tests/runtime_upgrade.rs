@@ -92,6 +92,35 @@ async fn snapshot(client: &WsClient) -> Result<Value> {
 	Ok(json!({"traders": answers, "mras": mras, "recognisedBy": page}))
 }
 
+/// The released runtime's `TinRegistry.register` of trader `i`, as it
+/// encoded it: with the trader's name and address in plain.
+fn released_register(i: usize) -> Vec<u8> {
+	#[derive(codec::Encode)]
+	struct TraderData {
+		legal_name: Vec<u8>,
+		trade_name: Vec<u8>,
+		street: Vec<u8>,
+		city: Vec<u8>,
+		postal_code: Vec<u8>,
+		region: Vec<u8>,
+		consent: bool,
+	}
+	let data = TraderData {
+		legal_name: format!("{PLAINTEXT} {i}").into_bytes(),
+		trade_name: vec![],
+		street: b"Av. Reforma 100".to_vec(),
+		city: b"Ciudad de Mexico".to_vec(),
+		postal_code: b"06600".to_vec(),
+		region: b"MX-CMX".to_vec(),
+		consent: i != 0,
+	};
+	// TinRegistry is pallet 12, `register` its call 0.
+	codec::Encode::encode(&(12u8, 0u8, tin(i).into_bytes(), data))
+}
+
+/// In every name the released runtime stored, and nowhere else.
+const PLAINTEXT: &str = "Exportadora Confidencial";
+
 /// Whether `events` hold the council's `Executed` with `result`.
 fn executed(events: &Events, expected: Result<(), sp_runtime::DispatchError>) -> bool {
 	events.iter().any(|e| {
@@ -147,21 +176,7 @@ async fn scenario(network: &Network) -> Result<()> {
 	}
 	chain.execute(&bob, pallet_mra::Call::terminate { id: 1 }.into()).await?;
 	for i in 0..TRADERS {
-		let data = pallet_tin_registry::TraderData {
-			legal_name: format!("Exportadora {i}").into_bytes(),
-			trade_name: vec![],
-			street: b"Av. Reforma 100".to_vec(),
-			city: b"Ciudad de Mexico".to_vec(),
-			postal_code: b"06600".to_vec(),
-			region: b"MX-CMX".to_vec(),
-			consent: i != 0,
-		};
-		chain
-			.execute(
-				&registrar,
-				pallet_tin_registry::Call::register { tin: tin(i).into_bytes(), data }.into(),
-			)
-			.await?;
+		chain.execute_encoded(&registrar, &released_register(i)).await?;
 		let certificate = pallet_aeo_certificates::NewCertificate {
 			number: format!("UPG-{i}").into_bytes(),
 			data: pallet_aeo_certificates::CertificateData {
@@ -243,12 +258,21 @@ async fn scenario(network: &Network) -> Result<()> {
 		.await?;
 	}
 
-	// The migration ran: the MRA pallet's layout is version 1, its index
+	// The migrations ran: the MRA pallet's layout is version 2, its index
 	// holds the live MRA and the archive the terminated one; the officers
-	// index still holds each administration's officers.
+	// index still holds each administration's officers; the TIN registry's
+	// is version 1, and no trader's name is left in any storage value.
 	let (finalized, _) = Rpc(cr).finalized().await?;
 	let chain_cr = Chain::new(cr).await?;
 	let pairs = chain_cr.storage_pairs(&finalized).await?;
+	let plaintext = PLAINTEXT.as_bytes();
+	for (key, value) in &pairs {
+		ensure!(
+			!value.windows(plaintext.len()).any(|w| w == plaintext),
+			"a name is left in storage item 0x{}",
+			hex::encode(key)
+		);
+	}
 	let mut ext = sp_io::TestExternalities::new(sp_core::storage::Storage {
 		top: pairs.into_iter().collect(),
 		children_default: Default::default(),
@@ -257,11 +281,19 @@ async fn scenario(network: &Network) -> Result<()> {
 		type Consortium = pallet_consortium::Pallet<Runtime>;
 		type Mra = pallet_mra::Pallet<Runtime>;
 		ensure!(
-			Mra::on_chain_storage_version() == StorageVersion::new(1),
+			Mra::on_chain_storage_version() == StorageVersion::new(2),
 			"{} storage version {:?}",
 			Mra::name(),
 			Mra::on_chain_storage_version()
 		);
+		type Registry = pallet_tin_registry::Pallet<Runtime>;
+		ensure!(
+			Registry::on_chain_storage_version() == StorageVersion::new(1),
+			"{} storage version {:?}",
+			Registry::name(),
+			Registry::on_chain_storage_version()
+		);
+		ensure!(pallet_tin_registry::Traders::<Runtime>::iter().count() == TRADERS, "traders lost");
 		for country in [MX, CR] {
 			let live = pallet_mra::MrasOf::<Runtime>::get(country).into_inner();
 			ensure!(live == vec![0], "{country:?} live MRAs {live:?}");

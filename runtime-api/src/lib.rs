@@ -149,23 +149,13 @@ pub struct CertificateChange {
 	pub reason: Vec<u8>,
 }
 
-/// A trader's registry record, as the API shows it.
+/// A trader's registry record, as the API shows it: what recognition
+/// reads. Its name and address are in its confidential record
+/// (`confidential_record`), sealed; version 3 showed them in plain.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct TraderView {
 	/// The TIN.
 	pub tin: Tin,
-	/// The legal name.
-	pub legal_name: Vec<u8>,
-	/// The trade name (may be empty).
-	pub trade_name: Vec<u8>,
-	/// Street and number.
-	pub street: Vec<u8>,
-	/// City.
-	pub city: Vec<u8>,
-	/// Postal code.
-	pub postal_code: Vec<u8>,
-	/// ISO 3166-2 subdivision code.
-	pub region: Vec<u8>,
 	/// Registered and in use (not closed).
 	pub active: bool,
 	/// Whether the trader consents to share its data with MRA partners.
@@ -279,7 +269,8 @@ sp_api::decl_runtime_apis! {
 		fn certificate(id: CertificateId) -> Option<CertificateView>;
 		/// Each of these certificates, if it exists (at most `MAX_PAGE`).
 		fn certificates(ids: Vec<CertificateId>) -> Vec<Option<CertificateView>>;
-		/// Each of these TINs' registry record, if registered (at most `MAX_PAGE`).
+		/// Each of these TINs' registry record, if registered (at most
+		/// `MAX_PAGE`). Since version 4 without name or address.
 		fn traders(tins: Vec<Tin>) -> Vec<Option<TraderView>>;
 		/// The certificates of a TIN (at most `MAX_PAGE`).
 		fn certificates_of(tin: Tin) -> Vec<CertificateView>;

@@ -130,12 +130,6 @@ pub fn traders(tins: Vec<Tin>) -> Vec<Option<TraderView>> {
 		.map(|tin| {
 			pallet_tin_registry::Traders::<Runtime>::get(&tin).map(|r| TraderView {
 				tin,
-				legal_name: r.legal_name.into_inner(),
-				trade_name: r.trade_name.into_inner(),
-				street: r.address.street.into_inner(),
-				city: r.address.city.into_inner(),
-				postal_code: r.address.postal_code.into_inner(),
-				region: r.address.region.into_inner(),
 				active: r.status == pallet_tin_registry::TinStatus::Active,
 				consent: r.consent,
 			})

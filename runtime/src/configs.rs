@@ -250,7 +250,6 @@ impl pallet_tin_registry::Config for Runtime {
 	type Consortium = Consortium;
 	type Time = Timestamp;
 	type LinkSignature = Signature;
-	type MaxTextLength = ConstU32<128>;
 	type MaxLinkedAccounts = ConstU32<10>;
 	type WeightInfo = crate::weights::pallet_tin_registry::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

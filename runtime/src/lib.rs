@@ -70,8 +70,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	// 2: `Mra.sign` names its motion; `TinRegistry.link_account` carries the
 	// request's expiry. 3: `Consortium.admit_member` names the first node.
 	// 4: node declarations carry the node key's signature
-	// (`admit_member`, `add_node`, `set_node_address`).
-	transaction_version: 4,
+	// (`admit_member`, `add_node`, `set_node_address`). 5: `TinRegistry`'s
+	// `register` and `update` carry the consent alone (names and addresses
+	// go sealed, to `Confidential`).
+	transaction_version: 5,
 	system_version: 1,
 };
 
@@ -126,6 +128,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 pub type Migrations = (
 	pallet_mra::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_mra::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_tin_registry::migrations::v1::MigrateV0ToV1<Runtime>,
 );
 
 /// Dispatches an extrinsic to its pallet.
@@ -211,7 +214,31 @@ pub fn sign_extrinsic(
 	spec_version: u32,
 	transaction_version: u32,
 ) -> UncheckedExtrinsic {
-	use codec::Encode;
+	use codec::{Decode, Encode};
+	let bytes = sign_encoded_call(
+		signer,
+		&call.encode(),
+		nonce,
+		genesis,
+		spec_version,
+		transaction_version,
+	);
+	UncheckedExtrinsic::decode(&mut &bytes[..]).expect("a signed extrinsic of this runtime")
+}
+
+/// [`sign_extrinsic`] for a call already encoded, as another runtime's
+/// call may be (a runtime upgrade's test signs the released runtime's
+/// calls): the encoded extrinsic, version 4, signed.
+#[cfg(feature = "std")]
+pub fn sign_encoded_call(
+	signer: &sp_core::sr25519::Pair,
+	call: &[u8],
+	nonce: Nonce,
+	genesis: Hash,
+	spec_version: u32,
+	transaction_version: u32,
+) -> alloc::vec::Vec<u8> {
+	use codec::{Compact, Encode};
 	use sp_core::Pair;
 	let extension: TxExtension = (
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
@@ -225,14 +252,24 @@ pub fn sign_extrinsic(
 		frame_system::WeightReclaim::<Runtime>::new(),
 	);
 	let implicit = ((), (), spec_version, transaction_version, genesis, genesis, (), (), ());
-	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-	UncheckedExtrinsic::new_signed(
-		call,
-		AccountId::from(signer.public()).into(),
-		signature.into(),
-		extension,
-	)
+	let mut payload = call.to_vec();
+	extension.encode_to(&mut payload);
+	implicit.encode_to(&mut payload);
+	// A payload longer than 256 bytes is signed by its hash.
+	let signature = if payload.len() > 256 {
+		signer.sign(<BlakeTwo256 as sp_runtime::traits::Hash>::hash(&payload).as_bytes())
+	} else {
+		signer.sign(&payload)
+	};
+	// Signed, extrinsic format version 4.
+	let mut body = alloc::vec![0b1000_0100u8];
+	Address::from(AccountId::from(signer.public())).encode_to(&mut body);
+	Signature::from(signature).encode_to(&mut body);
+	extension.encode_to(&mut body);
+	body.extend_from_slice(call);
+	let mut extrinsic = Compact(body.len() as u32).encode();
+	extrinsic.extend(body);
+	extrinsic
 }
 
 #[cfg(test)]

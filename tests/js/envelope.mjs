@@ -137,16 +137,21 @@ async function sealFixture(readerPublicKeyHex, subject, versionText, plaintext) 
 
 async function openOnChain(url, tin, reader, secretKeyFile) {
   const secretKey = unhex(readFileSync(secretKeyFile, "utf8").trim());
-  const api = await ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true });
+  // The cadena_* methods as docs/polkadot-js/cadena-rpc.json defines them.
+  const rpc = JSON.parse(
+    readFileSync(new URL("../../docs/polkadot-js/cadena-rpc.json", import.meta.url), "utf8"),
+  );
+  const api = await ApiPromise.create({ provider: new WsProvider(url), rpc, noInitWarn: true });
   try {
-    const record = await api.provider.send("cadena_confidentialRecord", [tin, reader]);
+    const record = (await api.rpc.cadena.confidentialRecord(tin, reader)).toJSON();
     if (record === null) throw new Error(`${tin} has no confidential record`);
     if (record.wrap === null) {
       throw new Error(`${reader} holds no wrap of ${tin}'s record (entitled: ${record.entitled})`);
     }
     // The same ciphertext, read from storage through the runtime's metadata.
-    const country = utf8ToBytes(tin.slice(0, 2));
-    const key = { country, nationalId: utf8ToBytes(tin.slice(2)) };
+    // A TIN is its country code and its national identifier (text).
+    const country = tin.slice(0, 2);
+    const key = { country, nationalId: tin.slice(2) };
     const stored = await api.query.confidential.records(country, key);
     const ciphertext = stored.unwrap().ciphertext.toHex();
     if (ciphertext !== record.ciphertext) throw new Error("the RPC and storage disagree");

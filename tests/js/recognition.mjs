@@ -66,9 +66,9 @@ async function main() {
   const notifications = [];
   const from = (await cr.rpc.chain.getHeader(await cr.rpc.chain.getFinalizedHead())).number.toNumber() + 1;
   const unsubscribe = cr.rpc.cadena.subscribeRecognitionChanges('CR', from, (n) => notifications.push(n.toJSON()));
-  await finalized(mx, mx.tx.tinRegistry.register(TIN, {
-    legalName: 'Exportadora JS', tradeName: '', street: 'Av. Reforma 1', city: 'CDMX', postalCode: '06600', region: 'MX-CMX', consent: true,
-  }), registrar);
+  // The registry holds the consent alone: names and addresses go sealed
+  // (Confidential.seal, docs/rpc.md "Envelopes").
+  await finalized(mx, mx.tx.tinRegistry.register(TIN, { consent: true }), registrar);
   const certificate = {
     number: 'JS-1',
     data: { holder: TIN, aeoType: 'SecurityAndSafety', roles: ['Exporter'], authorizedOn: today - 1 },

@@ -47,6 +47,9 @@ help--street = Calle y número
 help--city = Ciudad
 help--postal-code = Código postal
 help--region = Código de subdivisión ISO 3166-2 (`MX-CMX`), del país del TIN
+help--contact-point = La persona u oficina de contacto (puede quedar vacía)
+help--email = El correo electrónico de contacto (puede quedar vacío)
+help--phone = El teléfono de contacto (puede quedar vacío)
 help--aeo-type = `AEOS` (seguridad y protección), `AEOC` (simplificaciones aduaneras) o `AEOF` (ambos)
 help--authorized-on = La fecha de autorización, `AAAA-MM-DD` (hoy o antes; `grant` toma la de hoy si no se indica)
 help--roles = Los roles del titular, separados por `;` (`exporter;importer`)
@@ -82,6 +85,7 @@ help-import--encryption-key-file = El archivo de clave secreta de cifrado de la 
 help-verify = Si un país reconoce ahora a un operador, y por qué no
 help-verify--tin = El TIN del operador (`MXAAA010101AAA`)
 help-verify--by = El país que pregunta: ¿reconoce ahora a este operador?
+help-verify--encryption-key-file = La clave secreta de cifrado del país que pregunta: la respuesta nombra al operador donde el país puede leer su registro confidencial, y dice por qué no donde no puede
 help-verify--json = Imprimir la respuesta como JSON
 
 help-watch = Seguir cada cambio de reconocimiento de un país, desde los bloques finalizados
@@ -106,6 +110,7 @@ help-export--format = CSV o JSON
         - csv: el formato de registro de `cadena import`, con columnas de estado
         - json: una lista de los objetos de certificado del RPC del nodo, con el titular
 help-export--output = Escribir en este archivo en lugar de la salida estándar
+help-export--encryption-key-file = La clave secreta de cifrado del socio: los nombres y domicilios de los titulares son sus registros confidenciales, descifrados con ella donde tiene derecho; sin ella quedan vacíos
 
 ## Los certificados: grant, amend, suspend, reinstate, revoke, renew, history
 
@@ -131,11 +136,13 @@ help-history--json = Imprimir el historial como JSON
 ## Los TIN y el consentimiento
 
 help-tin = Los TIN de los operadores: un Registrador los registra, actualiza, cierra, reabre, vincula y desvincula; un operador pide que lo vinculen
-help-tin-register = Registrar un TIN y los datos de su operador (un Registrador de su país)
+help-tin-register = Registrar un TIN con el consentimiento de su operador, y sellar el registro confidencial del operador (un Registrador de su país)
 help-tin-register--tin = El TIN (`MXAAA010101AAA`), del país del funcionario
 help-tin-register--consent = Si el operador consintió en compartir sus datos con los socios de los ARM
-help-tin-update = Cambiar los datos de un TIN activo; lo que no se indica queda como está
+help-tin-register--encryption-key-file = El archivo de clave secreta de cifrado de la administración (`0x` y 64 dígitos hexadecimales, modo 0600), la de la clave pública que publicó: el registro del operador se sella con ella, nunca se envía en claro
+help-tin-update = Cambiar el registro confidencial de un TIN activo (sellado de nuevo) o el consentimiento de su operador; lo que no se indica queda como está
 help-tin-update--consent = El consentimiento del operador, mientras no tenga ninguna cuenta vinculada (un operador vinculado lo da o lo retira con `cadena consent`)
+help-tin-update--encryption-key-file = El archivo de clave secreta de cifrado de la administración (`0x` y 64 dígitos hexadecimales, modo 0600), la de la clave pública que publicó: se necesita para cambiar el registro, que se abre con ella, se cambia y se sella de nuevo. Con solo --consent, el registro se comparte luego con los lectores a los que el consentimiento da derecho
 help-tin-close = Cerrar un TIN activo: nadie reconoce sus certificados mientras está cerrado
 help-tin-reopen = Reabrir un TIN cerrado
 help-tin-link-request = El primer paso del operador para vincularse: firmar, con la clave propia del operador, una solicitud para vincularlo a su TIN. Imprime la solicitud que debe entregar al Registrador

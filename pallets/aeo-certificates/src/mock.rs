@@ -128,7 +128,6 @@ impl pallet_tin_registry::Config for Test {
 	type Consortium = TestConsortium;
 	type Time = Clock;
 	type LinkSignature = MultiSignature;
-	type MaxTextLength = ConstU32<64>;
 	type MaxLinkedAccounts = ConstU32<2>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

@@ -29,16 +29,7 @@ fn noon(day: Day) -> u64 {
 }
 
 fn register_tin(registrar: Sr25519Keyring, tin: &[u8]) {
-	let region = [&tin[..2], b"-A01"].concat();
-	let data = TraderData {
-		legal_name: b"Exportadora del Norte SA de CV".to_vec(),
-		trade_name: b"ExNorte".to_vec(),
-		street: b"Av. Reforma 100".to_vec(),
-		city: b"Ciudad de Mexico".to_vec(),
-		postal_code: b"06600".to_vec(),
-		region,
-		consent: true,
-	};
+	let data = TraderData { consent: true };
 	assert_ok!(TinRegistry::register(origin(registrar), tin.to_vec(), data));
 }
 

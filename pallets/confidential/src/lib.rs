@@ -210,10 +210,12 @@ pub mod pallet {
 		/// it, each made for the key the reader published. The wraps of the
 		/// previous version go.
 		#[pallet::call_index(0)]
-		// The old version's wraps go too, one write each: as many as
-		// `MaxReaders`, refunded down to those there were.
-		#[pallet::weight(T::WeightInfo::seal(wraps.len() as u32)
-			.saturating_add(T::DbWeight::get().writes(T::MaxReaders::get().into())))]
+		// A later version removes the old one's wraps, one write each: as
+		// many as `MaxReaders`, refunded down to those there were. A first
+		// version has none (what a register's import seals).
+		#[pallet::weight(T::WeightInfo::seal(wraps.len() as u32).saturating_add(
+			T::DbWeight::get().writes(if sealed.version > 1 { T::MaxReaders::get().into() } else { 0 })
+		))]
 		pub fn seal(
 			origin: OriginFor<T>,
 			tin: Vec<u8>,
@@ -402,7 +404,6 @@ impl<T: Config> Pallet<T> {
 
 	/// Every wrap stored, with whether the pallet may show it (its pair is
 	/// not being revoked).
-	#[cfg(any(test, feature = "try-runtime"))]
 	fn all_wraps() -> Vec<(ReaderOf<T>, Tin, bool)> {
 		Wraps::<T>::iter()
 			.map(|((reader, issuer, tin), _)| {
@@ -413,8 +414,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The invariants: the index of readers is the wraps stored; every wrap
-	/// has its record; no reader may use a wrap it is not entitled to.
-	#[cfg(any(test, feature = "try-runtime"))]
+	/// has its record; no reader may use a wrap it is not entitled to. (It
+	/// reads all the pallet's storage: for try-runtime and tests only.)
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (reader, tin, shown) in Self::all_wraps() {
 			ensure!(Records::<T>::contains_key(tin.country, &tin), "a wrap without its record");

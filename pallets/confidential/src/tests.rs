@@ -304,6 +304,19 @@ fn a_seal_is_charged_for_the_wraps_it_removed_not_for_the_most_there_could_be() 
 		)
 		.unwrap();
 		assert_eq!(first.actual_weight, Some(<() as WeightInfo>::seal(1)));
+		// A first version is charged nothing for old wraps; a later one the
+		// most there could be, before the refund.
+		let info = |version| {
+			let call = Call::<Test>::seal {
+				tin: tin(1).to_bytes(),
+				sealed: sealed(version),
+				wraps: wraps(&[ADMIN_MX], 1),
+			};
+			frame_support::dispatch::GetDispatchInfo::get_dispatch_info(&call).call_weight
+		};
+		let most = <Test as frame_system::Config>::DbWeight::get().writes(6);
+		assert_eq!(info(1), <() as WeightInfo>::seal(1));
+		assert_eq!(info(2), <() as WeightInfo>::seal(1) + most);
 		let second = Confidential::seal(
 			RuntimeOrigin::signed(MX_REGISTRAR),
 			tin(1).to_bytes(),

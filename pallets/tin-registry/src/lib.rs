@@ -1,7 +1,10 @@
 //! # TIN registry pallet
 //!
 //! Trader Identification Numbers (WCO format: ISO 3166-1 alpha-2 country code
-//! and 1 to 15 upper-case letters and digits) and their traders' records.
+//! and 1 to 15 upper-case letters and digits) and their traders' records:
+//! status and consent, in plain. A trader's name, address and contacts are
+//! never here: its administration seals them (`pallet-confidential`), for
+//! the readers the MRAs and the consent allow.
 //!
 //! - Only `Registrar`s of the TIN's country's administration register, update
 //!   and close its TINs (roles come from the consortium, through
@@ -23,6 +26,9 @@
 extern crate alloc;
 
 pub mod migrations;
+
+/// The target of the pallet's log lines.
+pub const LOG_TARGET: &str = "runtime::tin-registry";
 mod types;
 pub mod weights;
 
@@ -34,7 +40,7 @@ mod mock;
 mod tests;
 
 pub use pallet::*;
-pub use types::{Address, TinStatus, TraderData, TraderRecord};
+pub use types::{TinStatus, TraderData, TraderRecord};
 pub use weights::WeightInfo;
 
 /// An X25519 public key (RFC 7748), to which confidential records are
@@ -60,7 +66,7 @@ pub trait BenchmarkHelper<AccountId, Signature> {
 	/// link it to `tin` ([`link_payload`]).
 	fn link_request(tin: &Tin, index: u32) -> (AccountId, Signature);
 
-	/// Registers `tin`, active, with the largest data.
+	/// Registers `tin`, active, consenting.
 	fn register(tin: &Tin);
 }
 
@@ -99,9 +105,7 @@ where
 
 	fn register(tin: &Tin) {
 		let who: sp_runtime::AccountId32 = frame_benchmarking::account("registrar", 0, 0);
-		let record =
-			Pallet::<T>::record(tin, benchmarking::largest_data::<T>(tin), TinStatus::Active, &who)
-				.expect("benchmark data fits");
+		let record = Pallet::<T>::record(TraderData { consent: true }, TinStatus::Active, &who);
 		Traders::<T>::insert(tin, record);
 	}
 }
@@ -126,15 +130,11 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 
 	/// A trader's record as stored.
-	pub type RecordOf<T> = TraderRecord<
-		<T as frame_system::Config>::AccountId,
-		BlockNumberFor<T>,
-		u64,
-		<T as Config>::MaxTextLength,
-	>;
+	pub type RecordOf<T> =
+		TraderRecord<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, u64>;
 
 	/// The layout version of this pallet's storage (see [`crate::migrations`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -154,10 +154,6 @@ pub mod pallet {
 
 		/// The signature a trader's key makes over [`link_payload`].
 		type LinkSignature: Parameter + Verify<Signer: IdentifyAccount<AccountId = Self::AccountId>>;
-
-		/// Longest name, street or city, in bytes.
-		#[pallet::constant]
-		type MaxTextLength: Get<u32>;
 
 		/// Most accounts linked to one TIN.
 		#[pallet::constant]
@@ -253,20 +249,6 @@ pub mod pallet {
 		UnknownTin,
 		/// The TIN is closed.
 		TinClosed,
-		/// The legal name is empty.
-		EmptyLegalName,
-		/// The legal name is longer than `MaxTextLength`.
-		LegalNameTooLong,
-		/// The trade name is longer than `MaxTextLength`.
-		TradeNameTooLong,
-		/// The street is longer than `MaxTextLength`.
-		StreetTooLong,
-		/// The city is longer than `MaxTextLength`.
-		CityTooLong,
-		/// The postal code is longer than 16 bytes.
-		PostalCodeTooLong,
-		/// The region is not an ISO 3166-2 code of the TIN's country (`MX-CMX`).
-		InvalidRegion,
 		/// The trader's signature over the link request does not verify.
 		BadLinkSignature,
 		/// The account is already linked to a TIN.
@@ -296,21 +278,23 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// A `Registrar` of the TIN's country registers a TIN and its trader's data.
+		/// A `Registrar` of the TIN's country registers a TIN, with the consent
+		/// the trader gave.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register())]
 		pub fn register(origin: OriginFor<T>, tin: Vec<u8>, data: TraderData) -> DispatchResult {
 			let (who, tin) = Self::ensure_registrar(origin, &tin)?;
 			ensure!(!Traders::<T>::contains_key(&tin), Error::<T>::AlreadyRegistered);
-			let record = Self::record(&tin, data, TinStatus::Active, &who)?;
+			let record = Self::record(data, TinStatus::Active, &who);
 			Traders::<T>::insert(&tin, record);
 			Self::deposit_event(Event::TinRegistered { tin, by: who });
 			Ok(())
 		}
 
-		/// A `Registrar` of the TIN's country replaces an active TIN's data.
-		/// Once the trader has a linked account, `data.consent` must be the
-		/// consent the trader gave: only the trader changes it.
+		/// A `Registrar` of the TIN's country records an active TIN's data
+		/// anew: the consent of a trader without a linked account (once the
+		/// trader has one, `data.consent` must be the consent it gave: only
+		/// the trader changes it).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update().saturating_add(T::OnEntitlementEnded::tin_changed_weight()))]
 		pub fn update(
@@ -327,7 +311,7 @@ pub mod pallet {
 					Error::<T>::ConsentIsTheTraders
 				);
 			}
-			let record = Self::record(&tin, data, TinStatus::Active, &who)?;
+			let record = Self::record(data, TinStatus::Active, &who);
 			Traders::<T>::insert(&tin, record);
 			Self::deposit_event(Event::TinUpdated { tin: tin.clone(), by: who.clone() });
 			if consent != before {
@@ -535,26 +519,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks and bounds submitted data into a record.
-	fn record(
-		tin: &Tin,
-		data: TraderData,
-		status: TinStatus,
-		who: &T::AccountId,
-	) -> Result<pallet::RecordOf<T>, Error<T>> {
-		fn bound<S: Get<u32>, E>(bytes: Vec<u8>, error: E) -> Result<BoundedVec<u8, S>, E> {
-			bytes.try_into().map_err(|_| error)
-		}
-		ensure!(!data.legal_name.is_empty(), Error::<T>::EmptyLegalName);
-		ensure!(Self::is_region_of(&data.region, tin), Error::<T>::InvalidRegion);
+	fn record(data: TraderData, status: TinStatus, who: &T::AccountId) -> pallet::RecordOf<T> {
 		let mut record = TraderRecord {
-			legal_name: bound(data.legal_name, Error::<T>::LegalNameTooLong)?,
-			trade_name: bound(data.trade_name, Error::<T>::TradeNameTooLong)?,
-			address: Address {
-				street: bound(data.street, Error::<T>::StreetTooLong)?,
-				city: bound(data.city, Error::<T>::CityTooLong)?,
-				postal_code: bound(data.postal_code, Error::<T>::PostalCodeTooLong)?,
-				region: bound(data.region, Error::<T>::InvalidRegion)?,
-			},
 			status,
 			consent: data.consent,
 			changed_by: who.clone(),
@@ -562,20 +528,7 @@ impl<T: Config> Pallet<T> {
 			changed_at: 0,
 		};
 		Self::stamp(&mut record, who);
-		Ok(record)
-	}
-
-	/// Whether `region` has the form of an ISO 3166-2 code of `tin`'s country:
-	/// the country code, a dash, 1 to 3 upper-case letters or digits.
-	fn is_region_of(region: &[u8], tin: &Tin) -> bool {
-		match region {
-			[a, b, b'-', rest @ ..] => {
-				[*a, *b] == tin.country.0
-					&& (1..=3).contains(&rest.len())
-					&& rest.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-			}
-			_ => false,
-		}
+		record
 	}
 
 	/// The registry's invariants: the two link indexes agree.

@@ -11,7 +11,9 @@
 //!   use of the block and the events aside);
 //! - a transaction takes no more of the block's weight than it declared;
 //! - a block stays within its weight budget;
-//! - every CADENA pallet's `try_state` invariants hold after every block.
+//! - every CADENA pallet's `try_state` invariants hold after every block:
+//!   among them, no reader is shown a wrap it is not entitled to, whatever
+//!   the calls that ended entitlements (`pallet-confidential`).
 //!
 //! `run(bytes)` is the engine-independent entry point. The fixed-seed test
 //! runs 10,000 steps in the test suite; the ignored `fuzz_for_a_while` runs
@@ -95,6 +97,8 @@ pub struct Stats {
 	pub applied: u32,
 	pub failed: u32,
 	pub refused: u32,
+	/// Confidential records sealed or wrapped: the entitlement checks reached.
+	pub sealed: u32,
 }
 
 impl Stats {
@@ -102,6 +106,7 @@ impl Stats {
 		self.blocks += run.blocks;
 		self.calls += run.calls;
 		self.applied += run.applied;
+		self.sealed += run.sealed;
 		self.failed += run.failed;
 		self.refused += run.refused;
 	}
@@ -111,16 +116,8 @@ fn today() -> u32 {
 	AeoCertificates::today()
 }
 
-fn trader_data(input: &mut Input, region: &[u8]) -> pallet_tin_registry::TraderData {
-	pallet_tin_registry::TraderData {
-		legal_name: input.pick(&[&b"Exportadora"[..], b"", &[b'x'; 200]]).to_vec(),
-		trade_name: vec![],
-		street: b"Av. Reforma 100".to_vec(),
-		city: b"Ciudad".to_vec(),
-		postal_code: b"06600".to_vec(),
-		region: region.to_vec(),
-		consent: !input.byte().is_multiple_of(4),
-	}
+fn trader_data(input: &mut Input) -> pallet_tin_registry::TraderData {
+	pallet_tin_registry::TraderData { consent: !input.byte().is_multiple_of(4) }
 }
 
 fn certificate_id(input: &mut Input) -> CertificateId {
@@ -215,15 +212,9 @@ fn call(input: &mut Input, cast: &Cast, depth: u32) -> RuntimeCall {
 			signature,
 		}
 	};
-	match input.byte() % 30 {
-		0 => {
-			let region = input.pick(&[&b"MX-CMX"[..], b"CR-SJ", b"XX"]);
-			Registry::register { tin: tin(input), data: trader_data(input, region) }.into()
-		}
-		1 => {
-			let region = input.pick(&[&b"MX-CMX"[..], b"CR-SJ"]);
-			Registry::update { tin: tin(input), data: trader_data(input, region) }.into()
-		}
+	match input.byte() % 32 {
+		0 => Registry::register { tin: tin(input), data: trader_data(input) }.into(),
+		1 => Registry::update { tin: tin(input), data: trader_data(input) }.into(),
 		2 => Registry::close { tin: tin(input) }.into(),
 		3 => Registry::reopen { tin: tin(input) }.into(),
 		4 => match input.byte() % 4 {
@@ -321,7 +312,10 @@ fn call(input: &mut Input, cast: &Cast, depth: u32) -> RuntimeCall {
 		}
 		.into(),
 		22 => Consortium::remove_officer { officer: member(input) }.into(),
-		23 => Consortium::set_encryption_key { key: Some([input.byte(); 32]) }.into(),
+		23 => match input.byte() % 5 {
+			0 => Consortium::set_encryption_key { key: None }.into(),
+			byte => Consortium::set_encryption_key { key: Some([byte; 32]) }.into(),
+		},
 		24 if depth < 2 => pallet_utility::Call::batch {
 			calls: vec![call(input, cast, depth + 1), call(input, cast, depth + 1)],
 		}
@@ -330,6 +324,54 @@ fn call(input: &mut Input, cast: &Cast, depth: u32) -> RuntimeCall {
 		26 => Consortium::add_node { node: node(input) }.into(),
 		27 => Consortium::set_node_address { node: node(input) }.into(),
 		28 => Consortium::remove_node { peer_id: peer_id(input) }.into(),
+		choice @ (29 | 30) => {
+			use pallet_confidential::{Entitlement as _, Reader, Sealed, WrapEntry};
+			let text = tin(input);
+			let parsed = Tin::parse(&text).ok();
+			let readers = [
+				Reader::Administration(MX),
+				Reader::Administration(CountryCode(*b"CR")),
+				Reader::Account(cast.account("//trader")),
+				Reader::Account(cast.account("//trader2")),
+			];
+			// Wraps for the issuer and the readers entitled now, each made for
+			// the key the entitlement rule names; now and then a reader that
+			// is not, a key that is not its own, or the issuer left out.
+			let key_of = |reader: &Reader<AccountId>| {
+				parsed.as_ref().and_then(|t| crate::entitlement::Entitlement::key_of(reader, t))
+			};
+			let mut wraps: Vec<_> = readers
+				.iter()
+				.filter_map(|reader| Some((reader.clone(), key_of(reader)?)))
+				.filter(|_| !input.byte().is_multiple_of(8))
+				.map(|(reader, key)| (reader, WrapEntry { key, wrap: [7; 80] }))
+				.collect();
+			if input.byte().is_multiple_of(8) {
+				let reader = input.pick(&readers);
+				let key = key_of(&reader)
+					.filter(|_| input.byte().is_multiple_of(2))
+					.unwrap_or([input.byte() | 1; 32]);
+				wraps.push((reader, WrapEntry { key, wrap: [7; 80] }));
+			}
+			let current = parsed
+				.as_ref()
+				.and_then(|t| pallet_confidential::Records::<Runtime>::get(t.country, t))
+				.map_or(0, |r| r.version);
+			let version =
+				current + u32::from(choice == 29) + u32::from(input.byte().is_multiple_of(8));
+			let wraps = wraps.try_into().expect("at most MaxReaders");
+			if choice == 29 {
+				let ciphertext = vec![version as u8; 60].try_into().expect("bounded");
+				pallet_confidential::Call::seal {
+					tin: text,
+					sealed: Sealed { version, ciphertext },
+					wraps,
+				}
+				.into()
+			} else {
+				pallet_confidential::Call::add_wraps { tin: text, version, wraps }.into()
+			}
+		}
 		_ => frame_system::Call::remark { remark: vec![input.byte()] }.into(),
 	}
 }
@@ -339,7 +381,8 @@ fn call(input: &mut Input, cast: &Cast, depth: u32) -> RuntimeCall {
 fn cadena_state() -> H256 {
 	let signer_use = pallet_consortium::SignerUse::<Runtime>::final_prefix();
 	let mut hasher = Vec::new();
-	for pallet in ["Consortium", "Council", "TinRegistry", "AeoCertificates", "Mra"] {
+	for pallet in ["Consortium", "Council", "TinRegistry", "AeoCertificates", "Mra", "Confidential"]
+	{
 		let prefix = sp_io::hashing::twox_128(pallet.as_bytes());
 		let mut key = prefix.to_vec();
 		while let Some(next) = sp_io::storage::next_key(&key).filter(|k| k.starts_with(&prefix)) {
@@ -400,6 +443,7 @@ impl Blocks {
 		check("tin-registry", TinRegistry::do_try_state());
 		check("aeo-certificates", AeoCertificates::do_try_state());
 		check("mra", Mra::do_try_state());
+		check("confidential", Confidential::do_try_state());
 	}
 
 	/// A new block, `days` later.
@@ -451,7 +495,12 @@ fn apply(stats: &mut Stats, signer: &sr25519::Pair, call: RuntimeCall) {
 			let used = frame_system::BlockWeight::<Runtime>::get().total() - weight_before;
 			assert!(used.all_lte(declared), "{call:?} used {used:?}, declared {declared:?}");
 			match outcome {
-				Ok(()) => stats.applied += 1,
+				Ok(()) => {
+					stats.applied += 1;
+					if matches!(call, RuntimeCall::Confidential(_)) {
+						stats.sealed += 1;
+					}
+				}
 				Err(_) => {
 					stats.failed += 1;
 					assert_eq!(cadena_state(), before, "a failed {call:?} wrote: {outcome:?}");
@@ -470,7 +519,9 @@ fn role_for(call: &RuntimeCall) -> Option<&'static [&'static str]> {
 			| Registry::unlink_account { .. }
 			| Registry::set_encryption_key { .. },
 		) => &["//trader", "//trader2"],
-		RuntimeCall::TinRegistry(_) => &["//Alice//registrar", "//Bob//registrar"],
+		RuntimeCall::TinRegistry(_) | RuntimeCall::Confidential(_) => {
+			&["//Alice//registrar", "//Bob//registrar"]
+		}
 		RuntimeCall::AeoCertificates(_) => &["//Alice//approver", "//Bob//approver"],
 		RuntimeCall::Mra(_) | RuntimeCall::Consortium(_) => &["//Alice", "//Bob"],
 		RuntimeCall::Utility(pallet_utility::Call::batch { calls }) => role_for(calls.first()?)?,
@@ -494,8 +545,8 @@ pub fn run(data: &[u8]) -> Stats {
 			roles: Role::Auditor.into(),
 		};
 		apply(&mut stats, &pair("//Alice"), auditor.into());
-		let mut setup = Input(&[0, 1, 0, 0, 0]);
-		let data_ok = trader_data(&mut setup, b"MX-CMX");
+		let mut setup = Input(&[1]);
+		let data_ok = trader_data(&mut setup);
 		let register =
 			pallet_tin_registry::Call::register { tin: TINS[0].as_bytes().to_vec(), data: data_ok };
 		apply(&mut stats, &pair("//Alice//registrar"), register.into());
@@ -521,7 +572,11 @@ pub fn run(data: &[u8]) -> Stats {
 		apply(&mut stats, &pair("//Alice"), propose.into());
 		let sign = pallet_mra::Call::sign { id: 0, motion: pallet_mra::MotionKind::EnterIntoForce };
 		apply(&mut stats, &pair("//Bob"), sign.into());
-		assert_eq!(stats.applied, 5, "the start was set up");
+		for (admin, key) in [("//Alice", [1; 32]), ("//Bob", [2; 32])] {
+			let key = pallet_consortium::Call::set_encryption_key { key: Some(key) };
+			apply(&mut stats, &pair(admin), key.into());
+		}
+		assert_eq!(stats.applied, 7, "the start was set up");
 
 		let mut input = Input(data);
 		while !input.is_empty() {
@@ -570,6 +625,7 @@ fn ten_thousand_calls_break_no_invariant() {
 	}
 	println!("fuzz: {seed} seeds, {stats:?}");
 	assert!(stats.applied > 500, "too few calls succeed to reach deep states: {stats:?}");
+	assert!(stats.sealed > 20, "too few records sealed or wrapped: {stats:?}");
 }
 
 /// Random seeds for `CADENA_FUZZ_SECONDS` (default 60), or the one seed

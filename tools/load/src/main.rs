@@ -227,15 +227,7 @@ async fn main() -> Result<()> {
 		.is_some();
 	let mut setup_signers = vec![(admin.clone(), nonce)];
 	if !registered {
-		let data = pallet_tin_registry::TraderData {
-			legal_name: b"Load Test Exporter".to_vec(),
-			trade_name: vec![],
-			street: b"Av. Reforma 1".to_vec(),
-			city: b"Ciudad de Mexico".to_vec(),
-			postal_code: b"06600".to_vec(),
-			region: b"MX-CMX".to_vec(),
-			consent: true,
-		};
+		let data = pallet_tin_registry::TraderData { consent: true };
 		let n = chain.nonce(&registrar).await?;
 		let call = pallet_tin_registry::Call::register { tin: TIN.as_bytes().to_vec(), data };
 		setup.push(hex_of(&chain.sign(&registrar, call.into(), n).encode()));

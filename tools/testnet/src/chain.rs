@@ -99,9 +99,22 @@ impl<'a> Chain<'a> {
 	/// finalized, and returns its events; a failed dispatch is an error naming
 	/// the runtime error.
 	pub async fn execute(&self, signer: &sr25519::Pair, call: RuntimeCall) -> Result<Events> {
+		self.execute_encoded(signer, &call.encode()).await
+	}
+
+	/// [`Self::execute`] for a call already encoded: one of another runtime
+	/// (the released one, before an upgrade), whose call types differ from
+	/// this tree's. Its events are decoded with this tree's types.
+	pub async fn execute_encoded(&self, signer: &sr25519::Pair, call: &[u8]) -> Result<Events> {
 		let nonce = self.nonce(signer).await?;
-		let extrinsic = self.sign(signer, call, nonce);
-		let encoded = extrinsic.encode();
+		let encoded = cadena_runtime::sign_encoded_call(
+			signer,
+			call,
+			nonce,
+			self.genesis,
+			self.spec_version,
+			self.transaction_version,
+		);
 		let hex = format!("0x{}", hex::encode(&encoded));
 		let mut watch: Subscription<Value> = self
 			.client
