@@ -382,6 +382,14 @@ fn check_in_file(
 			country = country.as_str()
 		));
 	}
+	let region = String::from_utf8_lossy(&row.trader.region);
+	if !register::is_region_of(&region, &row.tin) {
+		return Some(t!(
+			"register-bad-region",
+			region = format!("{region:?}"),
+			country = row.tin.country.as_str()
+		));
+	}
 	if let Some(first) = seen_ids.get(&row.id) {
 		return Some(t!("import-same-number", first = first));
 	}
@@ -767,6 +775,21 @@ mod tests {
 		assert!(refusal.starts_with("the confidential record is"), "{refusal}");
 		let (mut ids, mut tins) = (BTreeMap::new(), BTreeMap::new());
 		assert_eq!(check_in_file(row, Place::Line(2), mx(), false, &mut ids, &mut tins), None);
+	}
+
+	#[test]
+	fn a_region_not_of_the_tins_country_is_refused_after_the_country_itself() {
+		let (mut ids, mut tins) = (BTreeMap::new(), BTreeMap::new());
+		for (region, expected) in [("CR-SJ", "subdivision code of MX"), ("MX-cmx", "of MX")] {
+			let row = &rows(&[&GOOD.replace("MX-CMX", region)])[0];
+			let refusal = check_in_file(row, Place::Line(2), mx(), false, &mut ids, &mut tins);
+			assert!(refusal.is_some_and(|r| r.contains(expected)), "{region}");
+		}
+		// A TIN of another country is told as such, whatever its region.
+		let other = GOOD.replacen("MX", "CR", 1);
+		let row = &rows(&[&other])[0];
+		let refusal = check_in_file(row, Place::Line(2), mx(), false, &mut ids, &mut tins);
+		assert!(refusal.is_some_and(|r| r.contains("is a TIN of CR")));
 	}
 
 	#[test]

@@ -330,7 +330,9 @@ fn record_from(
 			None => {}
 		}
 	}
-	if (args.region.is_some() || from_scratch) && !is_region_of(&record.region, tin) {
+	if (args.region.is_some() || from_scratch)
+		&& !crate::register::is_region_of(&record.region, tin)
+	{
 		bail!(t!(
 			"tin-bad-region",
 			region = format!("{:?}", record.region),
@@ -338,20 +340,6 @@ fn record_from(
 		));
 	}
 	Ok(record)
-}
-
-/// Whether `region` has the form of an ISO 3166-2 code of `tin`'s country:
-/// the country code, a dash, 1 to 3 upper-case letters or digits
-/// (`MX-CMX`). The chain cannot check it: it is in the sealed record.
-fn is_region_of(region: &str, tin: &Tin) -> bool {
-	match region.as_bytes() {
-		[a, b, b'-', rest @ ..] => {
-			[*a, *b] == tin.country.0
-				&& (1..=3).contains(&rest.len())
-				&& rest.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-		}
-		_ => false,
-	}
 }
 
 /// `cadena tin register`: `TinRegistry.register` with the consent, and

@@ -76,6 +76,12 @@ fn register(dir: &Path, first_name: &str) -> Result<PathBuf> {
 	Ok(path)
 }
 
+/// Mexico imports `file`, sealing with its key.
+async fn import(url: &str, file: &Path, key: &str) -> Result<Value> {
+	let file = file.to_str().unwrap();
+	ok(url, &["import", "--file", file, "--suri", MX_REGISTRAR, "--encryption-key-file", key]).await
+}
+
 /// A command that must succeed: its JSON.
 async fn ok(url: &str, args: &[&str]) -> Result<Value> {
 	let output = cadena(url, &[args, &["--json"]].concat()).await?;
@@ -168,19 +174,7 @@ async fn scenario(network: &Network) -> Result<()> {
 	let started = Instant::now();
 	let file = register(path, &legal_name(0))?;
 	let mx_key_arg = mx_key.to_str().unwrap();
-	let imported = ok(
-		url,
-		&[
-			"import",
-			"--file",
-			file.to_str().unwrap(),
-			"--suri",
-			MX_REGISTRAR,
-			"--encryption-key-file",
-			mx_key_arg,
-		],
-	)
-	.await?;
+	let imported = import(url, &file, mx_key_arg).await?;
 	println!("import of {TRADERS} sealed records: {:.1} s", started.elapsed().as_secs_f64());
 	ensure!(imported["sealed"] == TRADERS, "{imported}");
 	let mine = show(url, &tin(7), "MX", &mx_key).await?.map_err(anyhow::Error::msg)?;
@@ -291,19 +285,7 @@ async fn scenario(network: &Network) -> Result<()> {
 	// The next version (a new name) is unreadable to them; the trader reads it.
 	let renamed = format!("Exportadora {MARKER} Renombrada S.A.");
 	let file = register(path, &renamed)?;
-	let reimported = ok(
-		url,
-		&[
-			"import",
-			"--file",
-			file.to_str().unwrap(),
-			"--suri",
-			MX_REGISTRAR,
-			"--encryption-key-file",
-			mx_key_arg,
-		],
-	)
-	.await?;
+	let reimported = import(url, &file, mx_key_arg).await?;
 	ensure!(reimported["sealed"] == 1, "only the renamed trader is sealed again: {reimported}");
 	for (reader, key) in [("CR", &cr_key), ("PE", &pe_key)] {
 		let refused = show(url, &tin(0), reader, key).await?;

@@ -524,6 +524,40 @@ fn calls_that_change_the_council_pay_for_every_open_motion() {
 	}
 }
 
+/// A signed origin of a development key.
+fn signed(uri: &str) -> RuntimeOrigin {
+	RuntimeOrigin::signed(AccountId::from(dev(uri).public()))
+}
+
+/// Mexico's Registrar links `//trader`'s account to `tin`, at its request.
+fn link_trader(tin: &cadena_primitives::Tin) -> AccountId {
+	let trader = dev("//trader");
+	let account = AccountId::from(trader.public());
+	let signature = trader.sign(&TinRegistry::link_request(tin, &account, 10));
+	let registrar = signed("//Alice//registrar");
+	TinRegistry::link_account(registrar, tin.to_bytes(), account.clone(), 10, signature.into())
+		.unwrap();
+	account
+}
+
+/// Runs `test` on the local genesis at day 20,513, with MX's, CR's and PE's
+/// encryption keys published (`[1; 32]`, `[2; 32]`, `[3; 32]`) and Mexico's
+/// trader `MXAAA010101AAA` registered, consenting: its TIN and the day.
+fn with_keys_and_a_trader(test: impl FnOnce(cadena_primitives::Tin, u32)) {
+	use cadena_primitives::{Tin, MILLIS_PER_DAY};
+	externalities(local_config_genesis()).execute_with(|| {
+		System::set_block_number(1);
+		let today = 20_513;
+		pallet_timestamp::Now::<Runtime>::put(today as u64 * MILLIS_PER_DAY);
+		for (admin, key) in [("//Alice", [1; 32]), ("//Bob", [2; 32]), ("//Charlie", [3; 32])] {
+			Consortium::set_encryption_key(signed(admin), Some(key)).unwrap();
+		}
+		let tin = Tin::parse(b"MXAAA010101AAA").unwrap();
+		TinRegistry::register(signed("//Alice//registrar"), tin.to_bytes(), trader_data()).unwrap();
+		test(tin, today)
+	});
+}
+
 /// Who may read a trader's confidential record, as the composed pallets
 /// say it: the issuer; a partner while an MRA in force recognises the
 /// issuer and the trader consents; the trader's linked account with its
@@ -532,19 +566,10 @@ fn calls_that_change_the_council_pay_for_every_open_motion() {
 #[test]
 fn entitlement_follows_the_mras_the_consent_the_links_and_the_members() {
 	use crate::entitlement::Entitlement;
-	use cadena_primitives::{AeoType, CountryCode, Tin, MILLIS_PER_DAY};
+	use cadena_primitives::{AeoType, CountryCode};
 	use pallet_confidential::{Entitlement as _, Reader};
 	let (mx, cr, pe) = (CountryCode(*b"MX"), CountryCode(*b"CR"), CountryCode(*b"PE"));
-	externalities(local_config_genesis()).execute_with(|| {
-		System::set_block_number(1);
-		let today = 20_513;
-		pallet_timestamp::Now::<Runtime>::put(today as u64 * MILLIS_PER_DAY);
-		let signed = |uri: &str| RuntimeOrigin::signed(AccountId::from(dev(uri).public()));
-		for (admin, key) in [("//Alice", [1; 32]), ("//Bob", [2; 32]), ("//Charlie", [3; 32])] {
-			Consortium::set_encryption_key(signed(admin), Some(key)).unwrap();
-		}
-		let tin = Tin::parse(b"MXAAA010101AAA").unwrap();
-		TinRegistry::register(signed("//Alice//registrar"), tin.to_bytes(), trader_data()).unwrap();
+	with_keys_and_a_trader(|tin, today| {
 		let key = |reader: Reader<AccountId>| Entitlement::key_of(&reader, &tin);
 		let admin = Reader::Administration;
 
@@ -575,17 +600,7 @@ fn entitlement_follows_the_mras_the_consent_the_links_and_the_members() {
 		assert_eq!(key(admin(cr)), None);
 
 		// The trader's own account, linked and with a key.
-		let trader = dev("//trader");
-		let account = AccountId::from(trader.public());
-		let signature = trader.sign(&TinRegistry::link_request(&tin, &account, 10));
-		TinRegistry::link_account(
-			signed("//Alice//registrar"),
-			tin.to_bytes(),
-			account.clone(),
-			10,
-			signature.into(),
-		)
-		.unwrap();
+		let account = link_trader(&tin);
 		assert_eq!(key(Reader::Account(account.clone())), None, "no key published yet");
 		TinRegistry::set_encryption_key(RuntimeOrigin::signed(account.clone()), Some([9; 32]))
 			.unwrap();
@@ -612,20 +627,11 @@ fn entitlement_follows_the_mras_the_consent_the_links_and_the_members() {
 /// missing.
 #[test]
 fn wraps_go_in_the_call_that_ends_entitlement_and_the_api_lists_what_is_missing() {
-	use cadena_primitives::{AeoType, CountryCode, Tin, MILLIS_PER_DAY};
+	use cadena_primitives::{AeoType, CountryCode};
 	use cadena_runtime_api::ReaderView;
 	use pallet_confidential::{Reader, Sealed, WrapEntry, Wraps};
 	let (mx, cr, pe) = (CountryCode(*b"MX"), CountryCode(*b"CR"), CountryCode(*b"PE"));
-	externalities(local_config_genesis()).execute_with(|| {
-		System::set_block_number(1);
-		let today = 20_513;
-		pallet_timestamp::Now::<Runtime>::put(today as u64 * MILLIS_PER_DAY);
-		let signed = |uri: &str| RuntimeOrigin::signed(AccountId::from(dev(uri).public()));
-		for (admin, key) in [("//Alice", [1; 32]), ("//Bob", [2; 32]), ("//Charlie", [3; 32])] {
-			Consortium::set_encryption_key(signed(admin), Some(key)).unwrap();
-		}
-		let tin = Tin::parse(b"MXAAA010101AAA").unwrap();
-		TinRegistry::register(signed("//Alice//registrar"), tin.to_bytes(), trader_data()).unwrap();
+	with_keys_and_a_trader(|tin, today| {
 		let scope: cadena_primitives::Scope = vec![AeoType::SecurityAndSafety].try_into().unwrap();
 		for (id, (partner, admin)) in [(cr, "//Bob"), (pe, "//Charlie")].into_iter().enumerate() {
 			Mra::propose(
@@ -639,17 +645,7 @@ fn wraps_go_in_the_call_that_ends_entitlement_and_the_api_lists_what_is_missing(
 			.unwrap();
 			Mra::sign(signed(admin), id as u32, pallet_mra::MotionKind::EnterIntoForce).unwrap();
 		}
-		let trader = dev("//trader");
-		let account = AccountId::from(trader.public());
-		let signature = trader.sign(&TinRegistry::link_request(&tin, &account, 10));
-		TinRegistry::link_account(
-			signed("//Alice//registrar"),
-			tin.to_bytes(),
-			account.clone(),
-			10,
-			signature.into(),
-		)
-		.unwrap();
+		let account = link_trader(&tin);
 		let as_trader = || RuntimeOrigin::signed(account.clone());
 		TinRegistry::set_encryption_key(as_trader(), Some([9; 32])).unwrap();
 
