@@ -42,16 +42,16 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::Traders` (r:1 w:1)
-	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(639), added: 3114, mode: `MaxEncodedLen`)
+	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
-		//  Estimated: `4104`
-		// Minimum execution time: 29_995_000 picoseconds.
-		Weight::from_parts(48_713_000, 0)
-			.saturating_add(Weight::from_parts(0, 4104))
+		//  Estimated: `3560`
+		// Minimum execution time: 27_441_000 picoseconds.
+		Weight::from_parts(29_804_000, 0)
+			.saturating_add(Weight::from_parts(0, 3560))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -60,19 +60,21 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::Traders` (r:1 w:1)
-	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(639), added: 3114, mode: `MaxEncodedLen`)
+	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::AccountsOf` (r:1 w:0)
 	/// Proof: `TinRegistry::AccountsOf` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::ReadersOf` (r:1 w:0)
+	/// Proof: `Confidential::ReadersOf` (`max_values`: None, `max_size`: Some(2493), added: 4968, mode: `MaxEncodedLen`)
 	fn update() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1165`
-		//  Estimated: `4104`
-		// Minimum execution time: 38_086_000 picoseconds.
-		Weight::from_parts(42_533_000, 0)
-			.saturating_add(Weight::from_parts(0, 4104))
-			.saturating_add(T::DbWeight::get().reads(5))
+		//  Measured:  `626`
+		//  Estimated: `5958`
+		// Minimum execution time: 37_666_000 picoseconds.
+		Weight::from_parts(40_290_000, 0)
+			.saturating_add(Weight::from_parts(0, 5958))
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consortium::Officers` (r:1 w:0)
@@ -80,16 +82,16 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::Traders` (r:1 w:1)
-	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(639), added: 3114, mode: `MaxEncodedLen`)
+	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn close() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1232`
-		//  Estimated: `4104`
-		// Minimum execution time: 84_716_000 picoseconds.
-		Weight::from_parts(118_055_000, 0)
-			.saturating_add(Weight::from_parts(0, 4104))
+		//  Measured:  `687`
+		//  Estimated: `3560`
+		// Minimum execution time: 70_504_000 picoseconds.
+		Weight::from_parts(99_217_000, 0)
+			.saturating_add(Weight::from_parts(0, 3560))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -98,16 +100,16 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::Traders` (r:1 w:1)
-	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(639), added: 3114, mode: `MaxEncodedLen`)
+	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn reopen() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1232`
-		//  Estimated: `4104`
-		// Minimum execution time: 47_720_000 picoseconds.
-		Weight::from_parts(52_338_000, 0)
-			.saturating_add(Weight::from_parts(0, 4104))
+		//  Measured:  `687`
+		//  Estimated: `3560`
+		// Minimum execution time: 42_784_000 picoseconds.
+		Weight::from_parts(48_232_000, 0)
+			.saturating_add(Weight::from_parts(0, 3560))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -116,7 +118,7 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::Traders` (r:1 w:0)
-	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(639), added: 3114, mode: `MaxEncodedLen`)
+	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::LinkNonces` (r:1 w:1)
@@ -129,11 +131,11 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn link_account() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1881`
-		//  Estimated: `4104`
-		// Minimum execution time: 141_120_000 picoseconds.
-		Weight::from_parts(149_422_000, 0)
-			.saturating_add(Weight::from_parts(0, 4104))
+		//  Measured:  `1336`
+		//  Estimated: `3835`
+		// Minimum execution time: 130_243_000 picoseconds.
+		Weight::from_parts(140_919_000, 0)
+			.saturating_add(Weight::from_parts(0, 3835))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -147,46 +149,52 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 	/// Proof: `TinRegistry::AccountsOf` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::ReadersOf` (r:1 w:0)
+	/// Proof: `Confidential::ReadersOf` (`max_values`: None, `max_size`: Some(2493), added: 4968, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::TraderKeys` (r:0 w:1)
 	/// Proof: `TinRegistry::TraderKeys` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn unlink_account() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1323`
-		//  Estimated: `3835`
-		// Minimum execution time: 78_377_000 picoseconds.
-		Weight::from_parts(119_807_000, 0)
-			.saturating_add(Weight::from_parts(0, 3835))
-			.saturating_add(T::DbWeight::get().reads(5))
+		//  Measured:  `1329`
+		//  Estimated: `5958`
+		// Minimum execution time: 88_441_000 picoseconds.
+		Weight::from_parts(113_578_000, 0)
+			.saturating_add(Weight::from_parts(0, 5958))
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `TinRegistry::LinkedAccounts` (r:1 w:0)
 	/// Proof: `TinRegistry::LinkedAccounts` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::Traders` (r:1 w:1)
-	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(639), added: 3114, mode: `MaxEncodedLen`)
+	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::ReadersOf` (r:1 w:0)
+	/// Proof: `Confidential::ReadersOf` (`max_values`: None, `max_size`: Some(2493), added: 4968, mode: `MaxEncodedLen`)
 	fn set_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1129`
-		//  Estimated: `4104`
-		// Minimum execution time: 78_857_000 picoseconds.
-		Weight::from_parts(103_123_000, 0)
-			.saturating_add(Weight::from_parts(0, 4104))
-			.saturating_add(T::DbWeight::get().reads(3))
+		//  Measured:  `590`
+		//  Estimated: `5958`
+		// Minimum execution time: 74_050_000 picoseconds.
+		Weight::from_parts(96_554_000, 0)
+			.saturating_add(Weight::from_parts(0, 5958))
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `TinRegistry::LinkedAccounts` (r:1 w:0)
 	/// Proof: `TinRegistry::LinkedAccounts` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::ReadersOf` (r:1 w:0)
+	/// Proof: `Confidential::ReadersOf` (`max_values`: None, `max_size`: Some(2493), added: 4968, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::TraderKeys` (r:0 w:1)
 	/// Proof: `TinRegistry::TraderKeys` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn set_encryption_key() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `492`
-		//  Estimated: `3546`
-		// Minimum execution time: 40_119_000 picoseconds.
-		Weight::from_parts(45_968_000, 0)
-			.saturating_add(Weight::from_parts(0, 3546))
-			.saturating_add(T::DbWeight::get().reads(1))
+		//  Measured:  `498`
+		//  Estimated: `5958`
+		// Minimum execution time: 41_621_000 picoseconds.
+		Weight::from_parts(50_956_000, 0)
+			.saturating_add(Weight::from_parts(0, 5958))
+			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
