@@ -13,6 +13,14 @@
 //! A runtime before API version 3, or a chain whose members have declared
 //! no node yet, leaves the network open (with a warning): closing it would
 //! cut every node off.
+//!
+//! The node switches reserved-only mode on only when it reopened the
+//! network before: the litep2p peer set, told "reserved only" while it
+//! already is, marks every connected peer as closing without closing it,
+//! and a peer so marked is then never disconnected when it leaves the list
+//! (the withdrawn node would keep syncing). Closing the network again
+//! therefore empties the reserved set first, so that every peer the mode
+//! marks is closed, and then sets the list.
 
 use std::{
 	collections::{BTreeMap, HashSet},
@@ -74,6 +82,8 @@ pub async fn run<C: cadena_rpc::Client>(
 	let mut finality = client.finality_notification_stream();
 	// `None`: not decided yet; `Some(None)`: open; `Some(Some(list))`: closed to the list.
 	let mut applied: Option<Option<Authorized>> = None;
+	// The service starts the node in reserved-only mode.
+	let mut reserved_only = true;
 	loop {
 		let info = client.info();
 		match authorized_at(&*client, info.finalized_hash) {
@@ -88,8 +98,14 @@ pub async fn run<C: cadena_rpc::Client>(
 						let mut peers: HashSet<PeerId> =
 							nodes.keys().copied().filter(|peer| *peer != local).collect();
 						peers.extend(static_peers.iter().copied());
+						if !reserved_only {
+							// Reopened before: close every connection, then
+							// admit the list (the module's documentation).
+							network.set_authorized_peers(HashSet::new());
+							network.set_authorized_only(true);
+							reserved_only = true;
+						}
 						network.set_authorized_peers(peers);
-						network.set_authorized_only(true);
 						log::info!(
 							target: LOG_TARGET,
 							"🔒 {} member nodes authorized at finalized block #{}{}",
@@ -100,6 +116,7 @@ pub async fn run<C: cadena_rpc::Client>(
 					}
 					None => {
 						network.set_authorized_only(false);
+						reserved_only = false;
 						log::warn!(
 							target: LOG_TARGET,
 							"no node is declared on chain at finalized block #{}: the network is \

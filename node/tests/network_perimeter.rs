@@ -5,9 +5,10 @@
 //!   block 0 with no peer for 60 s while the validators finalize (beside the
 //!   scenarios below);
 //! - a second node of Mexico syncs only once Mexico declares it; Mexico
-//!   withdraws it and every validator drops it within 10 finalized blocks,
-//!   after which it makes no progress; restarted with a new key that Mexico
-//!   declared first, it rejoins;
+//!   declares the node's next key while it runs (the list changes under a
+//!   connected node), then withdraws the current one: every validator
+//!   drops it within 10 finalized blocks, after which it makes no progress;
+//!   restarted with the new key, it rejoins;
 //! - a validator serves the safe RPC methods only;
 //! - recovery: the four validators restarted on new addresses, with
 //!   bootnodes that lead nowhere, stay stalled; restarted again with
@@ -170,6 +171,18 @@ async fn second_node(network: &Network, validators: &[WsClient]) -> Result<Node>
 	})
 	.await?;
 
+	// Mexico declares the node's next key while it runs: the list changes
+	// under a connected node (the validators' peer sets once lost track of
+	// it here, and kept it after its withdrawal).
+	node.config.node_key = Some(format!("{:064x}", 12));
+	chain.execute(&alice, declare(&node)?).await?;
+	let (_, next_declared_at) = Rpc(&validators[0]).finalized().await?;
+	wait_until("the next key's declaration to be final everywhere", LONG, || async {
+		Ok((lowest_finalized(validators).await? > next_declared_at).then_some(()))
+	})
+	.await?;
+	ensure!(Rpc(&client).peers().await? > 0, "Mexico's node lost its peers");
+
 	// Withdrawn, every validator drops it within 10 finalized blocks.
 	let remove: RuntimeCall =
 		pallet_consortium::Call::remove_node { peer_id: peer_id.clone().try_into().unwrap() }
@@ -197,10 +210,8 @@ async fn second_node(network: &Network, validators: &[WsClient]) -> Result<Node>
 	ensure!(Rpc(&client).best().await?.1 == stopped_at, "the withdrawn node still syncs");
 	drop(client);
 
-	// A new key, declared first: restarted with it, the node rejoins.
+	// Restarted with the key declared before, the node rejoins.
 	node.stop(Duration::from_secs(20))?;
-	node.config.node_key = Some(format!("{:064x}", 12));
-	chain.execute(&alice, declare(&node)?).await?;
 	node.restart()?;
 	let client = node.wait_for_rpc(Duration::from_secs(60)).await?;
 	ensure!(Rpc(&client).peer_id_bytes().await? == dev_peer_id(11));
