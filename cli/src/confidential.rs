@@ -64,10 +64,13 @@ pub struct ShareArgs {
 	/// digits, mode 0600): the one whose public key it published.
 	#[arg(long, value_name = "FILE")]
 	pub encryption_key_file: PathBuf,
-	/// Keep sharing: a pass every --interval seconds, until Ctrl-C.
+	/// Keep sharing until Ctrl-C: every --interval seconds, a pass when
+	/// the blocks finalized since the last one may have entitled a reader
+	/// or sealed a record (an event of the consortium, the MRAs, the TIN
+	/// registry, a seal, a revocation done, a runtime upgrade).
 	#[arg(long)]
 	pub follow: bool,
-	/// Seconds between two passes, with --follow.
+	/// Seconds between two looks at the finalized blocks, with --follow.
 	#[arg(long, value_name = "SECONDS", default_value_t = 6,
 		value_parser = clap::value_parser!(u64).range(1..))]
 	pub interval: u64,
@@ -648,9 +651,44 @@ pub async fn share_pass_of(
 	Ok(report)
 }
 
-/// Runs `cadena share`: one pass, or with `--follow` one every
-/// `--interval` seconds until Ctrl-C or SIGTERM. Whether every wrap was added (in the
-/// last pass).
+/// Blocks behind beyond which `share --follow` makes a pass rather than
+/// read their events.
+const FOLLOW_CATCH_UP: u64 = 100;
+
+/// Whether an event may leave a record missing a wrap: a reader entitled
+/// (an MRA in force, a member admitted or its key set, a trader's consent,
+/// link or key), a record sealed, a revoked pair's wraps gone (its reader
+/// may be wrapped for again), a runtime upgrade.
+fn may_leave_wraps_missing(pallet: &str, event: &str) -> bool {
+	matches!(pallet, "Consortium" | "Mra" | "TinRegistry")
+		|| matches!(
+			(pallet, event),
+			("Confidential", "RecordSealed" | "RevocationDone") | ("System", "CodeUpdated")
+		)
+}
+
+/// Whether the finalized blocks after `after`, up to `now`, hold an event
+/// that may leave a record missing a wrap (or are too many to read).
+async fn wraps_may_be_missing(chain: &Chain, after: u64, now: u64) -> Result<bool> {
+	if now.saturating_sub(after) > FOLLOW_CATCH_UP {
+		return Ok(true);
+	}
+	for number in after + 1..=now {
+		let events = chain.client.at_block(number).await?.events().fetch().await?;
+		for event in events.iter() {
+			let event = event?;
+			if may_leave_wraps_missing(event.pallet_name(), event.event_name()) {
+				return Ok(true);
+			}
+		}
+	}
+	Ok(false)
+}
+
+/// Runs `cadena share`: one pass, or with `--follow` a pass whenever the
+/// finalized blocks may have left wraps missing, looked at every
+/// `--interval` seconds until Ctrl-C or SIGTERM. Whether every wrap was
+/// added (in the last pass).
 pub async fn share(chain: &Chain, args: &ShareArgs) -> Result<bool> {
 	let key = args.key.keypair(&chain.chain_type().await?)?;
 	let country = chain.officer(&key, &[Role::Registrar]).await?;
@@ -668,20 +706,36 @@ pub async fn share(chain: &Chain, args: &ShareArgs) -> Result<bool> {
 	// Refusals already told are not told again in later passes.
 	let mut told: BTreeSet<ShareRefusal> = BTreeSet::new();
 	let mut first = true;
+	// The finalized block the last pass started from, or whose events were
+	// read without finding a reason for one.
+	let mut seen: Option<u64> = None;
 	loop {
-		let report = tokio::select! {
-			report = share_pass(chain, &key, &issuer, batch) => report,
+		let looked = tokio::select! {
+			looked = async {
+				let now = chain.finalized().await?.block_number();
+				let due = match seen {
+					None => true,
+					Some(after) => wraps_may_be_missing(chain, after, now).await?,
+				};
+				if !due {
+					return Ok((now, None));
+				}
+				Ok::<_, anyhow::Error>((now, Some(share_pass(chain, &key, &issuer, batch).await?)))
+			} => looked,
 			_ = interrupted() => return Ok(true),
 		};
-		match report {
-			Ok(mut report) => {
+		match looked {
+			Ok((now, None)) => seen = Some(now),
+			Ok((now, Some(mut report))) => {
+				seen = Some(now);
 				report.refused.retain(|r| told.insert(r.clone()));
 				if first || report.wraps > 0 || !report.refused.is_empty() {
 					print_report(&report, args.json, first);
 				}
 				first = false;
 			}
-			// A lost node or a refused transaction: said, and tried again.
+			// A lost node or a refused transaction: said, and tried again
+			// from the same block.
 			Err(e) => eprintln!("{}", t!("main-error", error = format!("{e:#}"))),
 		}
 		tokio::select! {
@@ -792,6 +846,29 @@ mod tests {
 		assert!(reader("5Grw")
 			.unwrap_err()
 			.contains("is neither a country code nor an SS58 account"));
+	}
+
+	#[test]
+	fn a_follower_passes_on_what_may_entitle_a_reader_or_seal_a_record() {
+		for (pallet, event) in [
+			("Mra", "MraSigned"),
+			("Consortium", "EncryptionKeySet"),
+			("TinRegistry", "ConsentChanged"),
+			("Confidential", "RecordSealed"),
+			("Confidential", "RevocationDone"),
+			("System", "CodeUpdated"),
+		] {
+			assert!(may_leave_wraps_missing(pallet, event), "{pallet}.{event}");
+		}
+		for (pallet, event) in [
+			("Confidential", "WrapsAdded"),
+			("Confidential", "WrapsRemoved"),
+			("AeoCertificates", "CertificateChanged"),
+			("System", "ExtrinsicSuccess"),
+			("Utility", "ItemCompleted"),
+		] {
+			assert!(!may_leave_wraps_missing(pallet, event), "{pallet}.{event}");
+		}
 	}
 
 	#[test]
