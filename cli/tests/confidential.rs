@@ -365,11 +365,16 @@ async fn no_plaintext_anywhere(client: &WsClient) -> Result<()> {
 	let per_certificate = bytes / TRADERS;
 	let each: Vec<String> =
 		pallets.iter().map(|p| format!("{p} {}", per_pallet(p) / TRADERS)).collect();
+	// A fourth administration reading every record adds one entry to each
+	// record's wraps (one storage item): the reader (3 bytes), the key the
+	// wrap was made for (32) and the wrap (80).
+	let with_four = per_certificate + 1 + 2 + 32 + 80;
 	println!(
-		"state per certificate with its trader, 3 readers: {per_certificate} bytes ({})",
+		"state per certificate with its trader: {per_certificate} bytes with 3 readers ({}), \
+		 {with_four} with 4",
 		each.join(", ")
 	);
-	ensure!(per_certificate <= 1536, "{per_certificate} bytes per certificate");
+	ensure!(with_four <= 1536, "{with_four} bytes per certificate with 4 readers");
 	let events = cadena_testnet::chain::value_key("System", "Events");
 	for n in 1..=number {
 		let hash: String = client.request("chain_getBlockHash", rpc_params![n]).await?;

@@ -403,6 +403,7 @@ pub fn missing_wraps(
 		.into_iter()
 		.filter_map(|tin| {
 			let version = Records::<Runtime>::get(issuer, &tin)?.version;
+			let stored = Wraps::<Runtime>::get(issuer, &tin);
 			let accounts = pallet_tin_registry::AccountsOf::<Runtime>::get(&tin)
 				.into_iter()
 				.map(Reader::Account)
@@ -413,8 +414,7 @@ pub fn missing_wraps(
 				.chain(accounts)
 				.filter_map(|reader| {
 					let key = crate::entitlement::Entitlement::key_of(&reader, &tin)?;
-					let usable = Wraps::<Runtime>::get((&reader, issuer, &tin))
-						.is_some_and(|entry| entry.key == key);
+					let usable = stored.iter().any(|(r, entry)| *r == reader && entry.key == key);
 					(!usable).then(|| (view_of(reader), key))
 				})
 				.collect();

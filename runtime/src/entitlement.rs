@@ -122,10 +122,10 @@ pub fn recognises(
 type ConfidentialWeights = <Runtime as pallet_confidential::Config>::WeightInfo;
 type DbWeight = <Runtime as frame_system::Config>::DbWeight;
 
-/// The wraps a share of one block's removals costs.
+/// What a share of one block's sweep costs.
 fn removals() -> Weight {
-	let per_block: u32 = <Runtime as pallet_confidential::Config>::RemovalsPerBlock::get();
-	ConfidentialWeights::remove_wrap().saturating_mul(per_block.into())
+	let per_block: u32 = <Runtime as pallet_confidential::Config>::SweepPerBlock::get();
+	ConfidentialWeights::sweep_record().saturating_mul(per_block.into())
 }
 
 /// Removes the wraps of readers whose entitlement a call of the consortium,

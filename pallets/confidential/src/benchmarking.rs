@@ -47,7 +47,7 @@ mod benchmarks {
 		let (who, tin, wraps) = setup::<T>(r);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), tin.to_bytes(), sealed::<T>(1), wraps);
-		assert_eq!(ReadersOf::<T>::get(&tin).len() as u32, r);
+		assert_eq!(Wraps::<T>::get(tin.country, &tin).len() as u32, r);
 	}
 
 	/// `r` wraps added to a record wrapped for its issuer alone.
@@ -58,21 +58,23 @@ mod benchmarks {
 		seal_with::<T>(&who, &tin, issuer);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), tin.to_bytes(), 1, wraps);
-		assert_eq!(ReadersOf::<T>::get(&tin).len() as u32, r + 1);
+		assert_eq!(Wraps::<T>::get(tin.country, &tin).len() as u32, r + 1);
 	}
 
-	/// One wrap of a revoked pair removed.
+	/// A revoked pair's sweep visiting a record with the most wraps, and
+	/// removing one of them.
 	#[benchmark]
-	fn remove_wrap() {
-		let (who, tin, wraps) = setup::<T>(2);
+	fn sweep_record() {
+		let (who, tin, wraps) = setup::<T>(T::MaxReaders::get());
 		let reader = wraps[1].0.clone();
 		seal_with::<T>(&who, &tin, wraps);
-		Revoking::<T>::insert(&reader, tin.country, ());
+		Revoking::<T>::insert(&reader, tin.country, SweepCursor::None);
 		#[block]
 		{
 			Pallet::<T>::continue_revocations(1);
 		}
-		assert!(!Wraps::<T>::contains_key((reader, tin.country, &tin)));
+		assert!(Pallet::<T>::stored_wrap(&reader, &tin).is_none());
+		assert_eq!(Revoking::<T>::get(&reader, tin.country), Some(Some(tin)));
 	}
 
 	/// A record with `r` readers, all but its issuer no longer entitled.
@@ -85,7 +87,7 @@ mod benchmarks {
 		{
 			Pallet::<T>::revoke_unentitled(&tin);
 		}
-		assert_eq!(ReadersOf::<T>::get(&tin).len(), 1);
+		assert_eq!(Wraps::<T>::get(tin.country, &tin).len(), 1);
 	}
 
 	/// One pair marked revoked (and found to hold nothing).

@@ -11,9 +11,13 @@
 //! - for one TIN (consent withdrawn, an account unlinked): in the same
 //!   call, bounded by [`Config::MaxReaders`] ([`Pallet::revoke_unentitled`]);
 //! - for one issuer as a whole (an MRA suspended or terminated, a member
-//!   suspended or retired): the pair is hidden at once and its wraps go,
-//!   [`Config::RemovalsPerBlock`] at a time, in the same call and then in
-//!   each block's idle weight ([`Pallet::revoke_issuer`]).
+//!   suspended or retired): the pair is hidden at once, and a sweep of the
+//!   issuer's records removes its wraps, [`Config::SweepPerBlock`] records
+//!   at a time, in the same call and then in each block's idle weight
+//!   ([`Pallet::revoke_issuer`]).
+//!
+//! A record's wraps are one storage item beside the record: a record with
+//! four readers takes about 850 bytes (docs/performance.md).
 //!
 //! The runtime calls these from the calls of the other pallets that end
 //! an entitlement (`cadena_primitives::OnEntitlementEnded`).
@@ -32,7 +36,7 @@ pub mod types;
 pub mod weights;
 
 pub use pallet::*;
-pub use types::{EncryptionKey, Entitlement, Reader, Sealed, WrapBytes, WrapEntry};
+pub use types::{EncryptionKey, Entitlement, Reader, Sealed, SweepCursor, WrapBytes, WrapEntry};
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
@@ -48,7 +52,7 @@ pub mod pallet {
 	pub type SealedOf<T> = Sealed<<T as Config>::MaxCiphertext>;
 	/// A reader as stored.
 	pub type ReaderOf<T> = Reader<<T as frame_system::Config>::AccountId>;
-	/// The wraps a call carries.
+	/// The wraps a call carries, and a record's wraps as stored.
 	pub type WrapsOf<T> = BoundedVec<(ReaderOf<T>, WrapEntry), <T as Config>::MaxReaders>;
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -81,10 +85,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxReaders: Get<u32>;
 
-		/// Wraps removed in the call that ends an issuer's entitlement, and
-		/// at most in each block after it.
+		/// Records a revocation's sweep visits in the call that ends an
+		/// issuer's entitlement, and at most in each block after it.
 		#[pallet::constant]
-		type RemovalsPerBlock: Get<u32>;
+		type SweepPerBlock: Get<u32>;
 
 		/// Weights of the dispatchables.
 		type WeightInfo: WeightInfo;
@@ -95,27 +99,24 @@ pub mod pallet {
 	pub type Records<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, CountryCode, Blake2_128Concat, Tin, SealedOf<T>>;
 
-	/// The wraps of each record's current data key, keyed reader first, so
-	/// that everything one reader holds of one issuer is one prefix.
+	/// The wraps of each record's current data key, one item per record
+	/// (a reader at most once), by issuing country and TIN like the records:
+	/// absent when there are none.
 	#[pallet::storage]
-	pub type Wraps<T: Config> = StorageNMap<
+	pub type Wraps<T: Config> = StorageDoubleMap<
 		_,
-		(
-			NMapKey<Blake2_128Concat, ReaderOf<T>>,
-			NMapKey<Blake2_128Concat, CountryCode>,
-			NMapKey<Blake2_128Concat, Tin>,
-		),
-		WrapEntry,
+		Blake2_128Concat,
+		CountryCode,
+		Blake2_128Concat,
+		Tin,
+		WrapsOf<T>,
+		ValueQuery,
 	>;
 
-	/// The readers holding a wrap of each record.
-	#[pallet::storage]
-	pub type ReadersOf<T: Config> =
-		StorageMap<_, Blake2_128Concat, Tin, BoundedVec<ReaderOf<T>, T::MaxReaders>, ValueQuery>;
-
 	/// (reader, issuer) pairs whose entitlement ended: hidden at once, their
-	/// wraps removed a block's share at a time. A map, not a queue: a pair
-	/// with many wraps delays the removal of the others' wraps, never their
+	/// wraps removed by a sweep of the issuer's records, a block's share at
+	/// a time; the value is where the sweep stands. A map, not a queue: a
+	/// pair with many records delays the others' sweeps, never their
 	/// hiding, and no number of pairs makes a revocation fail. (There are at
 	/// most as many pairs as members times members and linked accounts.)
 	#[pallet::storage]
@@ -125,7 +126,7 @@ pub mod pallet {
 		ReaderOf<T>,
 		Blake2_128Concat,
 		CountryCode,
-		(),
+		SweepCursor,
 		OptionQuery,
 	>;
 
@@ -173,6 +174,8 @@ pub mod pallet {
 		DuplicateReader,
 		/// The reader's wraps of this issuer are being removed.
 		RevocationPending,
+		/// The record holds wraps for as many readers as it may.
+		TooManyReaders,
 	}
 
 	#[pallet::hooks]
@@ -183,12 +186,12 @@ pub mod pallet {
 			if Revoking::<T>::iter_keys().next().is_none() {
 				return T::DbWeight::get().reads(1);
 			}
-			let per_wrap = T::WeightInfo::remove_wrap();
+			let per_wrap = T::WeightInfo::sweep_record();
 			let budget = remaining
 				.saturating_sub(base)
 				.checked_div_per_component(&per_wrap)
 				.unwrap_or(0)
-				.min(T::RemovalsPerBlock::get() as u64) as u32;
+				.min(T::SweepPerBlock::get() as u64) as u32;
 			if budget == 0 {
 				return T::DbWeight::get().reads(1);
 			}
@@ -208,20 +211,15 @@ pub mod pallet {
 		/// trader's record, with the wraps of its data key: its own
 		/// administration's among them, and only for readers entitled to
 		/// it, each made for the key the reader published. The wraps of the
-		/// previous version go.
+		/// previous version go (they are one item: replaced, not removed).
 		#[pallet::call_index(0)]
-		// A later version removes the old one's wraps, one write each: as
-		// many as `MaxReaders`, refunded down to those there were. A first
-		// version has none (what a register's import seals).
-		#[pallet::weight(T::WeightInfo::seal(wraps.len() as u32).saturating_add(
-			T::DbWeight::get().writes(if sealed.version > 1 { T::MaxReaders::get().into() } else { 0 })
-		))]
+		#[pallet::weight(T::WeightInfo::seal(wraps.len() as u32))]
 		pub fn seal(
 			origin: OriginFor<T>,
 			tin: Vec<u8>,
 			sealed: SealedOf<T>,
 			wraps: WrapsOf<T>,
-		) -> DispatchResultWithPostInfo {
+		) -> DispatchResult {
 			let (who, tin) = Self::ensure_registrar(origin, &tin)?;
 			ensure!(T::TinRegistry::is_registered(&tin), Error::<T>::UnknownTin);
 			let current = Records::<T>::get(tin.country, &tin).map(|r| r.version).unwrap_or(0);
@@ -231,17 +229,12 @@ pub mod pallet {
 				Error::<T>::IssuerWrapMissing
 			);
 			Self::check_wraps(&tin, &wraps)?;
-			let old = ReadersOf::<T>::take(&tin);
-			for reader in old.iter() {
-				Wraps::<T>::remove((reader, tin.country, &tin));
-			}
 			let version = sealed.version;
-			let count = wraps.len() as u32;
+			let readers = wraps.len() as u32;
 			Records::<T>::insert(tin.country, &tin, sealed);
-			let readers = Self::insert_wraps(&tin, wraps)?;
+			Wraps::<T>::insert(tin.country, &tin, wraps);
 			Self::deposit_event(Event::RecordSealed { tin, version, readers, by: who });
-			let removed = T::DbWeight::get().writes(old.len() as u64);
-			Ok(Some(T::WeightInfo::seal(count).saturating_add(removed)).into())
+			Ok(())
 		}
 
 		/// A `Registrar` of the TIN's country adds wraps of the current
@@ -259,7 +252,21 @@ pub mod pallet {
 			let record = Records::<T>::get(tin.country, &tin).ok_or(Error::<T>::NoRecord)?;
 			ensure!(record.version == version, Error::<T>::WrongVersion);
 			Self::check_wraps(&tin, &wraps)?;
-			let readers = Self::insert_wraps(&tin, wraps)?;
+			let readers = wraps.len() as u32;
+			// None to add stores nothing (not even an empty list).
+			if readers > 0 {
+				Wraps::<T>::try_mutate(tin.country, &tin, |stored| {
+					for (reader, entry) in wraps {
+						match stored.iter_mut().find(|(r, _)| *r == reader) {
+							Some((_, old)) => *old = entry,
+							None => stored
+								.try_push((reader, entry))
+								.map_err(|_| Error::<T>::TooManyReaders)?,
+						}
+					}
+					Ok::<_, Error<T>>(())
+				})?;
+			}
 			Self::deposit_event(Event::WrapsAdded { tin, version, readers, by: who });
 			Ok(())
 		}
@@ -294,42 +301,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	fn insert_wraps(tin: &Tin, wraps: WrapsOf<T>) -> Result<u32, DispatchError> {
-		let count = wraps.len() as u32;
-		let mut readers = ReadersOf::<T>::get(tin);
-		for (reader, entry) in wraps {
-			if !readers.contains(&reader) {
-				readers.try_push(reader.clone()).map_err(|_| Error::<T>::NotEntitled)?;
-			}
-			Wraps::<T>::insert((reader, tin.country, tin), entry);
-		}
-		ReadersOf::<T>::insert(tin, readers);
-		Ok(count)
-	}
-
 	/// Removes the wraps of `tin` its readers may no longer use: the reader
 	/// is no longer entitled (consent withdrawn, an account unlinked, a key
 	/// cleared), or publishes another key than the one its wrap was made
 	/// for. In the call that ended the entitlement, bounded by
 	/// `MaxReaders`. The number removed.
 	pub fn revoke_unentitled(tin: &Tin) -> u32 {
-		let mut readers = ReadersOf::<T>::get(tin);
-		let before = readers.len();
-		readers.retain(|reader| {
-			let key = (reader.clone(), tin.country, tin);
-			let usable = T::Entitlement::key_of(reader, tin)
-				.is_some_and(|now| Wraps::<T>::get(&key).is_some_and(|w| w.key == now));
-			if !usable {
-				Wraps::<T>::remove(key);
-			}
-			usable
-		});
-		let removed = (before - readers.len()) as u32;
+		let mut wraps = Wraps::<T>::get(tin.country, tin);
+		let before = wraps.len();
+		wraps.retain(|(reader, entry)| T::Entitlement::key_of(reader, tin) == Some(entry.key));
+		let removed = (before - wraps.len()) as u32;
 		if removed > 0 {
-			if readers.is_empty() {
-				ReadersOf::<T>::remove(tin);
+			if wraps.is_empty() {
+				Wraps::<T>::remove(tin.country, tin);
 			} else {
-				ReadersOf::<T>::insert(tin, readers);
+				Wraps::<T>::insert(tin.country, tin, wraps);
 			}
 			Self::deposit_event(Event::WrapsRemoved { tin: tin.clone(), readers: removed });
 		}
@@ -338,52 +324,62 @@ impl<T: Config> Pallet<T> {
 
 	/// `reader`'s entitlement to every record of `issuer` ended (an MRA
 	/// suspended or terminated, a member suspended or retired): its wraps
-	/// are hidden from now on and refused until they are gone; the first
-	/// `RemovalsPerBlock` go now, the rest in the next blocks' idle weight.
+	/// are hidden from now on and refused until they are gone; a sweep of
+	/// the issuer's records removes them, its first `SweepPerBlock` records
+	/// now, the rest in the next blocks' idle weight.
 	pub fn revoke_issuer(reader: ReaderOf<T>, issuer: CountryCode) {
 		Self::revoke_issuers([(reader, issuer)]);
 	}
 
 	/// [`Self::revoke_issuer`] for several pairs at once, with one share of
-	/// `RemovalsPerBlock` for them all.
+	/// `SweepPerBlock` for them all. A pair already being revoked starts
+	/// its sweep again (a record may have been wrapped for it since).
 	pub fn revoke_issuers(pairs: impl IntoIterator<Item = (ReaderOf<T>, CountryCode)>) {
 		for (reader, issuer) in pairs {
-			Revoking::<T>::insert(&reader, issuer, ());
+			Revoking::<T>::insert(&reader, issuer, SweepCursor::None);
 			Self::deposit_event(Event::IssuerRevoked { reader, issuer });
 		}
-		Self::continue_revocations(T::RemovalsPerBlock::get());
+		Self::continue_revocations(T::SweepPerBlock::get());
 	}
 
-	/// Removes up to `budget` wraps of the pairs being revoked, a pair at a
-	/// time; finding a pair done costs one of the budget too. The budget
-	/// spent.
+	/// Visits up to `budget` records of the pairs being revoked, a pair at a
+	/// time, removing the pair's reader from their wraps; finding a pair's
+	/// sweep done costs one of the budget too. The budget spent.
 	pub fn continue_revocations(budget: u32) -> u32 {
-		let mut removed = 0;
-		while removed < budget {
-			let Some((reader, issuer)) = Revoking::<T>::iter_keys().next() else { break };
-			let mut drained = 0;
-			for (tin, _) in
-				Wraps::<T>::drain_prefix((reader.clone(), issuer)).take((budget - removed) as usize)
-			{
-				ReadersOf::<T>::mutate_exists(&tin, |readers| {
-					if let Some(list) = readers {
-						list.retain(|r| *r != reader);
+		let mut spent = 0;
+		while spent < budget {
+			let Some((reader, issuer, cursor)) = Revoking::<T>::iter().next() else { break };
+			let room = (budget - spent) as usize;
+			let tins: Vec<Tin> = match &cursor {
+				Some(after) => Wraps::<T>::iter_key_prefix_from(
+					issuer,
+					Wraps::<T>::hashed_key_for(issuer, after),
+				)
+				.take(room)
+				.collect(),
+				None => Wraps::<T>::iter_key_prefix(issuer).take(room).collect(),
+			};
+			let swept = tins.len() < room;
+			spent += tins.len() as u32;
+			for tin in &tins {
+				Wraps::<T>::mutate_exists(issuer, tin, |wraps| {
+					if let Some(list) = wraps {
+						list.retain(|(r, _)| *r != reader);
 						if list.is_empty() {
-							*readers = None;
+							*wraps = None;
 						}
 					}
 				});
-				drained += 1;
 			}
-			removed += drained;
-			if removed < budget {
-				// The prefix is empty: the pair is done.
+			if swept {
 				Revoking::<T>::remove(&reader, issuer);
 				Self::deposit_event(Event::RevocationDone { reader, issuer });
-				removed += 1;
+				spent += 1;
+			} else {
+				Revoking::<T>::insert(&reader, issuer, tins.last().cloned());
 			}
 		}
-		removed
+		spent
 	}
 
 	/// The record of `tin` and `reader`'s wrap of its data key, if `reader`
@@ -395,47 +391,42 @@ impl<T: Config> Pallet<T> {
 		if Revoking::<T>::contains_key(reader, tin.country) {
 			return None;
 		}
-		let entry = Wraps::<T>::get((reader, tin.country, tin))?;
+		let entry = Self::stored_wrap(reader, tin)?;
 		if T::Entitlement::key_of(reader, tin) != Some(entry.key) {
 			return None;
 		}
 		Some((Records::<T>::get(tin.country, tin)?, entry))
 	}
 
-	/// Every wrap stored, with whether the pallet may show it (its pair is
-	/// not being revoked).
-	fn all_wraps() -> Vec<(ReaderOf<T>, Tin, bool)> {
-		Wraps::<T>::iter()
-			.map(|((reader, issuer, tin), _)| {
-				let shown = !Revoking::<T>::contains_key(&reader, issuer);
-				(reader, tin, shown)
-			})
-			.collect()
+	/// `reader`'s wrap of `tin`'s record as stored, whether or not the
+	/// reader may use it.
+	pub fn stored_wrap(reader: &ReaderOf<T>, tin: &Tin) -> Option<WrapEntry> {
+		Wraps::<T>::get(tin.country, tin)
+			.into_iter()
+			.find_map(|(r, entry)| (r == *reader).then_some(entry))
 	}
 
-	/// The invariants: the index of readers is the wraps stored; every wrap
-	/// has its record; no reader may use a wrap it is not entitled to. (It
-	/// reads all the pallet's storage: for try-runtime and tests only.)
+	/// The invariants: every record's wraps are stored under its issuer,
+	/// beside the record, a reader at most once, never empty; no reader may
+	/// use a wrap it is not entitled to. (It reads all the pallet's storage:
+	/// for try-runtime and tests only.)
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		for (reader, tin, shown) in Self::all_wraps() {
-			ensure!(Records::<T>::contains_key(tin.country, &tin), "a wrap without its record");
-			ensure!(ReadersOf::<T>::get(&tin).contains(&reader), "a wrap missing from ReadersOf");
-			// The issuer's own wraps outlive a key it cleared: it wraps them
-			// again for its next key (and `wrap_of` shows none meanwhile).
-			let own = reader == Reader::Administration(tin.country);
-			if shown && !own {
-				ensure!(
-					T::Entitlement::key_of(&reader, &tin).is_some(),
-					"a wrap shown to a reader not entitled to it"
-				);
-			}
-		}
-		for (tin, readers) in ReadersOf::<T>::iter() {
-			for reader in readers {
-				ensure!(
-					Wraps::<T>::contains_key((reader, tin.country, &tin)),
-					"ReadersOf names a reader without a wrap"
-				);
+		for (issuer, tin, wraps) in Wraps::<T>::iter() {
+			ensure!(tin.country == issuer, "wraps stored under another issuer");
+			ensure!(Records::<T>::contains_key(issuer, &tin), "wraps without their record");
+			ensure!(!wraps.is_empty(), "an empty list of wraps stored");
+			for (i, (reader, _)) in wraps.iter().enumerate() {
+				ensure!(!wraps[..i].iter().any(|(r, _)| r == reader), "a reader wrapped twice");
+				// The issuer's own wraps outlive a key it cleared: it wraps
+				// them again for its next key (`wrap_of` shows none meanwhile).
+				let own = *reader == Reader::Administration(issuer);
+				let shown = !Revoking::<T>::contains_key(reader, issuer);
+				if shown && !own {
+					ensure!(
+						T::Entitlement::key_of(reader, &tin).is_some(),
+						"a wrap shown to a reader not entitled to it"
+					);
+				}
 			}
 		}
 		Ok(())

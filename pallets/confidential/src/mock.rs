@@ -160,7 +160,7 @@ impl pallet_confidential::Config for Test {
 	type Entitlement = TestEntitlement;
 	type MaxCiphertext = ConstU32<1052>;
 	type MaxReaders = ConstU32<6>;
-	type RemovalsPerBlock = ConstU32<3>;
+	type SweepPerBlock = ConstU32<3>;
 	type WeightInfo = ();
 }
 

@@ -68,6 +68,10 @@ pub struct WrapEntry {
 	pub wrap: WrapBytes,
 }
 
+/// Where the sweep of a revoked (reader, issuer) pair stands: the last
+/// TIN of the issuer's records it visited, `None` before the first.
+pub type SweepCursor = Option<cadena_primitives::Tin>;
+
 /// Who may read what, from the state of the other pallets: the runtime
 /// answers it from the consortium (members, their keys), the MRAs (in
 /// force, who recognises whom) and the TIN registry (consent, linked

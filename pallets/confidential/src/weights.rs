@@ -13,8 +13,9 @@ pub trait WeightInfo {
 	fn seal(r: u32) -> Weight;
 	/// `add_wraps` with `r` wraps.
 	fn add_wraps(r: u32) -> Weight;
-	/// Removing one wrap of a revoked pair.
-	fn remove_wrap() -> Weight;
+	/// A revoked pair's sweep visiting one record, the most wraps in it,
+	/// and removing the pair's reader from them.
+	fn sweep_record() -> Weight;
 	/// `revoke_unentitled` over a record with `r` readers, all removed.
 	fn revoke_unentitled(r: u32) -> Weight;
 	/// Marking one (reader, issuer) pair revoked.
@@ -31,7 +32,7 @@ impl WeightInfo for () {
 		Weight::from_parts(30_000_000, 4_000)
 			.saturating_add(Weight::from_parts(10_000_000, 3_000).saturating_mul(r.into()))
 	}
-	fn remove_wrap() -> Weight {
+	fn sweep_record() -> Weight {
 		Weight::from_parts(10_000_000, 3_000)
 	}
 	fn revoke_unentitled(r: u32) -> Weight {

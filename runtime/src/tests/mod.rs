@@ -629,7 +629,7 @@ fn entitlement_follows_the_mras_the_consent_the_links_and_the_members() {
 fn wraps_go_in_the_call_that_ends_entitlement_and_the_api_lists_what_is_missing() {
 	use cadena_primitives::{AeoType, CountryCode};
 	use cadena_runtime_api::ReaderView;
-	use pallet_confidential::{Reader, Sealed, WrapEntry, Wraps};
+	use pallet_confidential::{Reader, Sealed, WrapEntry};
 	let (mx, cr, pe) = (CountryCode(*b"MX"), CountryCode(*b"CR"), CountryCode(*b"PE"));
 	with_keys_and_a_trader(|tin, today| {
 		let scope: cadena_primitives::Scope = vec![AeoType::SecurityAndSafety].try_into().unwrap();
@@ -655,8 +655,7 @@ fn wraps_go_in_the_call_that_ends_entitlement_and_the_api_lists_what_is_missing(
 		let wraps = |readers: Vec<(Reader<AccountId>, [u8; 32])>| {
 			readers.into_iter().map(|(r, k)| (r, entry(k))).collect::<Vec<_>>().try_into().unwrap()
 		};
-		let stored =
-			|reader: &Reader<AccountId>| Wraps::<Runtime>::contains_key((reader, mx, &tin));
+		let stored = |reader: &Reader<AccountId>| Confidential::stored_wrap(reader, &tin).is_some();
 		let missing = || -> Vec<(ReaderView<AccountId>, [u8; 32])> {
 			let page = crate::cadena_api::missing_wraps(mx, None, 100);
 			page.records.into_iter().flat_map(|r| r.readers).collect()

@@ -42,11 +42,11 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
 	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::Traders` (r:1 w:0)
-	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(639), added: 3114, mode: `MaxEncodedLen`)
+	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `Confidential::Records` (r:1 w:1)
 	/// Proof: `Confidential::Records` (`max_values`: None, `max_size`: Some(1125), added: 3600, mode: `MaxEncodedLen`)
 	/// Storage: `Confidential::Revoking` (r:74 w:0)
-	/// Proof: `Confidential::Revoking` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Confidential::Revoking` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Members` (r:64 w:0)
 	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(250), added: 2725, mode: `MaxEncodedLen`)
 	/// Storage: `Mra::InForceDirections` (r:63 w:0)
@@ -55,24 +55,21 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 	/// Proof: `TinRegistry::LinkedAccounts` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::TraderKeys` (r:10 w:0)
 	/// Proof: `TinRegistry::TraderKeys` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `Confidential::ReadersOf` (r:1 w:1)
-	/// Proof: `Confidential::ReadersOf` (`max_values`: None, `max_size`: Some(2493), added: 4968, mode: `MaxEncodedLen`)
-	/// Storage: `Confidential::Wraps` (r:0 w:74)
-	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(228), added: 2703, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::Wraps` (r:0 w:1)
+	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(10799), added: 13274, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 74]`.
 	fn seal(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1529 + r * (172 ±0)`
-		//  Estimated: `5958 + r * (2578 ±23)`
-		// Minimum execution time: 48_482_000 picoseconds.
-		Weight::from_parts(14_428_154, 0)
-			.saturating_add(Weight::from_parts(0, 5958))
-			// Standard Error: 211_082
-			.saturating_add(Weight::from_parts(23_454_190, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(4))
+		//  Measured:  `984 + r * (172 ±0)`
+		//  Estimated: `4590 + r * (2578 ±23)`
+		// Minimum execution time: 39_959_000 picoseconds.
+		Weight::from_parts(90_455_311, 0)
+			.saturating_add(Weight::from_parts(0, 4590))
+			// Standard Error: 179_431
+			.saturating_add(Weight::from_parts(16_582_553, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 2578).saturating_mul(r.into()))
 	}
 	/// Storage: `Consortium::Officers` (r:1 w:0)
@@ -82,89 +79,82 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 	/// Storage: `Confidential::Records` (r:1 w:0)
 	/// Proof: `Confidential::Records` (`max_values`: None, `max_size`: Some(1125), added: 3600, mode: `MaxEncodedLen`)
 	/// Storage: `Confidential::Revoking` (r:73 w:0)
-	/// Proof: `Confidential::Revoking` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Confidential::Revoking` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Members` (r:63 w:0)
 	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(250), added: 2725, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::Traders` (r:1 w:0)
-	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(639), added: 3114, mode: `MaxEncodedLen`)
+	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `Mra::InForceDirections` (r:63 w:0)
 	/// Proof: `Mra::InForceDirections` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::LinkedAccounts` (r:10 w:0)
 	/// Proof: `TinRegistry::LinkedAccounts` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::TraderKeys` (r:10 w:0)
 	/// Proof: `TinRegistry::TraderKeys` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `Confidential::ReadersOf` (r:1 w:1)
-	/// Proof: `Confidential::ReadersOf` (`max_values`: None, `max_size`: Some(2493), added: 4968, mode: `MaxEncodedLen`)
-	/// Storage: `Confidential::Wraps` (r:0 w:73)
-	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(228), added: 2703, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::Wraps` (r:1 w:1)
+	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(10799), added: 13274, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 73]`.
 	fn add_wraps(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2851 + r * (172 ±0)`
-		//  Estimated: `5958 + r * (2575 ±23)`
-		// Minimum execution time: 58_396_000 picoseconds.
-		Weight::from_parts(60_580_000, 0)
-			.saturating_add(Weight::from_parts(0, 5958))
-			// Standard Error: 84_422
-			.saturating_add(Weight::from_parts(21_858_408, 0).saturating_mul(r.into()))
+		//  Measured:  `2405 + r * (172 ±0)`
+		//  Estimated: `14264 + r * (2576 ±23)`
+		// Minimum execution time: 49_894_000 picoseconds.
+		Weight::from_parts(51_037_540, 0)
+			.saturating_add(Weight::from_parts(0, 14264))
+			// Standard Error: 118_438
+			.saturating_add(Weight::from_parts(15_604_365, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(Weight::from_parts(0, 2575).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 2576).saturating_mul(r.into()))
 	}
-	/// Storage: `Confidential::Revoking` (r:1 w:0)
-	/// Proof: `Confidential::Revoking` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::Revoking` (r:2 w:1)
+	/// Proof: `Confidential::Revoking` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	/// Storage: `Confidential::Wraps` (r:2 w:1)
-	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(228), added: 2703, mode: `MaxEncodedLen`)
-	/// Storage: `Confidential::ReadersOf` (r:1 w:1)
-	/// Proof: `Confidential::ReadersOf` (`max_values`: None, `max_size`: Some(2493), added: 4968, mode: `MaxEncodedLen`)
-	fn remove_wrap() -> Weight {
+	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(10799), added: 13274, mode: `MaxEncodedLen`)
+	fn sweep_record() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `440`
-		//  Estimated: `6396`
-		// Minimum execution time: 20_040_000 picoseconds.
-		Weight::from_parts(30_936_000, 0)
-			.saturating_add(Weight::from_parts(0, 6396))
+		//  Measured:  `9006`
+		//  Estimated: `27538`
+		// Minimum execution time: 44_907_000 picoseconds.
+		Weight::from_parts(66_799_000, 0)
+			.saturating_add(Weight::from_parts(0, 27538))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
-	/// Storage: `Confidential::ReadersOf` (r:1 w:1)
-	/// Proof: `Confidential::ReadersOf` (`max_values`: None, `max_size`: Some(2493), added: 4968, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::Wraps` (r:1 w:1)
+	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(10799), added: 13274, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Members` (r:64 w:0)
 	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(250), added: 2725, mode: `MaxEncodedLen`)
-	/// Storage: `Confidential::Wraps` (r:1 w:73)
-	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(228), added: 2703, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::Traders` (r:1 w:0)
-	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(639), added: 3114, mode: `MaxEncodedLen`)
+	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::LinkedAccounts` (r:10 w:0)
 	/// Proof: `TinRegistry::LinkedAccounts` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 74]`.
 	fn revoke_unentitled(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1644 + r * (146 ±0)`
-		//  Estimated: `5958 + r * (2578 ±23)`
-		// Minimum execution time: 20_020_000 picoseconds.
-		Weight::from_parts(27_681_319, 0)
-			.saturating_add(Weight::from_parts(0, 5958))
-			// Standard Error: 135_653
-			.saturating_add(Weight::from_parts(16_390_621, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
+		//  Measured:  `590 + r * (253 ±0)`
+		//  Estimated: `14264 + r * (2578 ±28)`
+		// Minimum execution time: 14_030_000 picoseconds.
+		Weight::from_parts(6_630_030, 0)
+			.saturating_add(Weight::from_parts(0, 14264))
+			// Standard Error: 75_063
+			.saturating_add(Weight::from_parts(8_214_297, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(Weight::from_parts(0, 2578).saturating_mul(r.into()))
 	}
 	/// Storage: `Confidential::Revoking` (r:1 w:1)
-	/// Proof: `Confidential::Revoking` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Confidential::Revoking` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	/// Storage: `Confidential::Wraps` (r:1 w:0)
-	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(228), added: 2703, mode: `MaxEncodedLen`)
+	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(10799), added: 13274, mode: `MaxEncodedLen`)
 	fn revoke_pair() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
-		//  Estimated: `3693`
-		// Minimum execution time: 21_342_000 picoseconds.
-		Weight::from_parts(37_766_000, 0)
-			.saturating_add(Weight::from_parts(0, 3693))
+		//  Estimated: `14264`
+		// Minimum execution time: 20_100_000 picoseconds.
+		Weight::from_parts(21_822_000, 0)
+			.saturating_add(Weight::from_parts(0, 14264))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}

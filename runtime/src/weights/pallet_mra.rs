@@ -58,11 +58,11 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `560 + p * (27 ±0)`
 		//  Estimated: `5110 + p * (2751 ±0)`
-		// Minimum execution time: 39_629_000 picoseconds.
-		Weight::from_parts(43_138_291, 0)
+		// Minimum execution time: 39_088_000 picoseconds.
+		Weight::from_parts(34_133_862, 0)
 			.saturating_add(Weight::from_parts(0, 5110))
-			// Standard Error: 50_889
-			.saturating_add(Weight::from_parts(5_022_047, 0).saturating_mul(p.into()))
+			// Standard Error: 20_989
+			.saturating_add(Weight::from_parts(5_048_080, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2999`
 		//  Estimated: `604590`
-		// Minimum execution time: 898_293_000 picoseconds.
-		Weight::from_parts(1_165_239_000, 0)
+		// Minimum execution time: 914_077_000 picoseconds.
+		Weight::from_parts(1_024_540_000, 0)
 			.saturating_add(Weight::from_parts(0, 604590))
 			.saturating_add(T::DbWeight::get().reads(261))
 			.saturating_add(T::DbWeight::get().writes(258))
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2999`
 		//  Estimated: `41406`
-		// Minimum execution time: 136_433_000 picoseconds.
-		Weight::from_parts(207_999_000, 0)
+		// Minimum execution time: 136_132_000 picoseconds.
+		Weight::from_parts(153_008_000, 0)
 			.saturating_add(Weight::from_parts(0, 41406))
 			.saturating_add(T::DbWeight::get().reads(38))
 			.saturating_add(T::DbWeight::get().writes(35))
@@ -132,17 +132,17 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 	/// Storage: `Mra::History` (r:1 w:1)
 	/// Proof: `Mra::History` (`max_values`: None, `max_size`: Some(1645), added: 4120, mode: `MaxEncodedLen`)
 	/// Storage: `Confidential::Revoking` (r:1 w:240)
-	/// Proof: `Confidential::Revoking` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
-	/// Storage: `Confidential::Wraps` (r:200 w:0)
-	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(228), added: 2703, mode: `MaxEncodedLen`)
+	/// Proof: `Confidential::Revoking` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::Wraps` (r:16 w:0)
+	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(10799), added: 13274, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `8151`
 		//  Estimated: `604590`
-		// Minimum execution time: 5_776_251_000 picoseconds.
-		Weight::from_parts(9_096_899_000, 0)
+		// Minimum execution time: 6_272_758_000 picoseconds.
+		Weight::from_parts(7_362_786_000, 0)
 			.saturating_add(Weight::from_parts(0, 604590))
-			.saturating_add(T::DbWeight::get().reads(446))
+			.saturating_add(T::DbWeight::get().reads(262))
 			.saturating_add(T::DbWeight::get().writes(482))
 	}
 	/// Storage: `Consortium::Officers` (r:1 w:0)
@@ -159,8 +159,8 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3193`
 		//  Estimated: `5612`
-		// Minimum execution time: 70_094_000 picoseconds.
-		Weight::from_parts(118_516_000, 0)
+		// Minimum execution time: 55_662_000 picoseconds.
+		Weight::from_parts(84_335_000, 0)
 			.saturating_add(Weight::from_parts(0, 5612))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -181,8 +181,8 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3255`
 		//  Estimated: `5612`
-		// Minimum execution time: 76_844_000 picoseconds.
-		Weight::from_parts(136_353_000, 0)
+		// Minimum execution time: 72_437_000 picoseconds.
+		Weight::from_parts(107_679_000, 0)
 			.saturating_add(Weight::from_parts(0, 5612))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -211,8 +211,8 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3980`
 		//  Estimated: `45006`
-		// Minimum execution time: 255_179_000 picoseconds.
-		Weight::from_parts(352_322_000, 0)
+		// Minimum execution time: 251_453_000 picoseconds.
+		Weight::from_parts(296_230_000, 0)
 			.saturating_add(Weight::from_parts(0, 45006))
 			.saturating_add(T::DbWeight::get().reads(54))
 			.saturating_add(T::DbWeight::get().writes(67))
@@ -233,12 +233,12 @@ impl<T: frame_system::Config> pallet_mra::WeightInfo for WeightInfo<T> {
 	fn on_poll(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `190 + n * (253 ±0)`
-		//  Estimated: `2369 + n * (4622 ±0)`
-		// Minimum execution time: 1_893_000 picoseconds.
-		Weight::from_parts(57_703_989, 0)
-			.saturating_add(Weight::from_parts(0, 2369))
-			// Standard Error: 340_820
-			.saturating_add(Weight::from_parts(34_288_466, 0).saturating_mul(n.into()))
+		//  Estimated: `2614 + n * (4622 ±0)`
+		// Minimum execution time: 1_812_000 picoseconds.
+		Weight::from_parts(2_043_000, 0)
+			.saturating_add(Weight::from_parts(0, 2614))
+			// Standard Error: 134_780
+			.saturating_add(Weight::from_parts(35_637_014, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))

@@ -49,8 +49,8 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `3560`
-		// Minimum execution time: 27_441_000 picoseconds.
-		Weight::from_parts(29_804_000, 0)
+		// Minimum execution time: 27_691_000 picoseconds.
+		Weight::from_parts(39_139_000, 0)
 			.saturating_add(Weight::from_parts(0, 3560))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -65,15 +65,15 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 	/// Proof: `TinRegistry::AccountsOf` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Confidential::ReadersOf` (r:1 w:0)
-	/// Proof: `Confidential::ReadersOf` (`max_values`: None, `max_size`: Some(2493), added: 4968, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::Wraps` (r:1 w:0)
+	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(10799), added: 13274, mode: `MaxEncodedLen`)
 	fn update() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `626`
-		//  Estimated: `5958`
-		// Minimum execution time: 37_666_000 picoseconds.
-		Weight::from_parts(40_290_000, 0)
-			.saturating_add(Weight::from_parts(0, 5958))
+		//  Estimated: `14264`
+		// Minimum execution time: 38_567_000 picoseconds.
+		Weight::from_parts(53_709_000, 0)
+			.saturating_add(Weight::from_parts(0, 14264))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `687`
 		//  Estimated: `3560`
-		// Minimum execution time: 70_504_000 picoseconds.
-		Weight::from_parts(99_217_000, 0)
+		// Minimum execution time: 94_761_000 picoseconds.
+		Weight::from_parts(117_534_000, 0)
 			.saturating_add(Weight::from_parts(0, 3560))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -107,8 +107,8 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `687`
 		//  Estimated: `3560`
-		// Minimum execution time: 42_784_000 picoseconds.
-		Weight::from_parts(48_232_000, 0)
+		// Minimum execution time: 47_821_000 picoseconds.
+		Weight::from_parts(73_699_000, 0)
 			.saturating_add(Weight::from_parts(0, 3560))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -133,8 +133,8 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1336`
 		//  Estimated: `3835`
-		// Minimum execution time: 130_243_000 picoseconds.
-		Weight::from_parts(140_919_000, 0)
+		// Minimum execution time: 139_417_000 picoseconds.
+		Weight::from_parts(159_817_000, 0)
 			.saturating_add(Weight::from_parts(0, 3835))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -149,17 +149,17 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 	/// Proof: `TinRegistry::AccountsOf` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Confidential::ReadersOf` (r:1 w:0)
-	/// Proof: `Confidential::ReadersOf` (`max_values`: None, `max_size`: Some(2493), added: 4968, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::Wraps` (r:1 w:0)
+	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(10799), added: 13274, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::TraderKeys` (r:0 w:1)
 	/// Proof: `TinRegistry::TraderKeys` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn unlink_account() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1329`
-		//  Estimated: `5958`
-		// Minimum execution time: 88_441_000 picoseconds.
-		Weight::from_parts(113_578_000, 0)
-			.saturating_add(Weight::from_parts(0, 5958))
+		//  Estimated: `14264`
+		// Minimum execution time: 111_726_000 picoseconds.
+		Weight::from_parts(137_344_000, 0)
+			.saturating_add(Weight::from_parts(0, 14264))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -169,31 +169,31 @@ impl<T: frame_system::Config> pallet_tin_registry::WeightInfo for WeightInfo<T> 
 	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Confidential::ReadersOf` (r:1 w:0)
-	/// Proof: `Confidential::ReadersOf` (`max_values`: None, `max_size`: Some(2493), added: 4968, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::Wraps` (r:1 w:0)
+	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(10799), added: 13274, mode: `MaxEncodedLen`)
 	fn set_consent() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `590`
-		//  Estimated: `5958`
-		// Minimum execution time: 74_050_000 picoseconds.
-		Weight::from_parts(96_554_000, 0)
-			.saturating_add(Weight::from_parts(0, 5958))
+		//  Estimated: `14264`
+		// Minimum execution time: 94_790_000 picoseconds.
+		Weight::from_parts(116_313_000, 0)
+			.saturating_add(Weight::from_parts(0, 14264))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `TinRegistry::LinkedAccounts` (r:1 w:0)
 	/// Proof: `TinRegistry::LinkedAccounts` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `Confidential::ReadersOf` (r:1 w:0)
-	/// Proof: `Confidential::ReadersOf` (`max_values`: None, `max_size`: Some(2493), added: 4968, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::Wraps` (r:1 w:0)
+	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(10799), added: 13274, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::TraderKeys` (r:0 w:1)
 	/// Proof: `TinRegistry::TraderKeys` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn set_encryption_key() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `498`
-		//  Estimated: `5958`
-		// Minimum execution time: 41_621_000 picoseconds.
-		Weight::from_parts(50_956_000, 0)
-			.saturating_add(Weight::from_parts(0, 5958))
+		//  Estimated: `14264`
+		// Minimum execution time: 50_244_000 picoseconds.
+		Weight::from_parts(57_004_000, 0)
+			.saturating_add(Weight::from_parts(0, 14264))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
