@@ -37,6 +37,11 @@ const CONCURRENT_READS: usize = 16;
 /// Times a share transaction is submitted before the pass gives up.
 const SUBMIT_ATTEMPTS: u32 = 3;
 
+/// Transactions of wraps a share pass keeps in flight at once, across its
+/// pages (each waits for its finalized block; one at a time, a pass of
+/// 100,000 records spent most of its time waiting).
+const SHARE_IN_FLIGHT: usize = 16;
+
 /// `cadena show`.
 #[derive(Args, Debug)]
 pub struct ShowArgs {
@@ -290,6 +295,10 @@ pub struct Issuer {
 	public: PublicKey,
 	/// The key file, to name in errors.
 	path: PathBuf,
+	/// The data keys of the versions this run sealed: sharing them needs
+	/// no read of the record (an import's share pass of 100,000 records
+	/// read each of them once more).
+	sealed: std::sync::Mutex<std::collections::BTreeMap<(Tin, u32), DataKey>>,
 }
 
 impl Issuer {
@@ -316,14 +325,20 @@ impl Issuer {
 			)),
 			Some(_) => {}
 		}
-		Ok(Issuer { country, secret, public, path: path.to_path_buf() })
+		Ok(Issuer { country, secret, public, path: path.to_path_buf(), sealed: Default::default() })
 	}
 
 	/// For tests: an issuer of a given secret, published or not.
 	#[cfg(test)]
 	pub fn of(country: CountryCode, secret: SecretKey) -> Issuer {
 		let public = secret.public_key();
-		Issuer { country, secret, public, path: PathBuf::from("test.key") }
+		Issuer {
+			country,
+			secret,
+			public,
+			path: PathBuf::from("test.key"),
+			sealed: Default::default(),
+		}
 	}
 
 	/// The issuer as a reader.
@@ -355,7 +370,20 @@ impl Issuer {
 			.map_err(|e| anyhow!(t!("confidential-cannot-seal", tin = text, why = e)))?;
 		let own = wrap(&key, &tin.to_bytes(), version, &self.public)
 			.map_err(|e| anyhow!(t!("confidential-cannot-seal", tin = text, why = e)))?;
-		seal_call(tin, version, sealed.ciphertext, vec![(self.reader(), self.public.0, own.0)])
+		let call = seal_call(
+			tin,
+			version,
+			sealed.ciphertext,
+			vec![(self.reader(), self.public.0, own.0)],
+		)?;
+		self.sealed.lock().expect("unpoisoned").insert((tin.clone(), version), key);
+		Ok(call)
+	}
+
+	/// Whether this run sealed `tin`'s `version` (its data key is known
+	/// without reading the record).
+	pub fn sealed(&self, tin: &Tin, version: u32) -> bool {
+		self.sealed.lock().expect("unpoisoned").contains_key(&(tin.clone(), version))
 	}
 
 	/// The `Confidential.add_wraps` calls that give `missing`'s readers
@@ -370,10 +398,21 @@ impl Issuer {
 		let tin = &missing.tin;
 		let no_wrap =
 			|| t!("confidential-no-own-wrap", country = self.country.as_str(), tin = tin_text(tin));
-		let own = own.filter(|v| v.version == missing.version).ok_or_else(no_wrap)?;
-		let wrap_view = own.wrap.as_ref().ok_or_else(no_wrap)?;
-		let key = data_key(tin, own.version, wrap_view, &self.secret, &self.path)
-			.map_err(|e| e.to_string())?;
+		let known = self
+			.sealed
+			.lock()
+			.expect("unpoisoned")
+			.get(&(tin.clone(), missing.version))
+			.map(|key| DataKey::from_bytes(*key.as_bytes()));
+		let key = match known {
+			Some(key) => key,
+			None => {
+				let own = own.filter(|v| v.version == missing.version).ok_or_else(no_wrap)?;
+				let wrap_view = own.wrap.as_ref().ok_or_else(no_wrap)?;
+				data_key(tin, own.version, wrap_view, &self.secret, &self.path)
+					.map_err(|e| e.to_string())?
+			}
+		};
 		let mut wraps = Vec::new();
 		let mut refused = Vec::new();
 		for (reader, public) in &missing.readers {
@@ -556,97 +595,135 @@ pub async fn share_pass_of(
 	batch: usize,
 	only: Option<&Tin>,
 ) -> Result<ShareReport> {
-	let mut report = ShareReport::default();
-	let mut shared: BTreeSet<Tin> = BTreeSet::new();
+	use futures::TryStreamExt;
+	use std::sync::{
+		atomic::{AtomicU64, Ordering},
+		Mutex,
+	};
 	let at = chain.finalized().await?;
-	let mut cursor: Option<Tin> = None;
-	let mut nonce = None;
 	let me = issuer.reader();
-	loop {
-		let mut page: MissingWrapsPage<AccountId> =
-			chain.api(&at, "missing_wraps", (issuer.country, &cursor, MAX_PAGE)).await?;
-		if let Some(only) = only {
-			page.records.retain(|m| m.tin == *only);
-		}
-		let found = only.is_some() && !page.records.is_empty();
-		let own_views: Vec<Result<Option<ConfidentialView>>> =
-			futures::stream::iter(page.records.iter().map(|m| record(chain, &at, &m.tin, &me)))
+	// What the pages' planning refuses; the transactions' refusals follow.
+	let refused: Mutex<Vec<ShareRefusal>> = Mutex::new(Vec::new());
+	let nonce = AtomicU64::new(chain.next_nonce(key).await?);
+	let (at, me, refused_ref, nonce_ref) = (&at, &me, &refused, &nonce);
+	// The pages, read one after the other while the transactions of the
+	// earlier ones are in flight: each page, its batches of calls.
+	let batches_of_pages =
+		futures::stream::try_unfold(Some(None::<Tin>), move |cursor| async move {
+			let Some(cursor) = cursor else { return Ok(None) };
+			let mut page: MissingWrapsPage<AccountId> =
+				chain.api(at, "missing_wraps", (issuer.country, &cursor, MAX_PAGE)).await?;
+			if let Some(only) = only {
+				page.records.retain(|m| m.tin == *only);
+			}
+			let found = only.is_some() && !page.records.is_empty();
+			// The records this run sealed need no read: their keys are known.
+			let own_views: Vec<Result<Option<ConfidentialView>>> =
+				futures::stream::iter(page.records.iter().map(|m| async move {
+					if issuer.sealed(&m.tin, m.version) {
+						return Ok(None);
+					}
+					record(chain, at, &m.tin, me).await
+				}))
 				.buffered(CONCURRENT_READS)
 				.collect()
 				.await;
-		let mut planned = Vec::new();
-		for (missing, own) in page.records.iter().zip(own_views) {
-			let refusal = |readers: Vec<String>, reason: String| ShareRefusal {
-				tin: tin_text(&missing.tin),
-				version: missing.version,
-				readers,
-				reason,
-			};
-			match issuer.share(missing, own?.as_ref()) {
-				Err(reason) => report.refused.push(refusal(Vec::new(), reason)),
-				Ok(Shares { calls, unwrappable }) => {
-					planned.extend(calls);
-					for (reader, why) in unwrappable {
-						report.refused.push(refusal(vec![reader_text(&reader)], why));
-					}
-				}
-			}
-		}
-		for range in batches(&planned, batch) {
-			let calls: Vec<RuntimeCall> =
-				planned[range.clone()].iter().map(|p| p.call.clone()).collect();
-			let call: RuntimeCall = pallet_utility::Call::force_batch { calls }.into();
-			let mut attempt = 1;
-			let events = loop {
-				let next = match nonce {
-					Some(n) => n,
-					None => chain.next_nonce(key).await?,
+			let mut planned = Vec::new();
+			for (missing, own) in page.records.iter().zip(own_views) {
+				let refusal = |readers: Vec<String>, reason: String| ShareRefusal {
+					tin: tin_text(&missing.tin),
+					version: missing.version,
+					readers,
+					reason,
 				};
-				match chain.submit(key, call.clone(), next).await {
-					Ok(events) => {
-						nonce = Some(next + 1);
-						break events;
+				match issuer.share(missing, own?.as_ref()) {
+					Err(reason) => {
+						refused_ref.lock().expect("unpoisoned").push(refusal(Vec::new(), reason))
 					}
-					// Another process signing with the same key (a
-					// `share --follow` beside an import) took the nonce:
-					// the same wraps again, with the next free one, are
-					// harmless.
-					Err(e) if attempt < SUBMIT_ATTEMPTS => {
-						eprintln!("{}", t!("share-retrying", why = format!("{e:#}")));
-						nonce = None;
-						attempt += 1;
+					Ok(Shares { calls, unwrappable }) => {
+						planned.extend(calls);
+						for (reader, why) in unwrappable {
+							let refusal = refusal(vec![reader_text(&reader)], why);
+							refused_ref.lock().expect("unpoisoned").push(refusal);
+						}
 					}
-					Err(e) => return Err(e.context(t!("share-stopped"))),
 				}
+			}
+			let transactions: Vec<Result<Vec<Planned>>> = batches(&planned, batch)
+				.into_iter()
+				.map(|range| Ok(planned[range].to_vec()))
+				.collect();
+			let next = match page.next {
+				Some(next) if !found => Some(Some(next)),
+				_ => None,
 			};
-			report.transactions += 1;
-			if events.items.len() != range.len() {
-				bail!(t!(
-					"import-batch-mismatch",
-					results = events.items.len(),
-					calls = range.len()
-				));
+			Ok::<_, anyhow::Error>(Some((futures::stream::iter(transactions), next)))
+		})
+		.try_flatten();
+	// Up to `SHARE_IN_FLIGHT` transactions at once, each waited for to its
+	// finalized block, reported in order.
+	let sent = batches_of_pages
+		.map_ok(|items: Vec<Planned>| {
+			let calls = items.iter().map(|p| p.call.clone()).collect();
+			let call: RuntimeCall = pallet_utility::Call::force_batch { calls }.into();
+			let next = nonce_ref.fetch_add(1, Ordering::SeqCst);
+			async move {
+				let result = chain.submit(key, call.clone(), next).await;
+				Ok::<_, anyhow::Error>((items, call, result))
 			}
-			for (p, result) in planned[range].iter().zip(events.items) {
-				match result {
-					Ok(()) => {
-						report.wraps += p.readers.len();
-						shared.insert(p.tin.clone());
+		})
+		.try_buffered(SHARE_IN_FLIGHT);
+	let mut sent = std::pin::pin!(sent);
+	let mut report = ShareReport::default();
+	let mut shared: BTreeSet<Tin> = BTreeSet::new();
+	while let Some((items, call, result)) = sent.try_next().await? {
+		let events = match result {
+			Ok(events) => events,
+			// Another process signing with the same key (a `share
+			// --follow` beside an import) took a nonce: the transaction
+			// goes again with the next free one (the same wraps again are
+			// harmless).
+			Err(first) => {
+				let mut error = first;
+				let mut attempt = 1;
+				loop {
+					if attempt >= SUBMIT_ATTEMPTS {
+						return Err(error.context(t!("share-stopped")));
 					}
-					Err(reason) => report.refused.push(ShareRefusal {
-						tin: tin_text(&p.tin),
-						version: p.version,
-						readers: p.readers.iter().map(reader_text).collect(),
-						reason,
-					}),
+					eprintln!("{}", t!("share-retrying", why = format!("{error:#}")));
+					attempt += 1;
+					let free = chain.next_nonce(key).await?;
+					let next = nonce.fetch_max(free, Ordering::SeqCst).max(free);
+					nonce.store(next + 1, Ordering::SeqCst);
+					match chain.submit(key, call.clone(), next).await {
+						Ok(events) => break events,
+						Err(e) => error = e,
+					}
 				}
 			}
+		};
+		report.transactions += 1;
+		if events.items.len() != items.len() {
+			bail!(t!("import-batch-mismatch", results = events.items.len(), calls = items.len()));
 		}
-		match page.next {
-			Some(next) if !found => cursor = Some(next),
-			_ => break,
+		for (p, result) in items.iter().zip(events.items) {
+			match result {
+				Ok(()) => {
+					report.wraps += p.readers.len();
+					shared.insert(p.tin.clone());
+				}
+				Err(reason) => report.refused.push(ShareRefusal {
+					tin: tin_text(&p.tin),
+					version: p.version,
+					readers: p.readers.iter().map(reader_text).collect(),
+					reason,
+				}),
+			}
 		}
 	}
+	let mut planning = std::mem::take(&mut *refused.lock().expect("unpoisoned"));
+	planning.append(&mut report.refused);
+	report.refused = planning;
 	report.records = shared.len();
 	Ok(report)
 }

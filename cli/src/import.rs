@@ -215,8 +215,13 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 		let certificates = chain.certificates(&at, &ids).await?;
 		let records = match &issuer {
 			Some(issuer) => {
-				let unseen: BTreeSet<Tin> =
-					tins.iter().filter(|t| !sealed_tins.contains(*t)).cloned().collect();
+				// A TIN the chain does not know has no record to read.
+				let unseen: BTreeSet<Tin> = tins
+					.iter()
+					.zip(&traders)
+					.filter(|(t, trader)| trader.is_some() && !sealed_tins.contains(*t))
+					.map(|(t, _)| t.clone())
+					.collect();
 				own_records(chain, &at, issuer, unseen.into_iter().collect()).await?
 			}
 			None => BTreeMap::new(),
