@@ -303,3 +303,4 @@ error-Confidential-NotEntitled = un envoltorio es para un lector sin derecho al 
 error-Confidential-StaleKey = un envoltorio se hizo para otra clave que la publicada por el lector
 error-Confidential-DuplicateReader = un lector tiene dos envoltorios en una llamada
 error-Confidential-RevocationPending = se están eliminando los envoltorios del lector de esta administración emisora
+error-Confidential-TooManyReaders = el registro ya tiene envoltorios para tantos lectores como admite
