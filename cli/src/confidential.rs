@@ -380,6 +380,12 @@ impl Issuer {
 		Ok(call)
 	}
 
+	/// Forgets the data keys this run made for `tin`: its seal was refused
+	/// (another process sealed that version first, with another key).
+	pub fn forget(&self, tin: &Tin) {
+		self.sealed.lock().expect("unpoisoned").retain(|(t, _), _| t != tin);
+	}
+
 	/// Whether this run sealed `tin`'s `version` (its data key is known
 	/// without reading the record).
 	pub fn sealed(&self, tin: &Tin, version: u32) -> bool {
@@ -1024,6 +1030,28 @@ mod tests {
 		assert!(add_wraps_call(&tin(), 1, wraps).is_err(), "more wraps than MaxReaders");
 		let too_long = vec![0u8; 2000];
 		assert!(seal_call(&tin(), 1, too_long, Vec::new()).is_err(), "more than MaxCiphertext");
+	}
+
+	#[test]
+	fn what_a_run_sealed_is_shared_without_a_read_until_its_seal_is_refused() {
+		let issuer = Issuer::of(mx(), SecretKey::generate());
+		issuer.seal(&tin(), &sample(), 1).unwrap();
+		assert!(issuer.sealed(&tin(), 1) && !issuer.sealed(&tin(), 2));
+		let partner = SecretKey::generate();
+		let missing = MissingWraps {
+			tin: tin(),
+			version: 1,
+			readers: vec![(Reader::Administration(cr()), partner.public_key().0)],
+		};
+		// No record read: the key this run made is used.
+		let Shares { calls, .. } = issuer.share(&missing, None).unwrap();
+		assert_eq!(calls.len(), 1);
+		// Its seal refused (another run sealed version 1 first), the key
+		// is forgotten: sharing needs the record's own wrap again.
+		issuer.forget(&tin());
+		assert!(!issuer.sealed(&tin(), 1));
+		let error = issuer.share(&missing, None).unwrap_err();
+		assert!(error.contains("holds no wrap"), "{error}");
 	}
 
 	#[test]
