@@ -36,13 +36,22 @@ pub struct FixtureWrap {
 	pub wrap_hex: String,
 }
 
+/// This crate's directory, as `cargo test` gives it when the test runs (a
+/// test binary reused from a checkout at another path would otherwise look
+/// in that checkout).
+fn crate_dir() -> PathBuf {
+	std::env::var_os("CARGO_MANIFEST_DIR")
+		.map(PathBuf::from)
+		.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
 pub fn fixture_path() -> PathBuf {
-	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/record.json")
+	crate_dir().join("tests/fixtures/record.json")
 }
 
 /// The workspace root, where `node tests/js/envelope.mjs` runs from.
 pub fn workspace_root() -> PathBuf {
-	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+	crate_dir().join("..")
 }
 
 pub fn read_fixture() -> Fixture {
