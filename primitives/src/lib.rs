@@ -138,6 +138,42 @@ pub trait OnEntitlementEnded {
 	fn member_ended(country: CountryCode);
 	/// The most [`Self::member_ended`] weighs.
 	fn member_ended_weight() -> sp_runtime::Weight;
+
+	/// `country`'s administration published a new encryption key: whoever
+	/// holds its old one may read what was wrapped for it.
+	fn member_key_changed(country: CountryCode);
+	/// The most [`Self::member_key_changed`] weighs.
+	fn member_key_changed_weight() -> sp_runtime::Weight;
+}
+
+/// Under which version of a trader's record a free-text reason about the
+/// trader's certificates may be sealed now (the runtime answers with
+/// `pallet-confidential`): a reason is sealed under its holder's record's
+/// data key, so it must be a key no reader outside the entitlement holds.
+pub trait SealedReasons {
+	/// `holder`'s current record version, if every reader that ever held a
+	/// wrap of it may read the record still, with the key the wrap was made
+	/// for; `None` when the record is not sealed, or must be sealed again
+	/// first (an entitlement ended, or a key changed, since it was).
+	fn sealable_version(holder: &Tin) -> Option<u32>;
+	/// The most [`Self::sealable_version`] weighs.
+	fn sealable_version_weight() -> sp_runtime::Weight;
+
+	/// Makes a version of `holder`'s record sealable, and returns it
+	/// (benchmarks).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_sealable(holder: &Tin) -> u32;
+}
+
+/// No record is ever sealed: a reason has no text (tests, and runtimes
+/// without confidential records).
+impl SealedReasons for () {
+	fn sealable_version(_: &Tin) -> Option<u32> {
+		None
+	}
+	fn sealable_version_weight() -> sp_runtime::Weight {
+		sp_runtime::Weight::zero()
+	}
 }
 
 /// Nobody to tell (tests, and runtimes without confidential records).
@@ -152,6 +188,10 @@ impl OnEntitlementEnded for () {
 	}
 	fn member_ended(_: CountryCode) {}
 	fn member_ended_weight() -> sp_runtime::Weight {
+		sp_runtime::Weight::zero()
+	}
+	fn member_key_changed(_: CountryCode) {}
+	fn member_key_changed_weight() -> sp_runtime::Weight {
 		sp_runtime::Weight::zero()
 	}
 }
@@ -193,6 +233,8 @@ pub mod testing {
 		Directions(Vec<(CountryCode, CountryCode)>),
 		/// `member_ended`.
 		Member(CountryCode),
+		/// `member_key_changed`.
+		Key(CountryCode),
 	}
 
 	std::thread_local! {
@@ -228,6 +270,12 @@ pub mod testing {
 			tell(EntitlementEnd::Member(country));
 		}
 		fn member_ended_weight() -> sp_runtime::Weight {
+			sp_runtime::Weight::from_parts(1_000_000, 0)
+		}
+		fn member_key_changed(country: CountryCode) {
+			tell(EntitlementEnd::Key(country));
+		}
+		fn member_key_changed_weight() -> sp_runtime::Weight {
 			sp_runtime::Weight::from_parts(1_000_000, 0)
 		}
 	}

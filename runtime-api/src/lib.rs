@@ -257,7 +257,8 @@ sp_api::decl_runtime_apis! {
 	///
 	/// Version 2 (runtime 102) added `member`; version 3 (runtime 104)
 	/// added `today`, `awaiting_expiry` and `authorized_nodes`; version 4
-	/// (runtime 107) `confidential_record` and `missing_wraps`.
+	/// (runtime 107) `confidential_record` and `missing_wraps`; version 5
+	/// (runtime 108) `reason_version`.
 	#[api_version(3)]
 	pub trait CadenaApi<AccountId: Codec> {
 		/// Whether `reader` recognises `tin` now: through its best
@@ -312,5 +313,11 @@ sp_api::decl_runtime_apis! {
 		/// issuer's `cadena share` wraps for them.
 		#[api_version(4)]
 		fn missing_wraps(issuer: CountryCode, cursor: Option<Tin>, limit: u32) -> MissingWrapsPage<AccountId>;
+		/// The version of `tin`'s record a free-text reason about its
+		/// certificates may be sealed under now (with that version's data
+		/// key): none when the record is not sealed, or must be sealed
+		/// again first (a reader lost it since it was).
+		#[api_version(5)]
+		fn reason_version(tin: Tin) -> Option<u32>;
 	}
 }

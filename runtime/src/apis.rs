@@ -149,7 +149,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(4)]
+	#[api_version(5)]
 	impl cadena_runtime_api::CadenaApi<Block, AccountId> for Runtime {
 		fn recognition_of_tin(tin: Tin, reader: CountryCode) -> TinRecognition {
 			cadena_api::recognition_of_tin(tin, reader)
@@ -224,6 +224,10 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> cadena_runtime_api::MissingWrapsPage<AccountId> {
 			cadena_api::missing_wraps(issuer, cursor, limit)
+		}
+
+		fn reason_version(tin: Tin) -> Option<u32> {
+			crate::Confidential::sealable_version(&tin)
 		}
 
 		fn authorized_nodes() -> Vec<cadena_runtime_api::NodeView> {

@@ -261,7 +261,9 @@ impl pallet_aeo_certificates::Config for Runtime {
 	type Consortium = Consortium;
 	type TinRegistry = TinRegistry;
 	type Time = Timestamp;
-	type MaxReasonLength = ConstU32<128>;
+	type SealedReasons = crate::entitlement::ConfidentialReaders;
+	// A reason's text, at most 128 bytes, sealed (32 bytes more).
+	type MaxReasonLength = ConstU32<160>;
 	type MaxHistory = ConstU32<32>;
 	// A batch of 256 grants fits in one block (checked by the pallet's
 	// integrity test against the measured weights).

@@ -132,6 +132,26 @@ fn removals() -> Weight {
 /// the MRAs or the TIN registry ended, in that call.
 pub struct ConfidentialReaders;
 
+/// A reason's text is sealed under its holder's record's data key, while no
+/// reader outside the entitlement may hold it.
+impl cadena_primitives::SealedReasons for ConfidentialReaders {
+	fn sealable_version(holder: &Tin) -> Option<u32> {
+		Confidential::sealable_version(holder)
+	}
+
+	fn sealable_version_weight() -> Weight {
+		// `SealedIn` and `IssuerEpoch`.
+		DbWeight::get().reads(2)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_sealable(holder: &Tin) -> u32 {
+		let epoch = pallet_confidential::IssuerEpoch::<Runtime>::get(holder.country);
+		pallet_confidential::SealedIn::<Runtime>::insert(holder.country, holder, (epoch, 1));
+		1
+	}
+}
+
 impl OnEntitlementEnded for ConfidentialReaders {
 	fn tin_changed(tin: &Tin) {
 		Confidential::revoke_unentitled(tin);
@@ -163,7 +183,9 @@ impl OnEntitlementEnded for ConfidentialReaders {
 	}
 
 	fn member_ended(country: CountryCode) {
-		// Every other issuer's records; its own stay its own.
+		// Its own records stay its own, but are no key for new reasons.
+		Confidential::end_epoch(country);
+		// Every other issuer's records.
 		let issuers: alloc::vec::Vec<CountryCode> =
 			pallet_consortium::Members::<Runtime>::iter_keys().filter(|c| *c != country).collect();
 		Confidential::revoke_issuers(
@@ -171,13 +193,28 @@ impl OnEntitlementEnded for ConfidentialReaders {
 		);
 	}
 
+	fn member_key_changed(_country: CountryCode) {
+		// Its old key may have leaked: no issuer's record sealed before is
+		// a key for new reasons (its own records included).
+		for issuer in pallet_consortium::Members::<Runtime>::iter_keys() {
+			Confidential::end_epoch(issuer);
+		}
+	}
+
+	fn member_key_changed_weight() -> Weight {
+		let most = cadena_primitives::ISO_3166_1_ALPHA_2.len() as u64;
+		DbWeight::get().reads_writes(2 * most, most)
+	}
+
 	fn member_ended_weight() -> Weight {
-		// Members, retired ones too: at most one per ISO 3166-1 country.
+		// Members, retired ones too: at most one per ISO 3166-1 country;
+		// and its own epoch.
 		let most = cadena_primitives::ISO_3166_1_ALPHA_2.len() as u64;
 		DbWeight::get()
 			.reads(1)
 			.saturating_add(ConfidentialWeights::revoke_pair())
 			.saturating_mul(most)
 			.saturating_add(removals())
+			.saturating_add(DbWeight::get().reads_writes(1, 1))
 	}
 }

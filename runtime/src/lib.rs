@@ -64,7 +64,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("cadena"),
 	impl_name: alloc::borrow::Cow::Borrowed("cadena"),
 	authoring_version: 1,
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `Mra.sign` names its motion; `TinRegistry.link_account` carries the
@@ -129,6 +129,7 @@ pub type Migrations = (
 	pallet_mra::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_mra::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_tin_registry::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_aeo_certificates::migrations::v1::MigrateV0ToV1<Runtime>,
 );
 
 /// Dispatches an extrinsic to its pallet.

@@ -48,6 +48,17 @@ fn longest_reason<T: Config>() -> Vec<u8> {
 	vec![b'r'; T::MaxReasonLength::get() as usize]
 }
 
+/// The longest reason, sealed (in shape) under the version of the record
+/// of holder `index` that a reason may be sealed under.
+fn sealed_reason<T: Config>(index: u32) -> Vec<u8> {
+	use cadena_primitives::SealedReasons;
+	let holder = Tin::parse(&holder::<T>(index)).expect("a TIN");
+	let version = T::SealedReasons::make_sealable(&holder);
+	let mut reason = longest_reason::<T>();
+	reason[..4].copy_from_slice(&version.to_le_bytes());
+	reason
+}
+
 /// A granted certificate with a full history: the next change prunes.
 fn granted<T: Config>(index: u32, approver: &T::AccountId) -> CertificateId {
 	let holder = holder::<T>(index);
@@ -131,7 +142,7 @@ mod benchmarks {
 		let data = new_certificate::<T>(1, holder::<T>(1)).data;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(approver), id.clone(), data, 1, longest_reason::<T>());
+		_(RawOrigin::Signed(approver), id.clone(), data, 1, sealed_reason::<T>(1));
 
 		assert_eq!(Pruned::<T>::get(&id).map(|p| p.count), Some(2));
 	}
@@ -143,7 +154,7 @@ mod benchmarks {
 		let id = granted::<T>(0, &approver);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(approver), id.clone(), 1, longest_reason::<T>());
+		_(RawOrigin::Signed(approver), id.clone(), 1, sealed_reason::<T>(0));
 
 		assert_eq!(status::<T>(&id), Some(CertificateStatus::Suspended));
 	}
@@ -156,7 +167,7 @@ mod benchmarks {
 		set_status::<T>(&id, CertificateStatus::Suspended);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(approver), id.clone(), 1, longest_reason::<T>());
+		_(RawOrigin::Signed(approver), id.clone(), 1, sealed_reason::<T>(0));
 
 		assert_eq!(status::<T>(&id), Some(CertificateStatus::Active));
 	}
@@ -168,7 +179,7 @@ mod benchmarks {
 		let id = granted::<T>(0, &approver);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(approver), id.clone(), 1, longest_reason::<T>());
+		_(RawOrigin::Signed(approver), id.clone(), 1, sealed_reason::<T>(0));
 
 		assert_eq!(status::<T>(&id), Some(CertificateStatus::Revoked));
 	}
@@ -180,7 +191,7 @@ mod benchmarks {
 		let id = granted::<T>(0, &approver);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(approver), id.clone(), TODAY + 5 * 365, 1, longest_reason::<T>());
+		_(RawOrigin::Signed(approver), id.clone(), TODAY + 5 * 365, 1, sealed_reason::<T>(0));
 
 		assert_eq!(Pallet::<T>::certificate(&id).map(|c| c.expires_on), Some(TODAY + 5 * 365));
 	}

@@ -38,8 +38,8 @@ pub use weights::WeightInfo;
 use alloc::vec::Vec;
 use cadena_primitives::{
 	append_pruning, day_of, transition, Action, AuthorizationNumber, AuthorizationNumberError,
-	CertificateId, CertificateStatus, Consortium, CountryCode, Day, Role, Tin, TinError,
-	TinRegistry,
+	CertificateId, CertificateStatus, Consortium, CountryCode, Day, Role, SealedReasons as _, Tin,
+	TinError, TinRegistry,
 };
 use frame_support::{
 	dispatch::{DispatchResult, DispatchResultWithPostInfo},
@@ -53,8 +53,15 @@ use frame_support::{
 /// halt of `n` days, the expiry index catches up in `n / 16` blocks.
 pub const MAX_DAYS_PER_BLOCK: u32 = 16;
 
+/// The target of the pallet's log lines.
+pub const LOG_TARGET: &str = "runtime::aeo-certificates";
+
 /// The reason code of an expiry, which the chain itself makes.
 pub const EXPIRY_REASON: u16 = 0;
+
+/// The least a sealed reason takes besides its text: the holder's record
+/// version (4), the nonce (12) and the tag (16).
+pub const SEALED_REASON_OVERHEAD: usize = 32;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -76,7 +83,7 @@ pub mod pallet {
 	pub type ReasonOf<T> = Reason<<T as Config>::MaxReasonLength>;
 
 	/// The layout version of this pallet's storage (see [`crate::migrations`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -97,7 +104,12 @@ pub mod pallet {
 		/// The time: dates, expiry, and the history's "when".
 		type Time: UnixTime;
 
-		/// Longest reason text, in bytes.
+		/// Under which version of a trader's record a reason about its
+		/// certificates may be sealed now.
+		type SealedReasons: cadena_primitives::SealedReasons;
+
+		/// Longest sealed reason, in bytes: its text and the envelope's 32
+		/// bytes (docs/rpc.md, "Envelopes").
 		#[pallet::constant]
 		type MaxReasonLength: Get<u32>;
 
@@ -220,8 +232,15 @@ pub mod pallet {
 		AuthorizedInFuture,
 		/// The expiry date is not after today.
 		ExpiryNotInFuture,
-		/// The reason text is longer than `MaxReasonLength`.
+		/// The sealed reason is longer than `MaxReasonLength`.
 		ReasonTooLong,
+		/// A reason's text must be empty or sealed: the record version
+		/// (u32 LE), the nonce (12), the ciphertext and the tag (16).
+		ReasonNotSealed,
+		/// The reason is sealed under another version of the holder's record
+		/// than the one a reason may be sealed under now: the record is not
+		/// sealed, or must be sealed again first (a reader lost it since).
+		ReasonKeyNotCurrent,
 		/// A certificate with this number was already granted by this country.
 		AlreadyGranted,
 		/// The batch is empty.
@@ -312,7 +331,7 @@ pub mod pallet {
 		/// type, roles, date of authorization). A revoked certificate's data
 		/// is final.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::amend())]
+		#[pallet::weight(T::WeightInfo::amend().saturating_add(Pallet::<T>::reason_weight(&reason)))]
 		pub fn amend(
 			origin: OriginFor<T>,
 			id: CertificateId,
@@ -326,6 +345,7 @@ pub mod pallet {
 			let mut certificate = Self::certificate(&id).ok_or(Error::<T>::UnknownCertificate)?;
 			Self::check_transition(certificate.status, Action::Amend)?;
 			let (holder, roles) = Self::check_data(country, &data)?;
+			Self::check_sealed(&reason, &holder)?;
 			if holder != certificate.holder {
 				CertificatesOf::<T>::remove(&certificate.holder, &id);
 				CertificatesOf::<T>::insert(&holder, &id, ());
@@ -341,7 +361,7 @@ pub mod pallet {
 
 		/// An `Approver` suspends an `Active` certificate.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::suspend())]
+		#[pallet::weight(T::WeightInfo::suspend().saturating_add(Pallet::<T>::reason_weight(&reason)))]
 		pub fn suspend(
 			origin: OriginFor<T>,
 			id: CertificateId,
@@ -361,7 +381,7 @@ pub mod pallet {
 
 		/// An `Approver` reinstates a `Suspended` certificate.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::reinstate())]
+		#[pallet::weight(T::WeightInfo::reinstate().saturating_add(Pallet::<T>::reason_weight(&reason)))]
 		pub fn reinstate(
 			origin: OriginFor<T>,
 			id: CertificateId,
@@ -381,7 +401,7 @@ pub mod pallet {
 
 		/// An `Approver` revokes an `Active` or `Suspended` certificate, for good.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::revoke())]
+		#[pallet::weight(T::WeightInfo::revoke().saturating_add(Pallet::<T>::reason_weight(&reason)))]
 		pub fn revoke(
 			origin: OriginFor<T>,
 			id: CertificateId,
@@ -402,7 +422,7 @@ pub mod pallet {
 		/// An `Approver` renews an `Active` or `Expired` certificate until a
 		/// new expiry date, after today.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::renew())]
+		#[pallet::weight(T::WeightInfo::renew().saturating_add(Pallet::<T>::reason_weight(&reason)))]
 		pub fn renew(
 			origin: OriginFor<T>,
 			id: CertificateId,
@@ -464,6 +484,35 @@ impl<T: Config> Pallet<T> {
 
 	fn reason(code: u16, text: Vec<u8>) -> Result<ReasonOf<T>, Error<T>> {
 		Ok(Reason { code, text: text.try_into().map_err(|_| Error::<T>::ReasonTooLong)? })
+	}
+
+	/// A reason's text, if any, is sealed under the data key of the version
+	/// of `holder`'s record a reason may be sealed under now: only the
+	/// readers entitled to the trader's record can read it. (The chain
+	/// cannot tell a ciphertext from text; it checks the envelope's shape
+	/// and its key, and `cadena` seals. A plaintext shaped like an envelope
+	/// is its sender's own breach.)
+	fn check_sealed(reason: &pallet::ReasonOf<T>, holder: &Tin) -> Result<(), Error<T>> {
+		if reason.text.is_empty() {
+			return Ok(());
+		}
+		ensure!(reason.text.len() >= SEALED_REASON_OVERHEAD, Error::<T>::ReasonNotSealed);
+		let version =
+			u32::from_le_bytes(reason.text[..4].try_into().expect("at least 32 bytes; qed"));
+		ensure!(
+			T::SealedReasons::sealable_version(holder) == Some(version),
+			Error::<T>::ReasonKeyNotCurrent
+		);
+		Ok(())
+	}
+
+	/// What checking a reason's seal weighs: nothing without a text.
+	pub fn reason_weight(text: &[u8]) -> Weight {
+		if text.is_empty() {
+			Weight::zero()
+		} else {
+			T::SealedReasons::sealable_version_weight()
+		}
 	}
 
 	/// Checks submitted data: the holder TIN (parsed, of `country`,
@@ -545,6 +594,7 @@ impl<T: Config> Pallet<T> {
 		let reason = Self::reason(code, reason)?;
 		let mut certificate = Self::certificate(&id).ok_or(Error::<T>::UnknownCertificate)?;
 		let to = Self::check_transition(certificate.status, action)?;
+		Self::check_sealed(&reason, &certificate.holder)?;
 		if let Some(expires_on) = expires_on {
 			ensure!(expires_on > Self::today(), Error::<T>::ExpiryNotInFuture);
 		}

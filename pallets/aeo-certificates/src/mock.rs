@@ -53,6 +53,34 @@ pub fn account(key: Sr25519Keyring) -> AccountId {
 thread_local! {
 	static OFFICERS: RefCell<BTreeMap<AccountId, Officer>> = const { RefCell::new(BTreeMap::new()) };
 	static SUSPENDED: RefCell<Vec<CountryCode>> = const { RefCell::new(Vec::new()) };
+	static SEALABLE: RefCell<BTreeMap<cadena_primitives::Tin, u32>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Reasons about `tin`'s certificates may be sealed under version `version`
+/// of its record (`None`: under none).
+pub fn set_sealable(tin: &cadena_primitives::Tin, version: Option<u32>) {
+	SEALABLE.with(|s| match version {
+		Some(v) => s.borrow_mut().insert(tin.clone(), v),
+		None => s.borrow_mut().remove(tin),
+	});
+}
+
+/// The confidential records, as far as reasons care: which version of
+/// each trader's record a reason may be sealed under.
+pub struct TestSealedReasons;
+
+impl cadena_primitives::SealedReasons for TestSealedReasons {
+	fn sealable_version(holder: &cadena_primitives::Tin) -> Option<u32> {
+		SEALABLE.with(|s| s.borrow().get(holder).copied())
+	}
+	fn sealable_version_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::from_parts(2_000_000, 0)
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_sealable(holder: &cadena_primitives::Tin) -> u32 {
+		set_sealable(holder, Some(1));
+		1
+	}
 }
 
 /// Alice: MX Registrar. Bob: MX Approver. Charlie: CR Approver. Dave: CR
@@ -74,6 +102,7 @@ pub fn seat_officers() {
 		}
 	});
 	SUSPENDED.with(|s| s.borrow_mut().clear());
+	SEALABLE.with(|s| s.borrow_mut().clear());
 }
 
 /// The consortium suspends `country`'s administration: its officers can do nothing.
@@ -139,7 +168,8 @@ impl pallet_aeo_certificates::Config for Test {
 	type Consortium = TestConsortium;
 	type TinRegistry = TinRegistry;
 	type Time = Clock;
-	type MaxReasonLength = ConstU32<32>;
+	type SealedReasons = TestSealedReasons;
+	type MaxReasonLength = ConstU32<64>;
 	type MaxHistory = ConstU32<4>;
 	type MaxBatch = ConstU32<100>;
 	type MaxExpiriesPerBlock = ConstU32<100>;

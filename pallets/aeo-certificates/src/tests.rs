@@ -47,10 +47,26 @@ fn link_trader() {
 }
 
 /// Registers MX's two holders and CR's one.
-fn setup() {
+pub(crate) fn setup() {
 	register_tin(Alice, HOLDER);
 	register_tin(Alice, OTHER_HOLDER);
 	register_tin(Dave, CR_HOLDER);
+	set_sealable(&tin(HOLDER), Some(1));
+	set_sealable(&tin(OTHER_HOLDER), Some(1));
+}
+
+/// `text` in a sealed reason's shape, under version 1 of the holder's
+/// record (the pallet checks the shape and the version, not the cipher).
+fn sealed(text: &[u8]) -> Vec<u8> {
+	sealed_under(1, text)
+}
+
+fn sealed_under(version: u32, text: &[u8]) -> Vec<u8> {
+	let mut bytes = version.to_le_bytes().to_vec();
+	bytes.extend_from_slice(&[0; 12]);
+	bytes.extend_from_slice(text);
+	bytes.extend_from_slice(&[0; 16]);
+	bytes
 }
 
 fn roles(roles: &[OperatorRole]) -> cadena_primitives::OperatorRoles {
@@ -78,7 +94,7 @@ fn tin(text: &[u8]) -> Tin {
 	Tin::parse(text).unwrap()
 }
 
-fn grant(number: &[u8]) -> CertificateId {
+pub(crate) fn grant(number: &[u8]) -> CertificateId {
 	assert_ok!(AeoCertificates::grant(origin(Bob), new_certificate(number)));
 	id(number)
 }
@@ -306,7 +322,7 @@ fn registrars_and_approvers_amend_data() {
 			id.clone(),
 			amended,
 			7,
-			b"merger".to_vec()
+			sealed(b"merger")
 		));
 		let certificate = AeoCertificates::certificate(&id).unwrap();
 		assert_eq!(certificate.holder, tin(OTHER_HOLDER));
@@ -325,7 +341,7 @@ fn registrars_and_approvers_amend_data() {
 				from: Some(Active),
 				to: Active,
 				expires_on: EXPIRES,
-				reason: reason(7, b"merger"),
+				reason: reason(7, &sealed(b"merger")),
 				by: Some(account(Alice)),
 			}]
 		);
@@ -354,14 +370,14 @@ fn registrars_and_approvers_amend_data() {
 			Error::<Test>::LowerCaseTin
 		);
 		assert_noop!(
-			AeoCertificates::amend(origin(Alice), id.clone(), data(HOLDER), 0, vec![b'r'; 33]),
+			AeoCertificates::amend(origin(Alice), id.clone(), data(HOLDER), 0, vec![b'r'; 65]),
 			Error::<Test>::ReasonTooLong
 		);
 		assert_noop!(
 			AeoCertificates::amend(origin(Alice), self::id(b"NOPE"), data(HOLDER), 0, vec![]),
 			Error::<Test>::UnknownCertificate
 		);
-		assert_ok!(AeoCertificates::revoke(origin(Bob), id.clone(), 9, b"fraud".to_vec()));
+		assert_ok!(AeoCertificates::revoke(origin(Bob), id.clone(), 9, sealed(b"fraud")));
 		assert_noop!(
 			AeoCertificates::amend(origin(Alice), id, data(HOLDER), 0, vec![]),
 			Error::<Test>::CertificateRevoked
@@ -377,16 +393,11 @@ fn status_changes_are_recorded_and_told() {
 		System::set_block_number(5);
 		Now::set(START + 60_000);
 		System::reset_events();
-		assert_ok!(AeoCertificates::suspend(
-			origin(Bob),
-			id.clone(),
-			12,
-			b"audit finding".to_vec()
-		));
+		assert_ok!(AeoCertificates::suspend(origin(Bob), id.clone(), 12, sealed(b"audit finding")));
 		let certificate = AeoCertificates::certificate(&id).unwrap();
 		assert_eq!(certificate.status, Suspended);
 		assert_eq!(certificate.status_since, START + 60_000);
-		assert_eq!(certificate.reason, reason(12, b"audit finding"));
+		assert_eq!(certificate.reason, reason(12, &sealed(b"audit finding")));
 		assert_eq!(
 			events(),
 			vec![Event::CertificateChanged {
@@ -397,18 +408,18 @@ fn status_changes_are_recorded_and_told() {
 				from: Some(Active),
 				to: Suspended,
 				expires_on: EXPIRES,
-				reason: reason(12, b"audit finding"),
+				reason: reason(12, &sealed(b"audit finding")),
 				by: Some(account(Bob)),
 			}]
 		);
 		let last = History::<Test>::get(&id).last().cloned().unwrap();
 		assert_eq!((last.action, last.from, last.to), (Action::Suspend, Some(Active), Suspended));
 		assert_eq!((last.by, last.block, last.at), (Some(account(Bob)), 5, START + 60_000));
-		assert_eq!(last.reason, reason(12, b"audit finding"));
+		assert_eq!(last.reason, reason(12, &sealed(b"audit finding")));
 		// Still waiting to expire while suspended.
 		assert!(ExpiryQueue::<Test>::contains_key(EXPIRES, &id));
 
-		assert_ok!(AeoCertificates::reinstate(origin(Bob), id.clone(), 13, b"remedied".to_vec()));
+		assert_ok!(AeoCertificates::reinstate(origin(Bob), id.clone(), 13, sealed(b"remedied")));
 		assert_eq!(status(&id), Some(Active));
 
 		assert_ok!(AeoCertificates::renew(origin(Bob), id.clone(), EXPIRES + 30, 14, vec![]));
@@ -416,7 +427,7 @@ fn status_changes_are_recorded_and_told() {
 		assert!(!ExpiryQueue::<Test>::contains_key(EXPIRES, &id));
 		assert!(ExpiryQueue::<Test>::contains_key(EXPIRES + 30, &id));
 
-		assert_ok!(AeoCertificates::revoke(origin(Bob), id.clone(), 15, b"fraud".to_vec()));
+		assert_ok!(AeoCertificates::revoke(origin(Bob), id.clone(), 15, sealed(b"fraud")));
 		assert_eq!(status(&id), Some(Revoked));
 		assert!(!ExpiryQueue::<Test>::contains_key(EXPIRES + 30, &id));
 		assert_eq!(AeoCertificates::history_length(&id), 5);
@@ -462,7 +473,7 @@ fn only_an_approver_of_the_issuing_administration_changes_status() {
 			Error::<Test>::UnknownCertificate
 		);
 		assert_noop!(
-			AeoCertificates::suspend(origin(Bob), id.clone(), 0, vec![b'r'; 33]),
+			AeoCertificates::suspend(origin(Bob), id.clone(), 0, vec![b'r'; 65]),
 			Error::<Test>::ReasonTooLong
 		);
 		assert_noop!(
@@ -873,4 +884,81 @@ fn a_block_without_room_for_the_hook_leaves_the_expiries_to_the_next() {
 		assert_eq!(weight, <() as WeightInfo>::on_poll(2, 1));
 		assert_eq!(status(&self::id(NUMBER)), Some(Expired));
 	});
+}
+
+#[test]
+fn a_reason_text_is_refused_unless_sealed_under_the_holders_sealable_version() {
+	run(|| {
+		setup();
+		let id = grant(NUMBER);
+		// Plaintext, or anything shorter than an envelope.
+		assert_noop!(
+			AeoCertificates::suspend(origin(Bob), id.clone(), 12, b"fraud investigation".to_vec()),
+			Error::<Test>::ReasonNotSealed
+		);
+		assert_noop!(
+			AeoCertificates::suspend(origin(Bob), id.clone(), 12, vec![1; 31]),
+			Error::<Test>::ReasonNotSealed
+		);
+		// Under another version than the holder's sealable one.
+		assert_noop!(
+			AeoCertificates::suspend(origin(Bob), id.clone(), 12, sealed_under(2, b"audit")),
+			Error::<Test>::ReasonKeyNotCurrent
+		);
+		// No version is sealable (never sealed, or a reader lost it).
+		set_sealable(&tin(HOLDER), None);
+		for refused in [
+			AeoCertificates::suspend(origin(Bob), id.clone(), 12, sealed(b"audit")),
+			AeoCertificates::revoke(origin(Bob), id.clone(), 12, sealed(b"audit")),
+			AeoCertificates::renew(origin(Bob), id.clone(), EXPIRES + 1, 12, sealed(b"audit")),
+		] {
+			assert_eq!(
+				refused.map_err(|e| e.error),
+				Err(Error::<Test>::ReasonKeyNotCurrent.into())
+			);
+		}
+		assert_noop!(
+			AeoCertificates::amend(origin(Alice), id.clone(), data(HOLDER), 7, sealed(b"merger")),
+			Error::<Test>::ReasonKeyNotCurrent
+		);
+		// A code alone needs no record.
+		assert_ok!(AeoCertificates::suspend(origin(Bob), id.clone(), 12, vec![]));
+		// Sealed again: version 2 it is.
+		set_sealable(&tin(HOLDER), Some(2));
+		assert_ok!(AeoCertificates::reinstate(origin(Bob), id.clone(), 13, sealed_under(2, b"ok")));
+		assert_eq!(
+			AeoCertificates::certificate(&id).unwrap().reason,
+			reason(13, &sealed_under(2, b"ok"))
+		);
+		// An amendment's reason is sealed for the holder after it.
+		assert_noop!(
+			AeoCertificates::amend(
+				origin(Alice),
+				id.clone(),
+				data(OTHER_HOLDER),
+				7,
+				sealed_under(2, b"merger")
+			),
+			Error::<Test>::ReasonKeyNotCurrent
+		);
+		assert_ok!(AeoCertificates::amend(
+			origin(Alice),
+			id.clone(),
+			data(OTHER_HOLDER),
+			7,
+			sealed(b"merger")
+		));
+	});
+}
+
+#[test]
+fn a_reason_text_costs_its_seal_check_and_a_code_alone_does_not() {
+	use frame_support::dispatch::GetDispatchInfo;
+	let call = |text: Vec<u8>| {
+		RuntimeCall::AeoCertificates(crate::Call::suspend { id: id(NUMBER), code: 1, reason: text })
+			.get_dispatch_info()
+			.call_weight
+	};
+	let check = <TestSealedReasons as cadena_primitives::SealedReasons>::sealable_version_weight();
+	assert_eq!(call(sealed(b"audit")), call(vec![]) + check);
 }

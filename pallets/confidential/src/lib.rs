@@ -19,6 +19,11 @@
 //! A record's wraps are one storage item beside the record: a record with
 //! four readers takes about 850 bytes (docs/performance.md).
 //!
+//! The free-text reasons of the trader's certificate changes are sealed
+//! under the record's data key, so only while no reader lost the version
+//! since it was sealed ([`Pallet::sealable_version`], [`SealedIn`],
+//! [`IssuerEpoch`]; docs/decisions.md).
+//!
 //! The runtime calls these from the calls of the other pallets that end
 //! an entitlement (`cadena_primitives::OnEntitlementEnded`).
 
@@ -130,6 +135,23 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Each issuer's epoch: it grows whenever some reader's entitlement to
+	/// all the issuer's records ends (an MRA direction, a membership) or an
+	/// administration publishes a new key. A record sealed in an earlier
+	/// epoch may be known to a reader that may no longer read it.
+	#[pallet::storage]
+	pub type IssuerEpoch<T: Config> = StorageMap<_, Blake2_128Concat, CountryCode, u32, ValueQuery>;
+
+	/// `(epoch, version)`: the issuer's epoch each record's current version
+	/// was sealed in, while none of its readers lost a wrap since; absent
+	/// once one did (or for a version sealed before runtime 108). A free-text
+	/// reason about the trader's certificates is sealed under the record's
+	/// data key, so only while this holds the issuer's epoch
+	/// ([`Pallet::sealable_version`]).
+	#[pallet::storage]
+	pub type SealedIn<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CountryCode, Blake2_128Concat, Tin, (u32, u32)>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -233,6 +255,7 @@ pub mod pallet {
 			let readers = wraps.len() as u32;
 			Records::<T>::insert(tin.country, &tin, sealed);
 			Wraps::<T>::insert(tin.country, &tin, wraps);
+			SealedIn::<T>::insert(tin.country, &tin, (IssuerEpoch::<T>::get(tin.country), version));
 			Self::deposit_event(Event::RecordSealed { tin, version, readers, by: who });
 			Ok(())
 		}
@@ -258,7 +281,13 @@ pub mod pallet {
 				Wraps::<T>::try_mutate(tin.country, &tin, |stored| {
 					for (reader, entry) in wraps {
 						match stored.iter_mut().find(|(r, _)| *r == reader) {
-							Some((_, old)) => *old = entry,
+							Some((_, old)) => {
+								// Whoever holds the old key may have read this version.
+								if old.key != entry.key {
+									SealedIn::<T>::remove(tin.country, &tin);
+								}
+								*old = entry
+							}
 							None => stored
 								.try_push((reader, entry))
 								.map_err(|_| Error::<T>::TooManyReaders)?,
@@ -312,6 +341,8 @@ impl<T: Config> Pallet<T> {
 		wraps.retain(|(reader, entry)| T::Entitlement::key_of(reader, tin) == Some(entry.key));
 		let removed = (before - wraps.len()) as u32;
 		if removed > 0 {
+			// The removed readers may have read this version.
+			SealedIn::<T>::remove(tin.country, tin);
 			if wraps.is_empty() {
 				Wraps::<T>::remove(tin.country, tin);
 			} else {
@@ -336,10 +367,28 @@ impl<T: Config> Pallet<T> {
 	/// its sweep again (a record may have been wrapped for it since).
 	pub fn revoke_issuers(pairs: impl IntoIterator<Item = (ReaderOf<T>, CountryCode)>) {
 		for (reader, issuer) in pairs {
+			Self::end_epoch(issuer);
 			Revoking::<T>::insert(&reader, issuer, SweepCursor::None);
 			Self::deposit_event(Event::IssuerRevoked { reader, issuer });
 		}
 		Self::continue_revocations(T::SweepPerBlock::get());
+	}
+
+	/// Starts a new epoch of `issuer`: no free-text reason is sealed under
+	/// a version of its records sealed before, as a reader that may no
+	/// longer read them may know its data key (its entitlement ended, or it
+	/// published a new key because the old one leaked).
+	pub fn end_epoch(issuer: CountryCode) {
+		IssuerEpoch::<T>::mutate(issuer, |epoch| *epoch = epoch.wrapping_add(1));
+	}
+
+	/// The version of `tin`'s record a free-text reason about its
+	/// certificates may be sealed under now: the current one, if it was
+	/// sealed in its issuer's epoch and none of its readers lost a wrap
+	/// since. Two reads.
+	pub fn sealable_version(tin: &Tin) -> Option<u32> {
+		let (epoch, version) = SealedIn::<T>::get(tin.country, tin)?;
+		(epoch == IssuerEpoch::<T>::get(tin.country)).then_some(version)
 	}
 
 	/// Visits up to `budget` records of the pairs being revoked, a pair at a
@@ -411,6 +460,12 @@ impl<T: Config> Pallet<T> {
 	/// use a wrap it is not entitled to. (It reads all the pallet's storage:
 	/// for try-runtime and tests only.)
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		for (issuer, tin, (epoch, version)) in SealedIn::<T>::iter() {
+			let record =
+				Records::<T>::get(issuer, &tin).ok_or("a seal epoch without its record")?;
+			ensure!(record.version == version, "a seal epoch of another version than the record's");
+			ensure!(epoch <= IssuerEpoch::<T>::get(issuer), "a seal epoch after its issuer's");
+		}
 		for (issuer, tin, wraps) in Wraps::<T>::iter() {
 			ensure!(tin.country == issuer, "wraps stored under another issuer");
 			ensure!(Records::<T>::contains_key(issuer, &tin), "wraps without their record");

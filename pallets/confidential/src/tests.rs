@@ -567,6 +567,23 @@ fn picked(mask: u8, n: u8, sealing: bool) -> Vec<Reader<AccountId>> {
 	readers
 }
 
+std::thread_local! {
+	/// Every (reader, key) that was ever given a wrap of each (record, version).
+	static GIVEN: std::cell::RefCell<std::collections::BTreeMap<(u8, u32), Vec<(Reader<AccountId>, EncryptionKey)>>> =
+		Default::default();
+}
+
+/// Notes that `readers` were given a wrap of version `version` of record `n`.
+fn gave(n: u8, version: u32, readers: &[Reader<AccountId>]) {
+	GIVEN.with(|given| {
+		let mut given = given.borrow_mut();
+		let entry = given.entry((n, version)).or_default();
+		for (reader, wrap) in wraps(readers, n) {
+			entry.push((reader, wrap.key));
+		}
+	});
+}
+
 fn apply(step: &Step, block: u64) {
 	let partner = |p: u8| if p == 0 { CR } else { PE };
 	let account = |a: u8| if a == 0 { TRADER } else { TRADER2 };
@@ -574,11 +591,17 @@ fn apply(step: &Step, block: u64) {
 		Step::Seal { n, readers } => {
 			let version = Records::<Test>::get(MX, tin(n)).map_or(0, |r| r.version) + 1;
 			// Any result: a refusal must change nothing, which the property checks.
-			let _ = seal(n, version, &picked(readers, n, true));
+			let picked = picked(readers, n, true);
+			if seal(n, version, &picked).is_ok() {
+				gave(n, version, &picked);
+			}
 		}
 		Step::AddWraps { n, readers } => {
 			let version = Records::<Test>::get(MX, tin(n)).map_or(1, |r| r.version);
-			let _ = add(n, version, &picked(readers, n, false));
+			let picked = picked(readers, n, false);
+			if add(n, version, &picked).is_ok() {
+				gave(n, version, &picked);
+			}
 		}
 		Step::Recognise { partner: p, on } => {
 			model(|m| {
@@ -617,11 +640,15 @@ fn apply(step: &Step, block: u64) {
 				Confidential::revoke_unentitled(&old);
 			}
 		}
-		Step::RotateKey { partner: p } => model(|m| {
-			if let Some(key) = m.admin_keys.get_mut(&partner(p)) {
-				key[31] = key[31].wrapping_add(1);
-			}
-		}),
+		Step::RotateKey { partner: p } => {
+			model(|m| {
+				if let Some(key) = m.admin_keys.get_mut(&partner(p)) {
+					key[31] = key[31].wrapping_add(1);
+				}
+			});
+			// As the runtime does when an administration publishes a key.
+			Confidential::end_epoch(MX);
+		}
 		Step::Retire { partner: p } => {
 			model(|m| {
 				m.admin_keys.remove(&partner(p));
@@ -638,17 +665,32 @@ proptest! {
 	#![proptest_config(ProptestConfig::with_cases(500))]
 
 	/// After any sequence of calls and entitlement changes, no reader can
-	/// use a wrap it is not entitled to, and once the revocations are done
-	/// no such wrap is stored at all.
+	/// use a wrap it is not entitled to, once the revocations are done no
+	/// such wrap is stored at all, and a reason is never sealable under a
+	/// data key a reader no longer entitled was given.
 	#[test]
 	fn no_reader_ever_holds_a_wrap_it_is_not_entitled_to(
 		steps in prop::collection::vec(step(), 1..60)
 	) {
+		GIVEN.with(|given| given.borrow_mut().clear());
 		new_test_ext().execute_with(|| {
 			for (i, step) in steps.iter().enumerate() {
 				apply(step, i as u64 + 2);
 				Confidential::do_try_state()
 					.map_err(|e| TestCaseError::fail(format!("{e:?} after {step:?}")))?;
+				// A reason may be sealed under a record's data key only while
+				// everyone ever given it may read the record still.
+				for n in 1..10 {
+					let Some(version) = Confidential::sealable_version(&tin(n)) else { continue };
+					let given = GIVEN.with(|g| g.borrow().get(&(n, version)).cloned()).unwrap_or_default();
+					for (reader, key) in given {
+						prop_assert!(
+							<TestEntitlement as Entitlement<AccountId>>::key_of(&reader, &tin(n))
+								== Some(key) && !Revoking::<Test>::contains_key(&reader, MX),
+							"MXA{} v{} is sealable though {:?} lost it, after {:?}", n, version, reader, step
+						);
+					}
+				}
 				for reader in candidates() {
 					for n in 1..10 {
 						if holds(&reader, n) {
@@ -699,5 +741,99 @@ fn a_wrap_is_shown_only_while_its_reader_is_entitled_with_the_key_it_was_made_fo
 		});
 		assert!(!holds(&Reader::Account(TRADER), 1));
 		Confidential::revoke_unentitled(&tin(1));
+	});
+}
+
+#[test]
+fn a_reason_is_sealable_under_a_version_until_one_of_its_readers_loses_it() {
+	run(|| {
+		model(|m| {
+			m.recognises.insert((MX, CR));
+			m.recognises.insert((MX, PE));
+			m.linked.insert(TRADER, (tin(1), [5; 32]));
+		});
+		// Never sealed: nothing to seal a reason under.
+		assert_eq!(Confidential::sealable_version(&tin(1)), None);
+		assert_ok!(seal(1, 1, &[ADMIN_MX, ADMIN_CR]));
+		assert_ok!(seal(2, 1, &[ADMIN_MX]));
+		assert_eq!(Confidential::sealable_version(&tin(1)), Some(1));
+		// A reader added keeps it sealable; a new version is sealable.
+		assert_ok!(add(1, 1, &[ADMIN_PE, Reader::Account(TRADER)]));
+		assert_eq!(Confidential::sealable_version(&tin(1)), Some(1));
+		assert_ok!(seal(1, 2, &[ADMIN_MX, ADMIN_CR, ADMIN_PE]));
+		assert_eq!(Confidential::sealable_version(&tin(1)), Some(2));
+		// Consent withdrawn: CR and PE lose their wraps, and the version.
+		model(|m| {
+			m.consents.remove(&tin(1));
+		});
+		assert_eq!(Confidential::revoke_unentitled(&tin(1)), 2);
+		assert_eq!(Confidential::sealable_version(&tin(1)), None);
+		// Another record of the issuer is untouched.
+		assert_eq!(Confidential::sealable_version(&tin(2)), Some(1));
+		// Sealed again, for those entitled now: sealable again.
+		assert_ok!(seal(1, 3, &[ADMIN_MX]));
+		assert_eq!(Confidential::sealable_version(&tin(1)), Some(3));
+		// Nothing removed (nothing was theirs): still sealable.
+		assert_eq!(Confidential::revoke_unentitled(&tin(1)), 0);
+		assert_eq!(Confidential::sealable_version(&tin(1)), Some(3));
+	});
+}
+
+#[test]
+fn an_issuer_wide_revocation_or_a_new_key_ends_every_sealable_version_of_the_issuer() {
+	run(|| {
+		model(|m| {
+			m.recognises.insert((MX, CR));
+		});
+		assert_ok!(seal(1, 1, &[ADMIN_MX, ADMIN_CR]));
+		assert_ok!(seal(2, 1, &[ADMIN_MX]));
+		model(|m| {
+			m.recognises.remove(&(MX, CR));
+		});
+		Confidential::revoke_issuer(ADMIN_CR, MX);
+		// Hidden at once, and no reason under either version (the sweep
+		// does not say which records CR read; the epoch does for all).
+		assert_eq!(Confidential::sealable_version(&tin(1)), None);
+		assert_eq!(Confidential::sealable_version(&tin(2)), None);
+		assert_ok!(seal(2, 2, &[ADMIN_MX]));
+		assert_eq!(Confidential::sealable_version(&tin(2)), Some(2));
+		// A new key of any administration: whoever holds the old one may
+		// have read what was wrapped for it.
+		Confidential::end_epoch(MX);
+		assert_eq!(Confidential::sealable_version(&tin(2)), None);
+	});
+}
+
+#[test]
+fn a_wrap_replaced_for_a_new_key_ends_the_sealable_version() {
+	run(|| {
+		model(|m| {
+			m.recognises.insert((MX, CR));
+		});
+		assert_ok!(seal(1, 1, &[ADMIN_MX, ADMIN_CR]));
+		// The same key again changes nothing.
+		assert_ok!(add(1, 1, &[ADMIN_CR]));
+		assert_eq!(Confidential::sealable_version(&tin(1)), Some(1));
+		model(|m| {
+			m.admin_keys.insert(CR, [7; 32]);
+		});
+		assert_ok!(add(1, 1, &[ADMIN_CR]));
+		assert_eq!(Confidential::sealable_version(&tin(1)), None);
+	});
+}
+
+#[test]
+fn try_state_catches_a_seal_epoch_of_another_version_or_in_the_future() {
+	run(|| {
+		assert_ok!(seal(1, 1, &[ADMIN_MX]));
+		assert_ok!(Confidential::do_try_state());
+		SealedIn::<Test>::insert(MX, tin(1), (0, 2));
+		assert!(Confidential::do_try_state().is_err());
+		SealedIn::<Test>::insert(MX, tin(1), (1, 1));
+		assert!(Confidential::do_try_state().is_err());
+		SealedIn::<Test>::insert(MX, tin(2), (0, 1));
+		assert!(Confidential::do_try_state().is_err());
+		SealedIn::<Test>::remove(MX, tin(2));
+		SealedIn::<Test>::insert(MX, tin(1), (0, 1));
 	});
 }

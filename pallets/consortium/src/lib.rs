@@ -517,9 +517,11 @@ pub mod pallet {
 		/// key. Cleared, the administration reads no other administration's
 		/// confidential records: its wraps of them go. (Set to a new key,
 		/// its wraps made for the old one stay hidden until its partners
-		/// wrap again; its own stay, for it to wrap again for the new key.)
+		/// wrap again; its own stay, for it to wrap again for the new key;
+		/// and whoever holds the old key may have read what was wrapped for
+		/// it, so the runtime is told of the change.)
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::set_encryption_key().saturating_add(T::OnEntitlementEnded::member_ended_weight()))]
+		#[pallet::weight(T::WeightInfo::set_encryption_key().saturating_add(T::OnEntitlementEnded::member_ended_weight().max(T::OnEntitlementEnded::member_key_changed_weight())))]
 		pub fn set_encryption_key(origin: OriginFor<T>, key: Option<[u8; 32]>) -> DispatchResult {
 			let country = Self::ensure_admin(origin)?;
 			if let Some(key) = &key {
@@ -530,8 +532,9 @@ pub mod pallet {
 					member.encryption_key = key;
 				}
 			});
-			if key.is_none() {
-				T::OnEntitlementEnded::member_ended(country);
+			match key {
+				None => T::OnEntitlementEnded::member_ended(country),
+				Some(_) => T::OnEntitlementEnded::member_key_changed(country),
 			}
 			Self::deposit_event(Event::EncryptionKeySet { country, key });
 			Ok(())

@@ -8,14 +8,14 @@
 //!
 //! | version | runtime | change |
 //! | --- | --- | --- |
-//! | 1 | 108 | [`v1`]: traders' names and addresses dropped from the chain's state (they go sealed, to `pallet-confidential`) |
+//! | 1 | 107 | [`v1`]: traders' names and addresses dropped from the chain's state (they go sealed, to `pallet-confidential`) |
 
 pub mod v1 {
 	//! Version 0 to 1: each trader's record keeps its status, consent and
 	//! provenance; its legal and trade name and its address are dropped.
 	//! The runtime holds no key and cannot seal them: each administration
 	//! sends them again sealed, with `cadena import --encryption-key-file`
-	//! (docs/upgrades.md, runtime 108). Recognition reads status and
+	//! (docs/upgrades.md, runtime 107). Recognition reads status and
 	//! consent only, so its answers do not change.
 	//!
 	//! Single-block: one read and one write per trader. A register of

@@ -668,7 +668,7 @@ fn a_member_suspended_retired_or_without_a_key_reads_no_more() {
 	run(|| {
 		take_told();
 		assert_ok!(Consortium::set_encryption_key(RuntimeOrigin::signed(MX_ADMIN), Some([7; 32])));
-		assert_eq!(take_told(), vec![], "a new key ends nothing");
+		assert_eq!(take_told(), vec![EntitlementEnd::Key(MX)], "a new key is told, not an end");
 		assert_ok!(Consortium::set_encryption_key(RuntimeOrigin::signed(MX_ADMIN), None));
 		assert_eq!(take_told(), vec![EntitlementEnd::Member(MX)]);
 		assert_ok!(Consortium::suspend_member(governance(), CR));
