@@ -6,7 +6,7 @@
 //! call and its weight without sending it.
 
 use anyhow::{anyhow, bail, Context, Result};
-use cadena_primitives::{CertificateId, Role};
+use cadena_primitives::{CertificateId, Role, Tin};
 use cadena_rpc::json::{certificate_json, history_json, CertificateJson, HistoryJson};
 use cadena_runtime::RuntimeCall;
 use cadena_runtime_api::CertificateView;
@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::{
 	chain::{Chain, Sent, Signing},
+	confidential::{seal_reason_for, Issuer},
 	i18n::t,
 	query::country,
 };
@@ -26,9 +27,16 @@ pub struct Common {
 	/// The reason code of the administration's own list.
 	#[arg(long, default_value_t = 0)]
 	pub code: u16,
-	/// The reason, in words.
+	/// The reason, in words (at most 128 bytes): sealed for the readers of
+	/// the holder's record, with --encryption-key-file.
 	#[arg(long, default_value = "")]
 	pub reason: String,
+	/// The administration's secret encryption key file (`0x` and 64 hex
+	/// digits, mode 0600), to seal --reason: only the readers entitled to
+	/// the holder's record can read it. When the record must be sealed
+	/// again first, it is, in the same batch (a Registrar's).
+	#[arg(long, value_name = "FILE")]
+	pub encryption_key_file: Option<std::path::PathBuf>,
 	#[command(flatten)]
 	pub signing: Signing,
 }
@@ -107,9 +115,29 @@ pub struct HistoryArgs {
 	pub country: String,
 	/// The authorization number.
 	pub number: String,
+	/// Who reads the reasons: an administration by its country (`CR`), or
+	/// a trader's linked account (SS58), with --encryption-key-file.
+	#[arg(long, value_name = "READER", value_parser = crate::confidential::reader, requires = "encryption_key_file")]
+	pub reader: Option<crate::confidential::Reader>,
+	/// The reader's secret encryption key file: the reasons sealed under
+	/// the holder's record's current version are opened.
+	#[arg(long, value_name = "FILE", requires = "reader")]
+	pub encryption_key_file: Option<std::path::PathBuf>,
 	/// Print the history as JSON.
 	#[arg(long)]
 	pub json: bool,
+}
+
+/// `cadena history`'s answer: the history, and the reasons the reader opened.
+#[derive(Debug, Serialize)]
+pub struct HistoryOutcome {
+	/// The history as the chain has it, each reason sealed.
+	#[serde(flatten)]
+	pub history: HistoryJson,
+	/// Each entry's reason text as opened with --encryption-key-file:
+	/// `null` where it has none, or the reader cannot open it (not
+	/// entitled to the holder's record, or sealed under an earlier version).
+	pub reasons: Vec<Option<String>>,
 }
 
 /// The certificate commands that change a certificate.
@@ -179,6 +207,10 @@ pub struct Outcome {
 	pub sent: Sent,
 	/// The certificate after it (before, for a dry run).
 	pub certificate: Option<CertificateJson>,
+	/// When the holder's record was sealed again for the reason: its new
+	/// version's wraps for the readers entitled to it.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub shared: Option<crate::confidential::ShareReport>,
 }
 
 fn certificate_id(country: cadena_primitives::CountryCode, number: &str) -> Result<CertificateId> {
@@ -199,8 +231,23 @@ pub async fn change(chain: &Chain, change: &Change) -> Result<Outcome> {
 	let country = chain.officer(&key, change.roles()).await?;
 	let id = certificate_id(country, number)?;
 	use pallet_aeo_certificates::Call as Aeo;
-	let (code, reason) =
-		change.common().map(|c| (c.code, c.reason.clone().into_bytes())).unwrap_or_default();
+	let code = change.common().map(|c| c.code).unwrap_or_default();
+	let mut amended = None;
+	if let Change::Amend(a) = change {
+		let at = chain.finalized().await?;
+		let now = chain.certificates(&at, std::slice::from_ref(&id)).await?.pop().flatten();
+		let now = now.with_context(|| {
+			t!("certificate-unknown", country = country.as_str(), number = number)
+		})?;
+		amended = Some(data(&a.data, Some(&now))?);
+	}
+	let (reason, reseal) = match change.common() {
+		Some(common) if !common.reason.is_empty() => {
+			let sealed = sealed_reason(chain, country, &id, amended.as_ref(), common).await?;
+			(sealed.0, sealed.1)
+		}
+		_ => (Vec::new(), None),
+	};
 	let call: RuntimeCall = match change {
 		Change::Grant(a) => Aeo::grant {
 			certificate: NewCertificate {
@@ -210,14 +257,12 @@ pub async fn change(chain: &Chain, change: &Change) -> Result<Outcome> {
 					.map_err(|e| anyhow!(e))?,
 			},
 		},
-		Change::Amend(a) => {
-			let at = chain.finalized().await?;
-			let now = chain.certificates(&at, std::slice::from_ref(&id)).await?.pop().flatten();
-			let now = now.with_context(|| {
-				t!("certificate-unknown", country = country.as_str(), number = number)
-			})?;
-			Aeo::amend { id: id.clone(), data: data(&a.data, Some(&now))?, code, reason }
-		}
+		Change::Amend(_) => Aeo::amend {
+			id: id.clone(),
+			data: amended.expect("read above for an amendment; qed"),
+			code,
+			reason,
+		},
 		Change::Suspend(_) => Aeo::suspend { id: id.clone(), code, reason },
 		Change::Reinstate(_) => Aeo::reinstate { id: id.clone(), code, reason },
 		Change::Revoke(_) => Aeo::revoke { id: id.clone(), code, reason },
@@ -228,7 +273,15 @@ pub async fn change(chain: &Chain, change: &Change) -> Result<Outcome> {
 		}
 	}
 	.into();
-	let mut outcome = Outcome { sent: Sent::new(&call), certificate: None };
+	// A record sealed again first goes in the same batch: both, or neither.
+	let (call, reseal) = match reseal {
+		Some((issuer, holder, seal)) => (
+			pallet_utility::Call::batch_all { calls: vec![seal, call] }.into(),
+			Some((issuer, holder)),
+		),
+		None => (call, None),
+	};
+	let mut outcome = Outcome { sent: Sent::new(&call), certificate: None, shared: None };
 	if signing.dry_run {
 		let at = chain.finalized().await?;
 		outcome.certificate =
@@ -237,12 +290,61 @@ pub async fn change(chain: &Chain, change: &Change) -> Result<Outcome> {
 	}
 	let nonce = chain.next_nonce(&key).await?;
 	let (block, events) = chain.execute(&key, call, nonce).await?;
+	if let Some((issuer, holder)) = reseal {
+		// The record's new version, for the readers entitled to it.
+		outcome.shared = Some(
+			crate::confidential::share_pass_of(chain, &key, &issuer, 16, Some(&holder)).await?,
+		);
+	}
 	let at = chain.finalized().await?;
 	outcome.sent.block = Some(block);
 	outcome.sent.events = events;
 	outcome.certificate =
 		chain.certificates(&at, &[id]).await?.pop().flatten().map(certificate_json);
 	Ok(outcome)
+}
+
+/// What sealing a change's reason brings: its bytes, and the issuer, the
+/// holder and the seal of a new version of the holder's record when one
+/// must go first.
+type SealedReason = (Vec<u8>, Option<(Issuer, Tin, RuntimeCall)>);
+
+/// Seals `common.reason` for a change of certificate `id` (its holder:
+/// `amended`'s, or the chain's).
+async fn sealed_reason(
+	chain: &Chain,
+	country: cadena_primitives::CountryCode,
+	id: &CertificateId,
+	amended: Option<&CertificateData>,
+	common: &Common,
+) -> Result<SealedReason> {
+	let path =
+		common.encryption_key_file.as_ref().with_context(|| t!("certificate-reason-needs-key"))?;
+	let issuer = Issuer::new(chain, country, path).await?;
+	let at = chain.finalized().await?;
+	let holder = match amended {
+		Some(data) => Tin::parse(&data.holder).map_err(|e| {
+			anyhow!(t!(
+				"certificate-not-a-number",
+				number = String::from_utf8_lossy(&data.holder),
+				why = format!("{e:?}")
+			))
+		})?,
+		None => {
+			let now = chain.certificates(&at, std::slice::from_ref(id)).await?.pop().flatten();
+			now.with_context(|| {
+				t!(
+					"certificate-unknown",
+					country = country.as_str(),
+					number = String::from_utf8_lossy(&id.number)
+				)
+			})?
+			.holder
+		}
+	};
+	let (sealed, reseal) =
+		seal_reason_for(chain, &at, &issuer, id, &holder, &common.reason).await?;
+	Ok((sealed, reseal.map(|call| (issuer, holder, call))))
 }
 
 /// A certificate's data from the options, the rest from `now` (a grant
@@ -286,6 +388,9 @@ pub fn today() -> cadena_primitives::Day {
 /// An outcome in words.
 pub fn print(outcome: &Outcome) {
 	outcome.sent.print();
+	if let Some(report) = &outcome.shared {
+		crate::confidential::print_report(report, false, false);
+	}
 	if let Some(c) = &outcome.certificate {
 		let line = t!(
 			"certificate-status",
@@ -295,25 +400,55 @@ pub fn print(outcome: &Outcome) {
 			since = c.status_since.to_string(),
 			expires = c.expires_on,
 			code = c.reason_code.to_string(),
-			reason = format!("{:?}", c.reason)
+			reason = sealed_marker(c.sealed_reason.as_deref())
 		);
 		println!("{line}");
 	}
 }
 
-/// A certificate's history, from the last finalized block.
-pub async fn history(chain: &Chain, args: &HistoryArgs) -> Result<HistoryJson> {
+/// What a change's reason text shows where it is not opened.
+fn sealed_marker(sealed: Option<&str>) -> String {
+	sealed.map(|_| t!("certificate-reason-sealed")).unwrap_or_default()
+}
+
+/// A certificate's history, from the last finalized block; with a reader
+/// and its key, the reasons it may read opened.
+pub async fn history(chain: &Chain, args: &HistoryArgs) -> Result<HistoryOutcome> {
+	use crate::confidential::{data_key, open_reason_with, read_secret, record, Readable};
 	let id = certificate_id(country(&args.country)?, &args.number)?;
+	// Before anything is asked: a key file others may read is refused.
+	let secret = args.encryption_key_file.as_deref().map(read_secret).transpose()?;
 	let at = chain.finalized().await?;
 	let history: Option<cadena_runtime_api::HistoryView<cadena_runtime::AccountId>> =
-		chain.api(&at, "history", id).await?;
+		chain.api(&at, "history", id.clone()).await?;
 	let history = history
 		.with_context(|| t!("certificate-unknown", country = args.country, number = args.number))?;
-	Ok(history_json(history, |account| account.to_string()))
+	let sealed: Vec<Vec<u8>> = history.entries.iter().map(|e| e.reason.clone()).collect();
+	let mut reasons = vec![None; sealed.len()];
+	if let (Some(reader), Some(secret), Some(path)) =
+		(&args.reader, &secret, &args.encryption_key_file)
+	{
+		let holder = chain.certificates(&at, std::slice::from_ref(&id)).await?.pop().flatten();
+		if let Some(holder) = holder.map(|c| c.holder) {
+			let view = record(chain, &at, &holder, reader).await?;
+			if let (Some(view), Readable::Wrap(wrap)) =
+				(view.as_ref(), crate::confidential::readable(view.as_ref()))
+			{
+				let key = data_key(&holder, view.version, wrap, secret, path)?;
+				for (reason, bytes) in reasons.iter_mut().zip(&sealed) {
+					if !bytes.is_empty() {
+						*reason = open_reason_with(bytes, &id, view.version, &key);
+					}
+				}
+			}
+		}
+	}
+	Ok(HistoryOutcome { history: history_json(history, |account| account.to_string()), reasons })
 }
 
 /// A history in words, one entry a line.
-pub fn print_history(history: &HistoryJson) {
+pub fn print_history(outcome: &HistoryOutcome) {
+	let history = &outcome.history;
 	if history.pruned > 0 {
 		let pruned = t!(
 			"certificate-history-pruned",
@@ -322,7 +457,7 @@ pub fn print_history(history: &HistoryJson) {
 		);
 		println!("{pruned}");
 	}
-	for e in &history.entries {
+	for (e, opened) in history.entries.iter().zip(&outcome.reasons) {
 		let from = e.from.map(|s| format!("{s:?} -> ")).unwrap_or_default();
 		let by = e.by.clone().unwrap_or_else(|| t!("certificate-history-by-chain"));
 		let line = t!(
@@ -332,7 +467,10 @@ pub fn print_history(history: &HistoryJson) {
 			expires = e.expires_on,
 			by = by,
 			code = e.reason_code.to_string(),
-			reason = format!("{:?}", e.reason)
+			reason = match opened {
+				Some(text) => format!("{text:?}"),
+				None => sealed_marker(e.sealed_reason.as_deref()),
+			}
 		);
 		println!("{line}");
 	}

@@ -251,6 +251,70 @@ pub async fn show(chain: &Chain, args: &ShowArgs) -> Result<ShowOutcome> {
 	Ok(ShowOutcome::Shown(Shown { tin: tin_text(&tin), version: view.version, record }))
 }
 
+/// The text of a reason for a change of certificate `id`, sealed for the
+/// readers of its holder's record (docs/rpc.md, "Envelopes"): under the data
+/// key of the version the chain lets a reason be sealed under
+/// (`reason_version`). When there is none (a reader lost the record since
+/// it was sealed, or it was sealed before runtime 108), the issuer seals a
+/// new version first, with the content its own wrap opens: that call comes
+/// back too, to go before the change in one batch (a Registrar's), and the
+/// reason is sealed under the new version.
+pub async fn seal_reason_for(
+	chain: &Chain,
+	at: &AtBlock,
+	issuer: &Issuer,
+	id: &cadena_primitives::CertificateId,
+	holder: &Tin,
+	text: &str,
+) -> Result<(Vec<u8>, Option<RuntimeCall>)> {
+	let subject = certificate_text(id);
+	let sealable: Option<u32> = chain.api(at, "reason_version", holder).await?;
+	let Some(view) = record(chain, at, holder, &issuer.reader()).await? else {
+		bail!(t!("certificate-reason-no-record", tin = tin_text(holder)));
+	};
+	let no_wrap = || {
+		anyhow!(t!(
+			"confidential-no-own-wrap",
+			country = issuer.country.as_str(),
+			tin = tin_text(holder)
+		))
+	};
+	let wrap_view = view.wrap.as_ref().ok_or_else(no_wrap)?;
+	let key = data_key(holder, view.version, wrap_view, &issuer.secret, &issuer.path)?;
+	let sealing = |key: &DataKey, version| {
+		cadena_envelope::seal_reason(key, &subject, version, text)
+			.map_err(|e| anyhow!(t!("certificate-reason-cannot-seal", why = e)))
+	};
+	if sealable == Some(view.version) {
+		return Ok((sealing(&key, view.version)?, None));
+	}
+	let content = open(&view, holder, &key)?;
+	let version = view.version + 1;
+	let call = issuer.seal(holder, &content, version)?;
+	let new_key = issuer.sealed_key(holder, version).expect("just sealed; qed");
+	Ok((sealing(&new_key, version)?, Some(call)))
+}
+
+/// The opened text of a sealed reason about certificate `id`, with the data
+/// key of the holder's record version `key` opens; `None` when the reason
+/// was sealed under another version.
+pub fn open_reason_with(
+	sealed: &[u8],
+	id: &cadena_primitives::CertificateId,
+	version: u32,
+	key: &DataKey,
+) -> Option<String> {
+	if cadena_envelope::reason_version(sealed).ok()? != version {
+		return None;
+	}
+	cadena_envelope::open_reason(sealed, &certificate_text(id), key).ok()
+}
+
+/// A certificate id as a reason's subject: country, `/`, number.
+pub fn certificate_text(id: &cadena_primitives::CertificateId) -> String {
+	format!("{}/{}", id.country.as_str(), String::from_utf8_lossy(&id.number))
+}
+
 /// `tin`'s record as `reader` sees it at `at`.
 pub async fn record(
 	chain: &Chain,
@@ -378,6 +442,12 @@ impl Issuer {
 		)?;
 		self.sealed.lock().expect("unpoisoned").insert((tin.clone(), version), key);
 		Ok(call)
+	}
+
+	/// The data key this run sealed `tin`'s `version` under, if it did.
+	pub fn sealed_key(&self, tin: &Tin, version: u32) -> Option<DataKey> {
+		let sealed = self.sealed.lock().expect("unpoisoned");
+		sealed.get(&(tin.clone(), version)).map(|k| DataKey::from_bytes(*k.as_bytes()))
 	}
 
 	/// Forgets the data keys this run made for `tin`: its seal was refused

@@ -58,12 +58,10 @@ pub struct ImportArgs {
 	/// Transactions in flight at once.
 	#[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=64))]
 	pub in_flight: u16,
-	/// The reason code recorded when a certificate's data is amended.
+	/// The reason code recorded when a certificate's data is amended (the
+	/// code alone: a reason's text is sealed, `cadena amend --reason`).
 	#[arg(long, default_value_t = 1)]
 	pub reason_code: u16,
-	/// The reason text recorded when a certificate's data is amended.
-	#[arg(long, default_value = "register import")]
-	pub reason: String,
 	/// The administration's secret encryption key file (`0x` and 64 hex
 	/// digits, mode 0600): with it, each trader's confidential record is
 	/// sealed too, when new or changed, and then shared with the readers
@@ -195,7 +193,7 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 
 	let progress = progress_bar(rows.len() as u64);
 	progress.inc((rows.len() - valid.len()) as u64);
-	let reason = (args.reason_code, args.reason.clone().into_bytes());
+	let reason = (args.reason_code, Vec::new());
 	let mut nonce = chain.next_nonce(&key).await?;
 	let mut transactions = 0;
 	// TINs this run registers: later rows find them as if already on chain.

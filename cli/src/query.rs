@@ -244,7 +244,7 @@ pub async fn export(chain: &Chain, args: &ExportArgs) -> Result<usize> {
 		Format::Csv => {
 			let mut writer = csv::Writer::from_writer(&mut out);
 			let mut header: Vec<&str> = register::COLUMNS.to_vec();
-			header.extend(["status", "status_since", "reason_code", "reason"]);
+			header.extend(["status", "status_since", "reason_code", "sealed_reason"]);
 			writer.write_record(&header)?;
 			for (c, t) in certificates.into_iter().zip(traders) {
 				let consent = t.is_some_and(|t| t.consent);
@@ -266,7 +266,7 @@ pub async fn export(chain: &Chain, args: &ExportArgs) -> Result<usize> {
 					format!("{:?}", c.status),
 					c.status_since.to_string(),
 					c.reason_code.to_string(),
-					cell(text(&c.reason)),
+					cadena_rpc::json::sealed(&c.reason).unwrap_or_default(),
 				])?;
 			}
 			writer.flush()?;

@@ -296,7 +296,7 @@ async fn scenario(network: &Network) -> Result<()> {
 			pallet_aeo_certificates::Call::suspend {
 				id: cadena_primitives::CertificateId::new(CountryCode(*b"MX"), b"A-AEO-1").unwrap(),
 				code: 12,
-				reason: b"audit".to_vec(),
+				reason: Vec::new(),
 			}
 			.into(),
 		)
@@ -344,7 +344,7 @@ async fn scenario(network: &Network) -> Result<()> {
 			pallet_aeo_certificates::Call::reinstate {
 				id: cadena_primitives::CertificateId::new(CountryCode(*b"MX"), b"A-AEO-1").unwrap(),
 				code: 13,
-				reason: b"audit closed".to_vec(),
+				reason: Vec::new(),
 			}
 			.into(),
 		)
@@ -361,12 +361,19 @@ async fn scenario(network: &Network) -> Result<()> {
 	// of the reinstatement, the reinstatement, a renewal, a revocation, the
 	// history; and the refusals, in words.
 	let approver = ["--as", "//Alice//approver"];
-	let suspended = cadena(
+	// A reason's text is sealed: not without the administration's key.
+	let unsealed = cadena(
 		&url,
-		&[&["suspend", "A-AEO-2", "--code", "12", "--reason", "audit", "--json"][..], &approver]
-			.concat(),
+		&[&["suspend", "A-AEO-2", "--code", "12", "--reason", "audit"][..], &approver].concat(),
 	)
 	.await?;
+	ensure!(
+		unsealed.status.code() == Some(1) && stderr(&unsealed).contains("--encryption-key-file"),
+		"{unsealed:?}"
+	);
+	let suspended =
+		cadena(&url, &[&["suspend", "A-AEO-2", "--code", "12", "--json"][..], &approver].concat())
+			.await?;
 	ensure!(suspended.status.success(), "{suspended:?}");
 	let outcome = stdout_json(&suspended)?;
 	ensure!(outcome["certificate"]["status"] == "Suspended", "{outcome}");
@@ -410,11 +417,9 @@ async fn scenario(network: &Network) -> Result<()> {
 	)
 	.await?;
 	ensure!(stderr(&bad_date).contains("is not a date (YYYY-MM-DD)"), "{bad_date:?}");
-	let revoked = cadena(
-		&url,
-		&[&["revoke", "A-AEO-3", "--reason", "fraud", "--json"][..], &approver].concat(),
-	)
-	.await?;
+	let revoked =
+		cadena(&url, &[&["revoke", "A-AEO-3", "--code", "9", "--json"][..], &approver].concat())
+			.await?;
 	ensure!(stdout_json(&revoked)?["certificate"]["status"] == "Revoked", "{revoked:?}");
 	let history = cadena(&url, &["history", "A-AEO-2", "--country", "MX", "--json"]).await?;
 	let history = stdout_json(&history)?;

@@ -193,6 +193,24 @@ async fn scenario(network: &Network) -> Result<()> {
 		let theirs = show(url, &tin(n), "CR", &cr_key).await?.map_err(anyhow::Error::msg)?;
 		ensure!(theirs["legalName"] == legal_name(n), "{theirs}");
 	}
+	// A suspension's reason is sealed under the holder's record: CR reads
+	// it, PE does not. (The record is sealable: no reseal goes first.)
+	let reason = format!("{MARKER}: investigación de fraude");
+	let suspended = ok(
+		url,
+		&["suspend", "ZAF-9", "--code", "12", "--reason", &reason, "--suri", MX_REGISTRAR]
+			.iter()
+			.copied()
+			.chain(["--encryption-key-file", mx_key_arg])
+			.collect::<Vec<_>>(),
+	)
+	.await?;
+	ensure!(suspended["call"] == "AeoCertificates.suspend", "{suspended}");
+	ensure!(suspended["certificate"]["sealedReason"].is_string(), "{suspended}");
+	ensure!(
+		reasons(url, "ZAF-9", "CR", &cr_key).await?.last() == Some(&Value::from(reason.as_str()))
+	);
+	ensure!(reasons(url, "ZAF-9", "PE", &pe_key).await?.iter().all(Value::is_null));
 	// PE, no MRA: ciphertext only, and told so.
 	let refused = show(url, &tin(7), "PE", &pe_key).await?;
 	let message = refused.err().context("PE read a record it is not entitled to")?;
@@ -282,6 +300,27 @@ async fn scenario(network: &Network) -> Result<()> {
 		let after = record(&client, &tin(0), reader, Some(&block)).await?;
 		ensure!(after["wrap"].is_null() && after["entitled"] == false, "{reader}: {after}");
 	}
+	// A reason after the withdrawal: CR and PE held the record's data key,
+	// so `cadena` seals a new version first, in the same batch, and shares
+	// it with the trader's account; the reason is unreadable to CR, readable
+	// to MX and to the trader.
+	let reason = format!("{MARKER}: tras el retiro");
+	let suspended = ok(
+		url,
+		&["suspend", "ZAF-0", "--code", "12", "--reason", &reason, "--suri", MX_REGISTRAR]
+			.iter()
+			.copied()
+			.chain(["--encryption-key-file", mx_key_arg])
+			.collect::<Vec<_>>(),
+	)
+	.await?;
+	ensure!(suspended["call"] == "Utility.batch_all", "no new version first: {suspended}");
+	ensure!(record(&client, &tin(0), "MX", None).await?["version"] == 2);
+	ensure!(reasons(url, "ZAF-0", "CR", &cr_key).await?.iter().all(Value::is_null));
+	let expected = Value::from(reason.as_str());
+	ensure!(reasons(url, "ZAF-0", "MX", &mx_key).await?.last() == Some(&expected));
+	wait_for_wrap(&client, &tin(0), &account).await?;
+	ensure!(reasons(url, "ZAF-0", &account, &trader_key).await?.last() == Some(&expected));
 	// The next version (a new name) is unreadable to them; the trader reads it.
 	let renamed = format!("Exportadora {MARKER} Renombrada S.A.");
 	let file = register(path, &renamed)?;
@@ -293,12 +332,23 @@ async fn scenario(network: &Network) -> Result<()> {
 	}
 	wait_for_wrap(&client, &tin(0), &account).await?;
 	let own = show(url, &tin(0), &account, &trader_key).await?.map_err(anyhow::Error::msg)?;
-	ensure!(own["legalName"] == renamed && own["version"] == 2, "{own}");
+	ensure!(own["legalName"] == renamed && own["version"] == 3, "{own}");
 	follower.kill().await?;
 
 	// No storage value and no event of the run holds a name imported.
 	no_plaintext_anywhere(&client).await?;
 	Ok(())
+}
+
+/// The reasons of MX's certificate `number` as `reader` opens them with
+/// `key` (`null` where it cannot, or there is none).
+async fn reasons(url: &str, number: &str, reader: &str, key: &Path) -> Result<Vec<Value>> {
+	let key = key.to_str().unwrap();
+	let args = ["history", number, "--country", "MX", "--reader", reader];
+	let history = ok(url, &[&args[..], &["--encryption-key-file", key]].concat()).await?;
+	let reasons = history["reasons"].as_array().context("reasons")?.clone();
+	ensure!(reasons.len() == history["entries"].as_array().map_or(0, Vec::len), "{history}");
+	Ok(reasons)
 }
 
 async fn parent_of(client: &WsClient, hash: &str) -> Result<String> {

@@ -406,8 +406,6 @@ async fn scenario(network: &Network) -> Result<()> {
 		&[
 			"suspend",
 			"MX-AEO-77",
-			"--reason",
-			"investigación de fraude",
 			"--code",
 			"7",
 			"--key-file",
@@ -469,8 +467,7 @@ async fn scenario(network: &Network) -> Result<()> {
 	refused(url, &["mra", "resume", id, "--suri", MX_ADMIN], "Mra.").await?;
 
 	// The certificate's end, and its history.
-	let revoked =
-		ok(url, &["revoke", "MX-AEO-77", "--reason", "fraude", "--suri", MX_APPROVER]).await?;
+	let revoked = ok(url, &["revoke", "MX-AEO-77", "--code", "9", "--suri", MX_APPROVER]).await?;
 	ensure!(revoked["certificate"]["status"] == "Revoked", "{revoked}");
 	refused(
 		url,

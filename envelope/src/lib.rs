@@ -38,7 +38,9 @@ use zeroize::Zeroize;
 
 pub use error::Error;
 pub use keys::{PublicKey, SecretKey};
-pub use record::{open_reason, seal_reason, TraderRecord};
+pub use record::{
+	open_reason, reason_version, seal_reason, TraderRecord, MAX_REASON_TEXT, REASON_OVERHEAD,
+};
 
 /// The HPKE suite: DHKEM(X25519, HKDF-SHA256) (KEM 0x0020).
 type Kem = hpke::kem::X25519HkdfSha256;
@@ -57,10 +59,12 @@ pub const TAG_LEN: usize = 16;
 pub const ENC_LEN: usize = 32;
 /// Bytes of a [`Wrap`]: `enc (32) || sealed data key (32) || tag (16)`.
 pub const WRAP_LEN: usize = ENC_LEN + DATA_KEY_LEN + TAG_LEN;
-/// The most plaintext bytes [`TraderRecord::seal`] and [`seal_reason`] accept.
+/// The most plaintext bytes [`TraderRecord::seal`] accepts.
 pub const MAX_RECORD_PLAINTEXT: usize = 1024;
 /// The label that starts a record's associated data ([`record_aad`]).
 pub const RECORD_AAD_LABEL: &[u8] = b"CADENA record v1";
+/// The label that starts a reason's associated data ([`reason_aad`]).
+pub const REASON_AAD_LABEL: &[u8] = b"CADENA reason v1";
 /// The label that starts a wrap's HPKE `info` ([`wrap_info`]).
 pub const WRAP_INFO_LABEL: &[u8] = b"CADENA wrap v1";
 
@@ -139,6 +143,14 @@ impl TryFrom<&[u8]> for Wrap {
 /// `"CADENA record v1" || u32 LE length of subject || subject || u32 LE version`.
 pub fn record_aad(subject: &[u8], version: u32) -> Vec<u8> {
 	bind(RECORD_AAD_LABEL, subject, version)
+}
+
+/// A reason's associated data:
+/// `"CADENA reason v1" || u32 LE length of subject || subject || u32 LE version`,
+/// the subject the certificate id as text, the version the holder's record
+/// version whose data key seals it.
+pub fn reason_aad(certificate_id: &[u8], version: u32) -> Vec<u8> {
+	bind(REASON_AAD_LABEL, certificate_id, version)
 }
 
 /// A wrap's HPKE `info`:
@@ -271,6 +283,6 @@ pub fn hpke_open(
 	.map_err(|_| Error::Unwrap)
 }
 
-fn fill_random(bytes: &mut [u8]) {
+pub(crate) fn fill_random(bytes: &mut [u8]) {
 	OsRng.try_fill_bytes(bytes).expect("the operating system's random number generator failed");
 }

@@ -2,7 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{open, seal, DataKey, Error, Sealed, MAX_RECORD_PLAINTEXT};
+use chacha20poly1305::{
+	aead::{Aead, KeyInit, Payload},
+	ChaCha20Poly1305, Nonce,
+};
+
+use crate::{
+	fill_random, open, reason_aad, seal, DataKey, Error, Sealed, MAX_RECORD_PLAINTEXT, NONCE_LEN,
+	TAG_LEN,
+};
 
 /// The confidential part of a trader's record, its plaintext a UTF-8 JSON
 /// object with exactly these nine string fields (after the WCO and EU AEO
@@ -56,28 +64,71 @@ impl TraderRecord {
 	}
 }
 
-/// Seals the free-text reason at history index `index` of the certificate
-/// `certificate_id` (`MX/AEO-2026-1`: country, `/`, number); refuses a text
-/// longer than [`MAX_RECORD_PLAINTEXT`] bytes.
+/// The most bytes of a reason's text ([`seal_reason`]): the chain keeps
+/// [`REASON_OVERHEAD`] more.
+pub const MAX_REASON_TEXT: usize = 128;
+
+/// What a sealed reason adds to its text: the record version (4), the nonce
+/// (12) and the tag (16).
+pub const REASON_OVERHEAD: usize = 4 + NONCE_LEN + TAG_LEN;
+
+/// Seals the free-text reason of a change of certificate `certificate_id`
+/// (`MX/AEO-2026-1`: country, `/`, number) under `record_key`, the data key
+/// of version `version` of its holder's record: whoever may read that
+/// version of the trader's record may read the reason, and nobody else.
+/// Returns the bytes the chain stores, `version (u32 LE) || nonce (12) ||
+/// ciphertext || tag (16)`; refuses a text longer than
+/// [`MAX_REASON_TEXT`] bytes.
 pub fn seal_reason(
+	record_key: &DataKey,
 	certificate_id: &str,
-	index: u32,
+	version: u32,
 	text: &str,
-) -> Result<(DataKey, Sealed), Error> {
-	check_length(text.as_bytes())?;
-	Ok(seal(certificate_id.as_bytes(), index, text.as_bytes()))
+) -> Result<Vec<u8>, Error> {
+	if text.len() > MAX_REASON_TEXT {
+		return Err(Error::TooLong { actual: text.len(), max: MAX_REASON_TEXT });
+	}
+	let mut nonce = [0u8; NONCE_LEN];
+	fill_random(&mut nonce);
+	let aad = reason_aad(certificate_id.as_bytes(), version);
+	let sealed = ChaCha20Poly1305::new(record_key.as_bytes().into())
+		.encrypt(Nonce::from_slice(&nonce), Payload { msg: text.as_bytes(), aad: &aad })
+		.expect("ChaCha20-Poly1305 seals any plaintext shorter than 256 GiB");
+	let mut bytes = Vec::with_capacity(REASON_OVERHEAD + text.len());
+	bytes.extend_from_slice(&version.to_le_bytes());
+	bytes.extend_from_slice(&nonce);
+	bytes.extend_from_slice(&sealed);
+	Ok(bytes)
 }
 
-/// Opens the reason at history index `index` of the certificate
-/// `certificate_id`.
+/// The record version a sealed reason names (its first four bytes): the
+/// holder's record version whose data key opens it.
+pub fn reason_version(sealed: &[u8]) -> Result<u32, Error> {
+	if sealed.len() < REASON_OVERHEAD {
+		return Err(Error::BadLength {
+			what: "a sealed reason",
+			expected: REASON_OVERHEAD,
+			actual: sealed.len(),
+		});
+	}
+	Ok(u32::from_le_bytes(sealed[..4].try_into().expect("4 bytes; qed")))
+}
+
+/// Opens the sealed reason of a change of certificate `certificate_id` with
+/// `record_key`, the data key of the holder's record version it names
+/// ([`reason_version`]).
 pub fn open_reason(
-	sealed: &Sealed,
+	sealed: &[u8],
 	certificate_id: &str,
-	index: u32,
-	key: &DataKey,
+	record_key: &DataKey,
 ) -> Result<String, Error> {
-	String::from_utf8(open(sealed, certificate_id.as_bytes(), index, key)?)
-		.map_err(|_| Error::NotUtf8)
+	let version = reason_version(sealed)?;
+	let (nonce, body) = sealed[4..].split_at(NONCE_LEN);
+	let aad = reason_aad(certificate_id.as_bytes(), version);
+	let text = ChaCha20Poly1305::new(record_key.as_bytes().into())
+		.decrypt(Nonce::from_slice(nonce), Payload { msg: body, aad: &aad })
+		.map_err(|_| Error::Open)?;
+	String::from_utf8(text).map_err(|_| Error::NotUtf8)
 }
 
 fn check_length(plaintext: &[u8]) -> Result<(), Error> {

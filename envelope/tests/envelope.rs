@@ -4,8 +4,9 @@
 mod common;
 
 use cadena_envelope::{
-	hpke_open, open, open_reason, record_aad, seal, seal_reason, unwrap, wrap, wrap_info, DataKey,
-	Error, PublicKey, Sealed, SecretKey, TraderRecord, Wrap, MAX_RECORD_PLAINTEXT, WRAP_LEN,
+	hpke_open, open, open_reason, reason_aad, reason_version, record_aad, seal, seal_reason,
+	unwrap, wrap, wrap_info, DataKey, Error, PublicKey, Sealed, SecretKey, TraderRecord, Wrap,
+	MAX_REASON_TEXT, MAX_RECORD_PLAINTEXT, REASON_OVERHEAD, WRAP_LEN,
 };
 use common::{fixture_path, read_fixture, sample_record, Fixture, FixtureWrap};
 
@@ -152,18 +153,44 @@ fn aad_and_info_are_label_length_subject_version() {
 }
 
 #[test]
-fn a_reason_is_sealed_to_its_certificate_and_history_index() {
-	let (key, sealed) = seal_reason("MX/AEO-2026-1", 3, "Auditoría: 2 hallazgos").unwrap();
-	assert_eq!(open_reason(&sealed, "MX/AEO-2026-1", 3, &key).unwrap(), "Auditoría: 2 hallazgos");
-	assert!(matches!(open_reason(&sealed, "MX/AEO-2026-2", 3, &key), Err(Error::Open)));
-	assert!(matches!(open_reason(&sealed, "MX/AEO-2026-1", 2, &key), Err(Error::Open)));
-	let (key, sealed) = seal(b"MX/AEO-2026-1", 0, &[0xff, 0xfe]);
-	assert!(matches!(open_reason(&sealed, "MX/AEO-2026-1", 0, &key), Err(Error::NotUtf8)));
-	let long = "x".repeat(MAX_RECORD_PLAINTEXT + 1);
+fn a_reason_opens_with_its_holders_record_key_for_its_certificate_only() {
+	let (record_key, _) = seal(TIN.as_bytes(), 3, b"{}");
+	let sealed = seal_reason(&record_key, "MX/AEO-2026-1", 3, "Auditoría: 2 hallazgos").unwrap();
+	// version (4) || nonce (12) || text || tag (16)
+	assert_eq!(sealed.len(), REASON_OVERHEAD + "Auditoría: 2 hallazgos".len());
+	assert_eq!(&sealed[..4], &[3, 0, 0, 0]);
+	assert_eq!(reason_version(&sealed).unwrap(), 3);
+	assert_eq!(
+		open_reason(&sealed, "MX/AEO-2026-1", &record_key).unwrap(),
+		"Auditoría: 2 hallazgos"
+	);
+	// Another certificate, another key, another version, a changed byte.
+	assert!(matches!(open_reason(&sealed, "MX/AEO-2026-2", &record_key), Err(Error::Open)));
+	let (other_key, _) = seal(TIN.as_bytes(), 3, b"{}");
+	assert!(matches!(open_reason(&sealed, "MX/AEO-2026-1", &other_key), Err(Error::Open)));
+	let mut moved = sealed.clone();
+	moved[0] = 4;
+	assert!(matches!(open_reason(&moved, "MX/AEO-2026-1", &record_key), Err(Error::Open)));
+	let mut changed = sealed.clone();
+	*changed.last_mut().unwrap() ^= 1;
+	assert!(matches!(open_reason(&changed, "MX/AEO-2026-1", &record_key), Err(Error::Open)));
+	// Not a reason: as a record it does not open either (its own label).
+	let as_record = Sealed { ciphertext: sealed[4..].to_vec() };
+	assert!(matches!(open(&as_record, b"MX/AEO-2026-1", 3, &record_key), Err(Error::Open)));
 	assert!(matches!(
-		seal_reason("MX/AEO-2026-1", 0, &long),
-		Err(Error::TooLong { actual: 1025, max: 1024 })
+		reason_version(&[0; REASON_OVERHEAD - 1]),
+		Err(Error::BadLength { expected: REASON_OVERHEAD, actual: 31, .. })
 	));
+	let long = "x".repeat(MAX_REASON_TEXT + 1);
+	assert!(matches!(
+		seal_reason(&record_key, "MX/AEO-2026-1", 3, &long),
+		Err(Error::TooLong { actual: 129, max: 128 })
+	));
+	let mut aad = b"CADENA reason v1".to_vec();
+	aad.extend_from_slice(&[13, 0, 0, 0]);
+	aad.extend_from_slice(b"MX/AEO-2026-1");
+	aad.extend_from_slice(&[3, 0, 0, 0]);
+	assert_eq!(reason_aad(b"MX/AEO-2026-1", 3), aad);
 }
 
 #[test]

@@ -172,7 +172,7 @@ async fn scenario(network: &Network) -> Result<()> {
 			pallet_aeo_certificates::Call::suspend {
 				id: id("AEO-1"),
 				code: 12,
-				reason: b"audit".to_vec(),
+				reason: Vec::new(),
 			}
 			.into(),
 		)

@@ -13,7 +13,9 @@ use sp_core::H256;
 
 use crate::{
 	codes,
-	json::{date, id_json, recognition_json, text, CertificateEventJson, RecognitionChangeJson},
+	json::{
+		date, id_json, recognition_json, sealed, text, CertificateEventJson, RecognitionChangeJson,
+	},
 	server::error,
 };
 
@@ -161,7 +163,7 @@ where
 			to: c.to,
 			expires_on: date(c.expires_on),
 			reason_code: c.reason_code,
-			reason: text(&c.reason),
+			sealed_reason: sealed(&c.reason),
 		})
 		.collect())
 }

@@ -60,8 +60,9 @@ pub struct CertificateJson {
 	pub status_since: u64,
 	/// The reason code of the status.
 	pub reason_code: u16,
-	/// The reason text.
-	pub reason: String,
+	/// The reason's text, sealed under the holder's record's data key
+	/// (docs/rpc.md, "Envelopes"): `0x` and hex; `null` without a text.
+	pub sealed_reason: Option<String>,
 }
 
 /// A certificate's history in JSON.
@@ -96,8 +97,9 @@ pub struct HistoryEntryJson {
 	pub at: u64,
 	/// The reason code.
 	pub reason_code: u16,
-	/// The reason text.
-	pub reason: String,
+	/// The reason's text, sealed under the holder's record's data key
+	/// (docs/rpc.md, "Envelopes"): `0x` and hex; `null` without a text.
+	pub sealed_reason: Option<String>,
 }
 
 /// An MRA in JSON.
@@ -261,8 +263,9 @@ pub struct CertificateEventJson {
 	pub expires_on: String,
 	/// The reason code.
 	pub reason_code: u16,
-	/// The reason text.
-	pub reason: String,
+	/// The reason's text, sealed under the holder's record's data key
+	/// (docs/rpc.md, "Envelopes"): `0x` and hex; `null` without a text.
+	pub sealed_reason: Option<String>,
 }
 
 /// Sent after the last notification of each finalized block to a
@@ -305,6 +308,12 @@ pub fn text(bytes: &[u8]) -> String {
 	String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// A sealed reason as `0x` and hex, `None` when there is no text: never
+/// read as text.
+pub fn sealed(bytes: &[u8]) -> Option<String> {
+	(!bytes.is_empty()).then(|| format!("0x{}", hex_encode(bytes)))
+}
+
 /// `YYYY-MM-DD`.
 pub fn date(day: Day) -> String {
 	let (y, m, d) = date_of(day);
@@ -338,7 +347,7 @@ pub fn certificate_json(c: CertificateView) -> CertificateJson {
 		status: c.status,
 		status_since: c.status_since,
 		reason_code: c.reason_code,
-		reason: text(&c.reason),
+		sealed_reason: sealed(&c.reason),
 	}
 }
 
@@ -364,7 +373,7 @@ fn history_entry_json<A>(
 		block: e.block,
 		at: e.at,
 		reason_code: e.reason_code,
-		reason: text(&e.reason),
+		sealed_reason: sealed(&e.reason),
 	}
 }
 
@@ -423,7 +432,7 @@ mod tests {
 				"status": "Active",
 				"statusSince": 7,
 				"reasonCode": 0,
-				"reason": "",
+				"sealedReason": null,
 			})
 		);
 	}
@@ -458,9 +467,15 @@ mod tests {
 				"block": 9,
 				"at": 1_772_409_600_000u64,
 				"reasonCode": 0,
-				"reason": "",
+				"sealedReason": null,
 			})
 		);
+	}
+
+	#[test]
+	fn a_sealed_reason_is_hex_never_text() {
+		assert_eq!(sealed(b""), None);
+		assert_eq!(sealed(&[1, 0, 0, 0, 0xab]), Some("0x01000000ab".to_string()));
 	}
 
 	#[test]

@@ -383,3 +383,7 @@ share-refused = { $tin }, version { $version }: { $why }
 share-refused-for = for { $readers }: { $why }
 share-stopped = the share pass stopped; run it again to go on
 share-retrying = the transaction did not go through ({ $why }); sending it again
+certificate-reason-needs-key = a reason's text is sealed for the readers of the holder's record: give the administration's --encryption-key-file (or send the code alone)
+certificate-reason-no-record = { $tin }'s record is not sealed: a reason's text is sealed under it (seal it with `cadena import --encryption-key-file` or `cadena tin update`), or send the code alone
+certificate-reason-cannot-seal = cannot seal the reason: { $why }
+certificate-reason-sealed = (sealed)

@@ -392,3 +392,7 @@ share-refused = { $tin }, versión { $version }: { $why }
 share-refused-for = para { $readers }: { $why }
 share-stopped = la pasada de `share` se detuvo; ejecútela de nuevo para continuar
 share-retrying = la transacción no pasó ({ $why }); se envía de nuevo
+certificate-reason-needs-key = el texto de un motivo se cifra para los lectores del registro del titular: indique el --encryption-key-file de la administración (o envíe solo el código)
+certificate-reason-no-record = el registro de { $tin } no está cifrado: el texto de un motivo se cifra con él (cífrelo con `cadena import --encryption-key-file` o `cadena tin update`), o envíe solo el código
+certificate-reason-cannot-seal = no se puede cifrar el motivo: { $why }
+certificate-reason-sealed = (cifrado)

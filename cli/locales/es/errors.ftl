@@ -206,7 +206,9 @@ error-AeoCertificates-AuthorizedInFuture = la fecha de autorización es posterio
 # La fecha de vencimiento debe ser futura.
 error-AeoCertificates-ExpiryNotInFuture = la fecha de vencimiento no es posterior a hoy
 # Texto del motivo demasiado largo.
-error-AeoCertificates-ReasonTooLong = el texto del motivo supera la longitud máxima (`MaxReasonLength`)
+error-AeoCertificates-ReasonTooLong = el motivo cifrado supera la longitud máxima (`MaxReasonLength`)
+error-AeoCertificates-ReasonNotSealed = el texto de un motivo debe estar vacío o cifrado: versión del registro (u32 LE), nonce (12), texto cifrado y etiqueta (16)
+error-AeoCertificates-ReasonKeyNotCurrent = el motivo está cifrado con otra versión del registro del titular que la que admite ahora: el registro no está cifrado o debe cifrarse de nuevo antes (un lector lo perdió)
 # Los números de autorización son únicos en cada país emisor.
 error-AeoCertificates-AlreadyGranted = este país ya otorgó un certificado con este número
 # Al otorgar en lote sin ningún certificado.

@@ -271,7 +271,7 @@ async fn main() -> Result<()> {
 				Operation::Suspend | Operation::Latency => pallet_aeo_certificates::Call::suspend {
 					id: CertificateId::new(MX, number(&args.run, i).as_bytes()).expect("an id"),
 					code: 1,
-					reason: b"load".to_vec(),
+					reason: Vec::new(),
 				}
 				.into(),
 				Operation::Query => unreachable!("queries sign nothing"),
