@@ -428,18 +428,32 @@ impl Issuer {
 	/// The `Confidential.seal` call of a new version of `tin`'s record,
 	/// wrapped for the issuer only.
 	pub fn seal(&self, tin: &Tin, record: &TraderRecord, version: u32) -> Result<RuntimeCall> {
+		self.seal_for(tin, record, version, &[])
+	}
+
+	/// [`Self::seal`], wrapped for `partners` too (administrations, with
+	/// the keys they publish: `CadenaApi.partners_of`), so that no share
+	/// pass needs to follow for them.
+	pub fn seal_for(
+		&self,
+		tin: &Tin,
+		record: &TraderRecord,
+		version: u32,
+		partners: &[(CountryCode, [u8; 32])],
+	) -> Result<RuntimeCall> {
 		let text = tin_text(tin);
-		let (key, sealed) = record
-			.seal(&text, version)
-			.map_err(|e| anyhow!(t!("confidential-cannot-seal", tin = text, why = e)))?;
-		let own = wrap(&key, &tin.to_bytes(), version, &self.public)
-			.map_err(|e| anyhow!(t!("confidential-cannot-seal", tin = text, why = e)))?;
-		let call = seal_call(
-			tin,
-			version,
-			sealed.ciphertext,
-			vec![(self.reader(), self.public.0, own.0)],
-		)?;
+		let cannot = |e: cadena_envelope::Error| {
+			anyhow!(t!("confidential-cannot-seal", tin = text, why = e))
+		};
+		let (key, sealed) = record.seal(&text, version).map_err(cannot)?;
+		let subject = tin.to_bytes();
+		let own = wrap(&key, &subject, version, &self.public).map_err(cannot)?;
+		let mut wraps = vec![(self.reader(), self.public.0, own.0)];
+		for (country, public) in partners.iter().filter(|(c, _)| *c != self.country) {
+			let wrapped = wrap(&key, &subject, version, &PublicKey(*public)).map_err(cannot)?;
+			wraps.push((Reader::Administration(*country), *public, wrapped.0));
+		}
+		let call = seal_call(tin, version, sealed.ciphertext, wraps)?;
 		self.sealed.lock().expect("unpoisoned").insert((tin.clone(), version), key);
 		Ok(call)
 	}

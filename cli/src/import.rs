@@ -173,6 +173,11 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 		}
 		None => None,
 	};
+	// The partners a consenting trader's new record is wrapped for at once.
+	let partners: Vec<(CountryCode, [u8; 32])> = match &issuer {
+		Some(_) => chain.api(&chain.finalized().await?, "partners_of", country).await?,
+		None => Vec::new(),
+	};
 	let started = Instant::now();
 
 	let mut outcomes: Vec<Option<Outcome>> = vec![None; rows.len()];
@@ -205,7 +210,9 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 	let in_flight = args.in_flight as usize;
 	let row = |i: usize| rows[i].1.as_ref().expect("only valid rows are planned; qed");
 
-	for chunk in valid.chunks(args.batch as usize) {
+	let readers = if sealing { 1 + partners.len() } else { 0 };
+	let per_transaction = rows_per_transaction(args.batch as usize, readers);
+	for chunk in valid.chunks(per_transaction) {
 		let at = chain.finalized().await?;
 		let tins: Vec<Tin> = chunk.iter().map(|&i| row(i).tin.clone()).collect();
 		let ids: Vec<CertificateId> = chunk.iter().map(|&i| row(i).id.clone()).collect();
@@ -243,16 +250,22 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 				Some(issuer) if sealed_tins.insert(row.tin.clone()) => {
 					let wanted = record_of(row);
 					let view = records.get(&row.tin).and_then(Option::as_ref);
+					// The chain's consent once registered (the trader's own),
+					// else the file's.
+					let consent = traders[k].as_ref().map_or(row.trader.consent, |t| t.consent);
+					let partners: &[_] = if consent { &partners } else { &[] };
 					match seal_version(issuer.current(&row.tin, view), &wanted) {
 						None => None,
-						Some(version) => match issuer.seal(&row.tin, &wanted, version) {
-							Ok(call) => Some((call, wanted)),
-							Err(e) => {
-								sealed_tins.remove(&row.tin);
-								outcomes[i] = Some(Outcome::Refused(e.to_string()));
-								continue;
+						Some(version) => {
+							match issuer.seal_for(&row.tin, &wanted, version, partners) {
+								Ok(call) => Some((call, wanted)),
+								Err(e) => {
+									sealed_tins.remove(&row.tin);
+									outcomes[i] = Some(Outcome::Refused(e.to_string()));
+									continue;
+								}
 							}
-						},
+						}
 					}
 				}
 				_ => None,
@@ -536,6 +549,56 @@ fn grant_many(certificates: Vec<NewCertificate>) -> RuntimeCall {
 	pallet_aeo_certificates::Call::grant_many { certificates }.into()
 }
 
+/// Rows per transaction: at most `batch`, and few enough that two of the
+/// import's transactions fit in the signer's share of a block
+/// (`CheckMembership`): a block then carries two, not one and most of
+/// another's room unused. Each row registers its TIN, seals its record
+/// for `readers` (none without sealing) and grants its certificate; the
+/// weights are this build's runtime's.
+fn rows_per_transaction(batch: usize, readers: usize) -> usize {
+	let (one, two) = (transaction_weight(1, readers), transaction_weight(2, readers));
+	let per_row = two.saturating_sub(one).max(1);
+	let base = one.saturating_sub(per_row);
+	(room().saturating_sub(base) / per_row).clamp(1, batch as u64) as usize
+}
+
+/// Half the signer's share of a block's weight (ref time), less a
+/// twentieth for a transaction's extensions.
+fn room() -> u64 {
+	let (share, _) = pallet_consortium::CheckMembership::<cadena_runtime::Runtime>::share();
+	share.ref_time() / 2 * 19 / 20
+}
+
+/// The ref time an import transaction of `rows` new rows declares, each
+/// sealed for `readers`.
+fn transaction_weight(rows: usize, readers: usize) -> u64 {
+	use frame_support::dispatch::GetDispatchInfo;
+	let tin = Tin::parse(b"MXAAA010101AAA").expect("a TIN; qed");
+	let certificate = NewCertificate {
+		number: b"AEO-1".to_vec(),
+		data: pallet_aeo_certificates::CertificateData {
+			holder: tin.to_bytes(),
+			aeo_type: cadena_primitives::AeoType::SecurityAndSafety,
+			roles: Default::default(),
+			authorized_on: 0,
+		},
+		expires_on: 0,
+	};
+	let reader = confidential::Reader::Administration(tin.country);
+	let mut calls = Vec::new();
+	for _ in 0..rows {
+		let data = pallet_tin_registry::TraderData { consent: true };
+		calls.push(pallet_tin_registry::Call::register { tin: tin.to_bytes(), data }.into());
+		if readers > 0 {
+			let wraps = vec![(reader.clone(), [0; 32], [0; 80]); readers];
+			let seal = confidential::seal_call(&tin, 1, vec![0; 300], wraps);
+			calls.push(seal.expect("at most MaxReaders; qed"));
+		}
+	}
+	calls.push(grant_many(vec![certificate; rows]));
+	force_batch(calls).get_dispatch_info().total_weight().ref_time()
+}
+
 fn force_batch(calls: Vec<RuntimeCall>) -> RuntimeCall {
 	pallet_utility::Call::force_batch { calls }.into()
 }
@@ -796,6 +859,19 @@ mod tests {
 		let row = &rows(&[&other])[0];
 		let refusal = check_in_file(row, Place::Line(2), mx(), false, &mut ids, &mut tins);
 		assert!(refusal.is_some_and(|r| r.contains("is a TIN of CR")));
+	}
+
+	#[test]
+	fn two_import_transactions_fill_the_signers_share_of_a_block() {
+		let (share, _) = pallet_consortium::CheckMembership::<cadena_runtime::Runtime>::share();
+		for readers in [0, 1, 4, 74] {
+			let rows = rows_per_transaction(256, readers);
+			assert!(2 * transaction_weight(rows, readers) <= share.ref_time(), "{readers}");
+			assert!(rows == 256 || transaction_weight(rows + 1, readers) > room(), "{readers}");
+		}
+		// Sealing for more readers, fewer rows; never more than asked.
+		assert!(rows_per_transaction(256, 4) < rows_per_transaction(256, 1));
+		assert_eq!(rows_per_transaction(3, 4), 3);
 	}
 
 	#[test]

@@ -258,7 +258,7 @@ sp_api::decl_runtime_apis! {
 	/// Version 2 (runtime 102) added `member`; version 3 (runtime 104)
 	/// added `today`, `awaiting_expiry` and `authorized_nodes`; version 4
 	/// (runtime 107) `confidential_record` and `missing_wraps`; version 5
-	/// (runtime 108) `reason_version`.
+	/// (runtime 108) `reason_version` and `partners_of`.
 	#[api_version(3)]
 	pub trait CadenaApi<AccountId: Codec> {
 		/// Whether `reader` recognises `tin` now: through its best
@@ -319,5 +319,12 @@ sp_api::decl_runtime_apis! {
 		/// again first (a reader lost it since it was).
 		#[api_version(5)]
 		fn reason_version(tin: Tin) -> Option<u32>;
+		/// The other administrations entitled to the record of each of
+		/// `issuer`'s consenting traders now, with the keys they publish:
+		/// the active members recognising the issuer's certificates under
+		/// an MRA in force, not being revoked. What `cadena import` wraps a
+		/// new record for, beside the issuer.
+		#[api_version(5)]
+		fn partners_of(issuer: CountryCode) -> Vec<(CountryCode, [u8; 32])>;
 	}
 }

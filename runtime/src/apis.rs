@@ -230,6 +230,10 @@ impl_runtime_apis! {
 			crate::Confidential::sealable_version(&tin)
 		}
 
+		fn partners_of(issuer: CountryCode) -> Vec<(CountryCode, [u8; 32])> {
+			cadena_api::partners_of(issuer)
+		}
+
 		fn authorized_nodes() -> Vec<cadena_runtime_api::NodeView> {
 			crate::Consortium::authorized_nodes()
 				.into_iter()

@@ -376,6 +376,22 @@ pub fn confidential_record(tin: Tin, reader: ReaderView<AccountId>) -> Option<Co
 /// or one made for a key they no longer publish), with the key to wrap
 /// for. A reader whose wraps of `issuer` are being removed is left out
 /// until they are gone (the pallet refuses its wraps meanwhile).
+/// The other administrations entitled to the records of `issuer`'s
+/// consenting traders: active members recognising it under an MRA in force,
+/// not being revoked, with their published keys.
+pub fn partners_of(issuer: CountryCode) -> Vec<(CountryCode, [u8; 32])> {
+	use pallet_confidential::Revoking;
+	pallet_consortium::Members::<Runtime>::iter()
+		.filter(|(country, member)| {
+			*country != issuer
+				&& member.status == cadena_primitives::MemberStatus::Active
+				&& crate::entitlement::recognises(issuer, *country)
+				&& !Revoking::<Runtime>::contains_key(Reader::Administration(*country), issuer)
+		})
+		.filter_map(|(country, member)| Some((country, member.encryption_key?)))
+		.collect()
+}
+
 pub fn missing_wraps(
 	issuer: CountryCode,
 	cursor: Option<Tin>,

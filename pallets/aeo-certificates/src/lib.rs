@@ -331,7 +331,7 @@ pub mod pallet {
 		/// type, roles, date of authorization). A revoked certificate's data
 		/// is final.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::amend().saturating_add(Pallet::<T>::reason_weight(&reason)))]
+		#[pallet::weight(T::WeightInfo::amend().saturating_add(Pallet::<T>::reason_weight(reason)))]
 		pub fn amend(
 			origin: OriginFor<T>,
 			id: CertificateId,
@@ -361,7 +361,7 @@ pub mod pallet {
 
 		/// An `Approver` suspends an `Active` certificate.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::suspend().saturating_add(Pallet::<T>::reason_weight(&reason)))]
+		#[pallet::weight(T::WeightInfo::suspend().saturating_add(Pallet::<T>::reason_weight(reason)))]
 		pub fn suspend(
 			origin: OriginFor<T>,
 			id: CertificateId,
@@ -381,7 +381,7 @@ pub mod pallet {
 
 		/// An `Approver` reinstates a `Suspended` certificate.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::reinstate().saturating_add(Pallet::<T>::reason_weight(&reason)))]
+		#[pallet::weight(T::WeightInfo::reinstate().saturating_add(Pallet::<T>::reason_weight(reason)))]
 		pub fn reinstate(
 			origin: OriginFor<T>,
 			id: CertificateId,
@@ -401,7 +401,7 @@ pub mod pallet {
 
 		/// An `Approver` revokes an `Active` or `Suspended` certificate, for good.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::revoke().saturating_add(Pallet::<T>::reason_weight(&reason)))]
+		#[pallet::weight(T::WeightInfo::revoke().saturating_add(Pallet::<T>::reason_weight(reason)))]
 		pub fn revoke(
 			origin: OriginFor<T>,
 			id: CertificateId,
@@ -422,7 +422,7 @@ pub mod pallet {
 		/// An `Approver` renews an `Active` or `Expired` certificate until a
 		/// new expiry date, after today.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::renew().saturating_add(Pallet::<T>::reason_weight(&reason)))]
+		#[pallet::weight(T::WeightInfo::renew().saturating_add(Pallet::<T>::reason_weight(reason)))]
 		pub fn renew(
 			origin: OriginFor<T>,
 			id: CertificateId,

@@ -567,10 +567,11 @@ fn picked(mask: u8, n: u8, sealing: bool) -> Vec<Reader<AccountId>> {
 	readers
 }
 
+/// Every (reader, key) that was ever given a wrap of each (record, version).
+type Given = std::collections::BTreeMap<(u8, u32), Vec<(Reader<AccountId>, EncryptionKey)>>;
+
 std::thread_local! {
-	/// Every (reader, key) that was ever given a wrap of each (record, version).
-	static GIVEN: std::cell::RefCell<std::collections::BTreeMap<(u8, u32), Vec<(Reader<AccountId>, EncryptionKey)>>> =
-		Default::default();
+	static GIVEN: std::cell::RefCell<Given> = Default::default();
 }
 
 /// Notes that `readers` were given a wrap of version `version` of record `n`.
