@@ -158,11 +158,6 @@ pub trait SealedReasons {
 	fn sealable_version(holder: &Tin) -> Option<u32>;
 	/// The most [`Self::sealable_version`] weighs.
 	fn sealable_version_weight() -> sp_runtime::Weight;
-
-	/// Makes a version of `holder`'s record sealable, and returns it
-	/// (benchmarks).
-	#[cfg(feature = "runtime-benchmarks")]
-	fn make_sealable(holder: &Tin) -> u32;
 }
 
 /// No record is ever sealed: a reason has no text (tests, and runtimes

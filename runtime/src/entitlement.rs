@@ -143,13 +143,6 @@ impl cadena_primitives::SealedReasons for ConfidentialReaders {
 		// `SealedIn` and `IssuerEpoch`.
 		DbWeight::get().reads(2)
 	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn make_sealable(holder: &Tin) -> u32 {
-		let epoch = pallet_confidential::IssuerEpoch::<Runtime>::get(holder.country);
-		pallet_confidential::SealedIn::<Runtime>::insert(holder.country, holder, (epoch, 1));
-		1
-	}
 }
 
 impl OnEntitlementEnded for ConfidentialReaders {

@@ -76,11 +76,6 @@ impl cadena_primitives::SealedReasons for TestSealedReasons {
 	fn sealable_version_weight() -> frame_support::weights::Weight {
 		frame_support::weights::Weight::from_parts(2_000_000, 0)
 	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn make_sealable(holder: &cadena_primitives::Tin) -> u32 {
-		set_sealable(holder, Some(1));
-		1
-	}
 }
 
 /// Alice: MX Registrar. Bob: MX Approver. Charlie: CR Approver. Dave: CR

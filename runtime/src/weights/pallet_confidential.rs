@@ -55,21 +55,25 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 	/// Proof: `TinRegistry::LinkedAccounts` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::TraderKeys` (r:10 w:0)
 	/// Proof: `TinRegistry::TraderKeys` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::IssuerEpoch` (r:1 w:0)
+	/// Proof: `Confidential::IssuerEpoch` (`max_values`: None, `max_size`: Some(22), added: 2497, mode: `MaxEncodedLen`)
 	/// Storage: `Confidential::Wraps` (r:0 w:1)
 	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(10799), added: 13274, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::SealedIn` (r:0 w:1)
+	/// Proof: `Confidential::SealedIn` (`max_values`: None, `max_size`: Some(75), added: 2550, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 74]`.
 	fn seal(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `984 + r * (172 ±0)`
-		//  Estimated: `4590 + r * (2578 ±23)`
-		// Minimum execution time: 39_959_000 picoseconds.
-		Weight::from_parts(90_455_311, 0)
+		//  Estimated: `4590 + r * (2578 ±18)`
+		// Minimum execution time: 44_215_000 picoseconds.
+		Weight::from_parts(38_672_455, 0)
 			.saturating_add(Weight::from_parts(0, 4590))
-			// Standard Error: 179_431
-			.saturating_add(Weight::from_parts(16_582_553, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
+			// Standard Error: 16_740
+			.saturating_add(Weight::from_parts(13_641_085, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(Weight::from_parts(0, 2578).saturating_mul(r.into()))
 	}
 	/// Storage: `Consortium::Officers` (r:1 w:0)
@@ -95,13 +99,13 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 	/// The range of component `r` is `[1, 73]`.
 	fn add_wraps(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2405 + r * (172 ±0)`
+		//  Measured:  `2439 + r * (172 ±0)`
 		//  Estimated: `14264 + r * (2576 ±23)`
-		// Minimum execution time: 49_894_000 picoseconds.
-		Weight::from_parts(51_037_540, 0)
+		// Minimum execution time: 50_705_000 picoseconds.
+		Weight::from_parts(36_676_180, 0)
 			.saturating_add(Weight::from_parts(0, 14264))
-			// Standard Error: 118_438
-			.saturating_add(Weight::from_parts(15_604_365, 0).saturating_mul(r.into()))
+			// Standard Error: 30_398
+			.saturating_add(Weight::from_parts(14_285_703, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -113,10 +117,10 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(10799), added: 13274, mode: `MaxEncodedLen`)
 	fn sweep_record() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9006`
+		//  Measured:  `9039`
 		//  Estimated: `27538`
-		// Minimum execution time: 44_907_000 picoseconds.
-		Weight::from_parts(66_799_000, 0)
+		// Minimum execution time: 39_008_000 picoseconds.
+		Weight::from_parts(43_325_000, 0)
 			.saturating_add(Weight::from_parts(0, 27538))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -129,21 +133,25 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::LinkedAccounts` (r:10 w:0)
 	/// Proof: `TinRegistry::LinkedAccounts` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::SealedIn` (r:0 w:1)
+	/// Proof: `Confidential::SealedIn` (`max_values`: None, `max_size`: Some(75), added: 2550, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[1, 74]`.
 	fn revoke_unentitled(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `590 + r * (253 ±0)`
-		//  Estimated: `14264 + r * (2578 ±28)`
-		// Minimum execution time: 14_030_000 picoseconds.
-		Weight::from_parts(6_630_030, 0)
+		//  Measured:  `623 + r * (253 ±0)`
+		//  Estimated: `14264 + r * (2578 ±23)`
+		// Minimum execution time: 14_221_000 picoseconds.
+		Weight::from_parts(24_247_412, 0)
 			.saturating_add(Weight::from_parts(0, 14264))
-			// Standard Error: 75_063
-			.saturating_add(Weight::from_parts(8_214_297, 0).saturating_mul(r.into()))
+			// Standard Error: 22_393
+			.saturating_add(Weight::from_parts(6_827_761, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(Weight::from_parts(0, 2578).saturating_mul(r.into()))
 	}
+	/// Storage: `Confidential::IssuerEpoch` (r:1 w:1)
+	/// Proof: `Confidential::IssuerEpoch` (`max_values`: None, `max_size`: Some(22), added: 2497, mode: `MaxEncodedLen`)
 	/// Storage: `Confidential::Revoking` (r:1 w:1)
 	/// Proof: `Confidential::Revoking` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	/// Storage: `Confidential::Wraps` (r:1 w:0)
@@ -152,10 +160,10 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `14264`
-		// Minimum execution time: 20_100_000 picoseconds.
-		Weight::from_parts(21_822_000, 0)
+		// Minimum execution time: 23_094_000 picoseconds.
+		Weight::from_parts(24_727_000, 0)
 			.saturating_add(Weight::from_parts(0, 14264))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 }
