@@ -52,7 +52,8 @@ pub struct ImportArgs {
 	pub sheet: Option<String>,
 	#[command(flatten)]
 	pub key: KeyArgs,
-	/// Rows per transaction (at most 256).
+	/// Most rows per transaction (at most 256): fewer when two such
+	/// transactions would not fit in the signer's share of a block.
 	#[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u16).range(1..=256))]
 	pub batch: u16,
 	/// Transactions in flight at once.

@@ -73,7 +73,7 @@ help-import--encoding = La codificación de caracteres de un CSV; por omisión U
         - utf-8: UTF-8, con o sin marca de orden de bytes
         - windows-1252: Windows-1252 ("ANSI" en un Windows en español o portugués; abarca ISO-8859-1, "Latin-1")
 help-import--sheet = La hoja de un registro `.xlsx`; por omisión, la primera
-help-import--batch = Filas por transacción (256 como máximo)
+help-import--batch = Filas por transacción como máximo (256 a lo sumo): menos cuando dos transacciones así no cabrían en la parte de un bloque que corresponde a quien firma
 help-import--in-flight = Transacciones en curso a la vez
 help-import--reason-code = El código de motivo que se registra cuando se modifican los datos de un certificado (solo el código: el texto de un motivo se cifra, `cadena amend --reason`)
 help-import--json = Imprimir el resumen como JSON
