@@ -84,8 +84,13 @@ async function main() {
   const elsewhere = (await cr.rpc.cadena.recognition(TIN, 'PE')).toJSON();
   assert.deepEqual([elsewhere.recognised, elsewhere.reason], [false, 'NoMra']);
 
-  // MX suspends it: CR hears of it from a finalized block.
-  await finalized(mx, mx.tx.aeoCertificates.suspend({ country: 'MX', number: 'JS-1' }, 12, 'audit'), approver);
+  // A reason's text in clear is refused (it is sealed, docs/rpc.md "Envelopes: a reason").
+  await assert.rejects(
+    finalized(mx, mx.tx.aeoCertificates.suspend({ country: 'MX', number: 'JS-1' }, 12, 'audit'), approver),
+    /ReasonNotSealed/,
+  );
+  // MX suspends it with a reason code alone: CR hears of it from a finalized block.
+  await finalized(mx, mx.tx.aeoCertificates.suspend({ country: 'MX', number: 'JS-1' }, 12, ''), approver);
   const deadline = Date.now() + 30_000;
   while (!notifications.some((n) => n.after.reason === 'CertificateSuspended') && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 200));
