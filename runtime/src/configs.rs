@@ -308,6 +308,8 @@ impl pallet_confidential::Config for Runtime {
 	type MaxCiphertext = ConstU32<1052>;
 	// Every member and every account linked to the TIN.
 	type MaxReaders = ConstU32<{ MAX_AUTHORITIES + 10 }>;
+	// As many as `cadena import` puts in one transaction.
+	type MaxSealBatch = ConstU32<256>;
 	// A sweep visits a full record in about 67 µs: 500 take 33 ms of a block.
 	type SweepPerBlock = ConstU32<500>;
 	type WeightInfo = crate::weights::pallet_confidential::WeightInfo<Runtime>;

@@ -306,3 +306,4 @@ error-Confidential-StaleKey = un envoltorio se hizo para otra clave que la publi
 error-Confidential-DuplicateReader = un lector tiene dos envoltorios en una llamada
 error-Confidential-RevocationPending = se están eliminando los envoltorios del lector de esta administración emisora
 error-Confidential-TooManyReaders = el registro ya tiene envoltorios para tantos lectores como admite
+error-Confidential-NoSuchReader = un envoltorio nombra un lugar más allá de la lista de lectores de la llamada

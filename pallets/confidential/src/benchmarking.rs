@@ -14,6 +14,15 @@ fn tin() -> Tin {
 	Tin::parse(&text).expect("a TIN")
 }
 
+/// The `i`th of many long Mexican TINs (the first is [`tin`]).
+fn numbered_tin(i: u32) -> Tin {
+	let mut text = b"MX".to_vec();
+	let digits = alloc::format!("{i:04}");
+	text.extend("Ñ".repeat(cadena_primitives::MAX_NATIONAL_ID as usize - digits.len()).bytes());
+	text.extend(digits.bytes());
+	Tin::parse(&text).expect("a TIN")
+}
+
 /// A registered TIN, a Registrar of its country, and `readers` entitled.
 fn setup<T: Config>(readers: u32) -> (T::AccountId, Tin, WrapsOf<T>) {
 	let tin = tin();
@@ -48,6 +57,50 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), tin.to_bytes(), sealed::<T>(1), wraps);
 		assert_eq!(Wraps::<T>::get(tin.country, &tin).len() as u32, r);
+	}
+
+	/// `n` new records, each wrapped for as many administrations as may
+	/// read it (each checked once), its longest.
+	#[benchmark]
+	fn seal_many(n: Linear<1, { T::MaxSealBatch::get() }>) {
+		let (who, first, wraps) = setup::<T>(T::MaxReaders::get());
+		let readers: Vec<(CountryCode, EncryptionKey)> = wraps
+			.iter()
+			.filter_map(|(reader, entry)| match reader {
+				Reader::Administration(country) => Some((*country, entry.key)),
+				Reader::Account(_) => None,
+			})
+			.collect();
+		let every: BoundedVec<(u8, WrapBytes), T::MaxReaders> = (0..readers.len())
+			.map(|place| (place as u8, [7; 80]))
+			.collect::<Vec<_>>()
+			.try_into()
+			.expect("at most MaxReaders");
+		let tins: Vec<Tin> = (0..n)
+			.map(|i| {
+				if i == 0 {
+					return first.clone();
+				}
+				let tin = numbered_tin(i);
+				T::TinRegistry::register_for_benchmarks(&tin);
+				T::Entitlement::entitle_for_benchmarks(&tin, 1);
+				tin
+			})
+			.collect();
+		let records: Vec<BatchRecordOf<T>> = tins
+			.iter()
+			.map(|tin| BatchRecord {
+				tin: tin.to_bytes(),
+				sealed: sealed::<T>(1),
+				wraps: every.clone(),
+			})
+			.collect();
+		let readers: BatchReadersOf<T> = readers.try_into().expect("at most MaxReaders");
+		let records = records.try_into().expect("at most MaxSealBatch");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), readers, records);
+		let last = tins.last().expect("n is at least 1");
+		assert_eq!(Wraps::<T>::get(last.country, last).len(), every.len());
 	}
 
 	/// `r` wraps added to a record wrapped for its issuer alone.

@@ -41,7 +41,9 @@ pub mod types;
 pub mod weights;
 
 pub use pallet::*;
-pub use types::{EncryptionKey, Entitlement, Reader, Sealed, SweepCursor, WrapBytes, WrapEntry};
+pub use types::{
+	BatchRecord, EncryptionKey, Entitlement, Reader, Sealed, SweepCursor, WrapBytes, WrapEntry,
+};
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
@@ -59,6 +61,12 @@ pub mod pallet {
 	pub type ReaderOf<T> = Reader<<T as frame_system::Config>::AccountId>;
 	/// The wraps a call carries, and a record's wraps as stored.
 	pub type WrapsOf<T> = BoundedVec<(ReaderOf<T>, WrapEntry), <T as Config>::MaxReaders>;
+	/// A record of a [`Pallet::seal_many`].
+	pub type BatchRecordOf<T> =
+		BatchRecord<<T as Config>::MaxCiphertext, <T as Config>::MaxReaders>;
+	/// The administrations a [`Pallet::seal_many`] wraps for, with their keys.
+	pub type BatchReadersOf<T> =
+		BoundedVec<(CountryCode, EncryptionKey), <T as Config>::MaxReaders>;
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
@@ -89,6 +97,10 @@ pub mod pallet {
 		/// accounts.
 		#[pallet::constant]
 		type MaxReaders: Get<u32>;
+
+		/// Most records one [`Pallet::seal_many`] seals.
+		#[pallet::constant]
+		type MaxSealBatch: Get<u32>;
 
 		/// Records a revocation's sweep visits in the call that ends an
 		/// issuer's entitlement, and at most in each block after it.
@@ -198,6 +210,8 @@ pub mod pallet {
 		RevocationPending,
 		/// The record holds wraps for as many readers as it may.
 		TooManyReaders,
+		/// A wrap names a place beyond the call's list of readers.
+		NoSuchReader,
 	}
 
 	#[pallet::hooks]
@@ -219,6 +233,11 @@ pub mod pallet {
 			}
 			let removed = Self::continue_revocations(budget);
 			per_wrap.saturating_mul(removed.into()).saturating_add(base)
+		}
+
+		fn integrity_test() {
+			// `seal_many` keeps the places a record's wraps name in a u128.
+			assert!(T::MaxReaders::get() <= 128, "MaxReaders above 128");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -299,6 +318,24 @@ pub mod pallet {
 			Self::deposit_event(Event::WrapsAdded { tin, version, readers, by: who });
 			Ok(())
 		}
+
+		/// A `Registrar` seals a new version of each of `records`, all of
+		/// its country, each as [`Pallet::seal`] would, wrapped for
+		/// administrations only: `readers` lists them once, with the keys
+		/// they publish (the issuer among them), and each record's wraps
+		/// name them by their place in that list. Each reader is checked
+		/// once per call, so a bulk load (`cadena import`) pays for its
+		/// partners once, not once per record. All the records or none.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::seal_many(records.len() as u32))]
+		pub fn seal_many(
+			origin: OriginFor<T>,
+			readers: BatchReadersOf<T>,
+			records: BoundedVec<BatchRecordOf<T>, T::MaxSealBatch>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_seal_many(who, readers, records)
+		}
 	}
 }
 
@@ -313,6 +350,71 @@ impl<T: Config> Pallet<T> {
 		ensure!(officer.roles.contains(Role::Registrar), Error::<T>::NotRegistrar);
 		ensure!(officer.country == tin.country, Error::<T>::OtherCountry);
 		Ok((who, tin))
+	}
+
+	/// A `Registrar` seals a new version of many of its country's records
+	/// in one call, each as [`Pallet::seal`] would, for administrations
+	/// only: `readers` lists them once, with the keys they publish, and
+	/// each record's wraps name them by their place in it. Each reader is
+	/// checked once (not being revoked, reading the issuer's records with
+	/// that key), each record's trader's consent once: a bulk load pays for
+	/// its partners once per call, not once per record. All or nothing.
+	pub(crate) fn do_seal_many(
+		who: T::AccountId,
+		readers: BatchReadersOf<T>,
+		records: BoundedVec<BatchRecordOf<T>, T::MaxSealBatch>,
+	) -> DispatchResult {
+		let officer = T::Consortium::officer(&who).ok_or(Error::<T>::NotOfficer)?;
+		ensure!(officer.roles.contains(Role::Registrar), Error::<T>::NotRegistrar);
+		let issuer = officer.country;
+		for (i, (country, key)) in readers.iter().enumerate() {
+			ensure!(!readers[..i].iter().any(|(c, _)| c == country), Error::<T>::DuplicateReader);
+			ensure!(
+				!Revoking::<T>::contains_key(Reader::Administration(*country), issuer),
+				Error::<T>::RevocationPending
+			);
+			let published = T::Entitlement::administration_key(*country, issuer)
+				.ok_or(Error::<T>::NotEntitled)?;
+			ensure!(published == *key, Error::<T>::StaleKey);
+		}
+		let own = readers.iter().position(|(c, _)| *c == issuer);
+		let epoch = IssuerEpoch::<T>::get(issuer);
+		for record in records {
+			let tin = Tin::parse(&record.tin).map_err(|_| Error::<T>::InvalidTin)?;
+			ensure!(tin.country == issuer, Error::<T>::OtherCountry);
+			ensure!(T::TinRegistry::is_registered(&tin), Error::<T>::UnknownTin);
+			let current = Records::<T>::get(issuer, &tin).map(|r| r.version).unwrap_or(0);
+			let version = record.sealed.version;
+			ensure!(Some(version) == current.checked_add(1), Error::<T>::WrongVersion);
+			ensure!(
+				record.wraps.iter().any(|(place, _)| Some(*place as usize) == own),
+				Error::<T>::IssuerWrapMissing
+			);
+			// A partner reads only a consenting trader's record.
+			let partners = record.wraps.iter().any(|(place, _)| Some(*place as usize) != own);
+			ensure!(!partners || T::TinRegistry::consents(&tin), Error::<T>::NotEntitled);
+			let mut wraps = WrapsOf::<T>::new();
+			// A bit per place: at most `MaxReaders`, below 128
+			// (`integrity_test`).
+			let mut seen = 0u128;
+			for (place, wrap) in &record.wraps {
+				let (country, key) =
+					readers.get(*place as usize).ok_or(Error::<T>::NoSuchReader)?;
+				let bit = 1u128 << *place;
+				ensure!(seen & bit == 0, Error::<T>::DuplicateReader);
+				seen |= bit;
+				let entry = WrapEntry { key: *key, wrap: *wrap };
+				wraps
+					.try_push((Reader::Administration(*country), entry))
+					.map_err(|_| Error::<T>::TooManyReaders)?;
+			}
+			let readers = wraps.len() as u32;
+			Records::<T>::insert(issuer, &tin, record.sealed);
+			Wraps::<T>::insert(issuer, &tin, wraps);
+			SealedIn::<T>::insert(issuer, &tin, (epoch, version));
+			Self::deposit_event(Event::RecordSealed { tin, version, readers, by: who.clone() });
+		}
+		Ok(())
 	}
 
 	/// Each wrap's reader is entitled, with the key it was made for, once,

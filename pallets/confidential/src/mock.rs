@@ -71,16 +71,20 @@ impl crate::Entitlement<AccountId> for TestEntitlement {
 		MODEL.with(|m| {
 			let m = m.borrow();
 			match reader {
-				Reader::Administration(country) => {
-					let entitled = *country == tin.country
-						|| (m.recognises.contains(&(tin.country, *country))
-							&& m.consents.contains(tin));
-					entitled.then(|| m.admin_keys.get(country).copied()).flatten()
-				}
+				Reader::Administration(country) => Self::administration_key(*country, tin.country)
+					.filter(|_| *country == tin.country || m.consents.contains(tin)),
 				Reader::Account(account) => {
 					m.linked.get(account).filter(|(linked, _)| linked == tin).map(|(_, key)| *key)
 				}
 			}
+		})
+	}
+
+	fn administration_key(reader: CountryCode, issuer: CountryCode) -> Option<EncryptionKey> {
+		MODEL.with(|m| {
+			let m = m.borrow();
+			let entitled = reader == issuer || m.recognises.contains(&(issuer, reader));
+			entitled.then(|| m.admin_keys.get(&reader).copied()).flatten()
 		})
 	}
 
@@ -160,6 +164,7 @@ impl pallet_confidential::Config for Test {
 	type Entitlement = TestEntitlement;
 	type MaxCiphertext = ConstU32<1052>;
 	type MaxReaders = ConstU32<6>;
+	type MaxSealBatch = ConstU32<4>;
 	type SweepPerBlock = ConstU32<3>;
 	type WeightInfo = ();
 }

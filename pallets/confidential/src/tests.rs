@@ -50,6 +50,50 @@ fn add(n: u8, version: u32, readers: &[Reader<AccountId>]) -> DispatchResult {
 	)
 }
 
+/// The administrations `records` name, once each, with the keys the model
+/// gives them (or a made-up one), in the order first named.
+fn batch_readers(records: &[(u8, u32, Vec<CountryCode>)]) -> BatchReadersOf<Test> {
+	let mut readers: Vec<(CountryCode, EncryptionKey)> = Vec::new();
+	for country in records.iter().flat_map(|(_, _, countries)| countries) {
+		if !readers.iter().any(|(c, _)| c == country) {
+			let key = <TestEntitlement as Entitlement<AccountId>>::administration_key(*country, MX);
+			readers.push((*country, key.unwrap_or([9; 32])));
+		}
+	}
+	readers.try_into().unwrap()
+}
+
+/// `records` (record, version, administrations) as `seal_many`'s records,
+/// each wrap naming its reader's place in `readers`.
+fn batch_records(
+	readers: &BatchReadersOf<Test>,
+	records: &[(u8, u32, Vec<CountryCode>)],
+) -> BoundedVec<BatchRecordOf<Test>, <Test as Config>::MaxSealBatch> {
+	let place = |country: &CountryCode| readers.iter().position(|(c, _)| c == country).unwrap();
+	records
+		.iter()
+		.map(|(n, version, countries)| BatchRecord {
+			tin: tin(*n).to_bytes(),
+			sealed: sealed(*version),
+			wraps: countries
+				.iter()
+				.map(|c| (place(c) as u8, [*n; 80]))
+				.collect::<Vec<_>>()
+				.try_into()
+				.unwrap(),
+		})
+		.collect::<Vec<_>>()
+		.try_into()
+		.unwrap()
+}
+
+/// `Confidential.seal_many` by MX's registrar.
+fn seal_many(records: &[(u8, u32, Vec<CountryCode>)]) -> DispatchResult {
+	let readers = batch_readers(records);
+	let records = batch_records(&readers, records);
+	Confidential::seal_many(RuntimeOrigin::signed(MX_REGISTRAR), readers, records)
+}
+
 fn holds(reader: &Reader<AccountId>, n: u8) -> bool {
 	Confidential::wrap_of(reader, &tin(n)).is_some()
 }
@@ -151,6 +195,160 @@ fn a_seal_is_refused_with_a_wrong_version_or_wraps() {
 		assert_noop!(seal(1, 1, &[ADMIN_MX, ADMIN_MX]), Error::<Test>::DuplicateReader);
 		assert_ok!(seal(1, 1, &[ADMIN_MX]));
 		assert_noop!(seal(1, 1, &[ADMIN_MX]), Error::<Test>::WrongVersion);
+	});
+}
+
+#[test]
+fn a_registrar_seals_many_records_at_once_each_as_seal_would() {
+	run(|| {
+		model(|m| {
+			m.recognises.insert((MX, CR));
+			m.consents.remove(&tin(2));
+		});
+		Confidential::end_epoch(MX);
+		assert_ok!(seal(3, 1, &[ADMIN_MX]));
+		// A new record for MX and CR, one whose trader does not consent
+		// for MX alone, a second version of another.
+		assert_ok!(seal_many(&[
+			(1, 1, vec![MX, CR]),
+			(2, 1, vec![MX]),
+			(3, 2, vec![CR, MX]),
+			(4, 1, vec![MX]),
+		]));
+		assert_eq!(Records::<Test>::get(MX, tin(1)), Some(sealed(1)));
+		assert_eq!(readers(1), vec![ADMIN_MX, ADMIN_CR]);
+		assert_eq!(readers(2), vec![ADMIN_MX]);
+		assert_eq!(readers(3), vec![ADMIN_CR, ADMIN_MX]);
+		assert!(holds(&ADMIN_CR, 1) && holds(&ADMIN_CR, 3) && !holds(&ADMIN_CR, 2));
+		let (record, entry) = Confidential::wrap_of(&ADMIN_CR, &tin(3)).unwrap();
+		assert_eq!((record, entry), (sealed(2), WrapEntry { key: admin_key(CR), wrap: [3; 80] }));
+		// Each record's seal, in the issuer's epoch: its reasons may be sealed.
+		assert_eq!(Confidential::sealable_version(&tin(3)), Some(2));
+		assert_eq!(SealedIn::<Test>::get(MX, tin(1)), Some((1, 1)));
+		let sealed_events: Vec<_> = System::events()
+			.into_iter()
+			.filter_map(|r| match r.event {
+				RuntimeEvent::Confidential(Event::RecordSealed { tin, version, readers, by }) => {
+					Some((tin, version, readers, by))
+				}
+				_ => None,
+			})
+			.collect();
+		assert_eq!(
+			sealed_events[1..],
+			[
+				(tin(1), 1, 2, MX_REGISTRAR),
+				(tin(2), 1, 1, MX_REGISTRAR),
+				(tin(3), 2, 2, MX_REGISTRAR),
+				(tin(4), 1, 1, MX_REGISTRAR)
+			]
+		);
+		// The same TIN twice: the second is the next version.
+		assert_ok!(seal_many(&[(5, 1, vec![MX]), (5, 2, vec![MX, CR])]));
+		assert_eq!(Records::<Test>::get(MX, tin(5)), Some(sealed(2)));
+		assert_eq!(readers(5), vec![ADMIN_MX, ADMIN_CR]);
+	});
+}
+
+#[test]
+fn sealing_many_is_refused_to_anyone_but_a_registrar_of_the_tins_country() {
+	run(|| {
+		let records = [(1, 1, vec![MX])];
+		let readers = batch_readers(&records);
+		let batch = batch_records(&readers, &records);
+		let by = |who| {
+			Confidential::seal_many(RuntimeOrigin::signed(who), readers.clone(), batch.clone())
+		};
+		assert_noop!(by(TRADER), Error::<Test>::NotOfficer);
+		assert_noop!(by(MX_APPROVER), Error::<Test>::NotRegistrar);
+		// CR's registrar, wrapping for itself: MX's TIN is not CR's.
+		let own: BatchReadersOf<Test> = vec![(CR, admin_key(CR))].try_into().unwrap();
+		let for_cr = batch_records(&own, &[(1, 1, vec![CR])]);
+		assert_noop!(
+			Confidential::seal_many(RuntimeOrigin::signed(CR_REGISTRAR), own, for_cr),
+			Error::<Test>::OtherCountry
+		);
+		assert_noop!(
+			Confidential::seal_many(RuntimeOrigin::none(), readers.clone(), batch.clone()),
+			DispatchError::BadOrigin
+		);
+		let mut malformed = batch.clone();
+		malformed[0].tin = b"mxa1".to_vec();
+		assert_noop!(
+			Confidential::seal_many(
+				RuntimeOrigin::signed(MX_REGISTRAR),
+				readers.clone(),
+				malformed
+			),
+			Error::<Test>::InvalidTin
+		);
+		let mut unknown = batch;
+		unknown[0].tin = b"MXZ1".to_vec();
+		assert_noop!(
+			Confidential::seal_many(RuntimeOrigin::signed(MX_REGISTRAR), readers, unknown),
+			Error::<Test>::UnknownTin
+		);
+	});
+}
+
+#[test]
+fn sealing_many_is_refused_whole_for_one_bad_record_or_reader() {
+	run(|| {
+		model(|m| {
+			m.recognises.insert((MX, CR));
+		});
+		let good = (1, 1, vec![MX, CR]);
+		// One record's fault refuses the others too.
+		assert_noop!(seal_many(&[good.clone(), (2, 2, vec![MX])]), Error::<Test>::WrongVersion);
+		assert_noop!(seal_many(&[good.clone(), (2, 0, vec![MX])]), Error::<Test>::WrongVersion);
+		assert_noop!(
+			seal_many(&[good.clone(), (2, 1, vec![CR])]),
+			Error::<Test>::IssuerWrapMissing
+		);
+		// PE recognises nothing of MX's: not entitled, whichever record.
+		assert_noop!(seal_many(&[good.clone(), (2, 1, vec![MX, PE])]), Error::<Test>::NotEntitled);
+		// CR is, but not to a record whose trader does not consent.
+		model(|m| {
+			m.consents.remove(&tin(2));
+		});
+		assert_noop!(seal_many(&[good.clone(), (2, 1, vec![MX, CR])]), Error::<Test>::NotEntitled);
+		// The issuer is not in the list at all.
+		assert_noop!(seal_many(&[(2, 1, vec![CR])]), Error::<Test>::IssuerWrapMissing);
+		let call = |readers: BatchReadersOf<Test>, records| {
+			Confidential::seal_many(RuntimeOrigin::signed(MX_REGISTRAR), readers, records)
+		};
+		let readers = batch_readers(std::slice::from_ref(&good));
+		let records = batch_records(&readers, std::slice::from_ref(&good));
+		// A reader's key is not the one it publishes.
+		let mut stale = readers.clone();
+		stale[1].1 = [1; 32];
+		assert_noop!(call(stale, records.clone()), Error::<Test>::StaleKey);
+		// A reader listed twice; a record naming one reader twice.
+		let mut twice = readers.clone();
+		twice.try_push((CR, admin_key(CR))).unwrap();
+		assert_noop!(call(twice, records.clone()), Error::<Test>::DuplicateReader);
+		let mut named_twice = records.clone();
+		named_twice[0].wraps.try_push((1, [0; 80])).unwrap();
+		assert_noop!(call(readers.clone(), named_twice), Error::<Test>::DuplicateReader);
+		// A place beyond the list.
+		let mut beyond = records.clone();
+		beyond[0].wraps[1].0 = 2;
+		assert_noop!(call(readers.clone(), beyond), Error::<Test>::NoSuchReader);
+		// A reader whose wraps of MX's records are being removed (more
+		// than a block's sweep).
+		for n in 3..=8 {
+			assert_ok!(seal(n, 1, &[ADMIN_MX, ADMIN_CR]));
+		}
+		model(|m| m.recognises.clear());
+		Confidential::revoke_issuer(ADMIN_CR, MX);
+		model(|m| {
+			m.recognises.insert((MX, CR));
+		});
+		assert_noop!(call(readers.clone(), records.clone()), Error::<Test>::RevocationPending);
+		while !revoking().is_empty() {
+			Confidential::on_idle(2, frame_support::weights::Weight::MAX);
+		}
+		assert_ok!(call(readers, records));
 	});
 }
 
@@ -515,6 +713,7 @@ fn a_pair_revoked_again_during_its_sweep_starts_over() {
 #[derive(Clone, Debug)]
 enum Step {
 	Seal { n: u8, readers: u8 },
+	SealMany { first: u8, count: u8, readers: u8 },
 	AddWraps { n: u8, readers: u8 },
 	Recognise { partner: u8, on: bool },
 	Consent { n: u8, on: bool },
@@ -528,6 +727,8 @@ enum Step {
 fn step() -> impl Strategy<Value = Step> {
 	prop_oneof![
 		4 => (1..10u8, any::<u8>()).prop_map(|(n, readers)| Step::Seal { n, readers }),
+		2 => (1..10u8, 1..5u8, any::<u8>())
+			.prop_map(|(first, count, readers)| Step::SealMany { first, count, readers }),
 		4 => (1..10u8, any::<u8>()).prop_map(|(n, readers)| Step::AddWraps { n, readers }),
 		4 => (0..2u8, any::<bool>()).prop_map(|(partner, on)| Step::Recognise { partner, on }),
 		2 => (1..10u8, any::<bool>()).prop_map(|(n, on)| Step::Consent { n, on }),
@@ -595,6 +796,30 @@ fn apply(step: &Step, block: u64) {
 			let picked = picked(readers, n, true);
 			if seal(n, version, &picked).is_ok() {
 				gave(n, version, &picked);
+			}
+		}
+		Step::SealMany { first, count, readers } => {
+			// Administrations only; one mask for all, so a slipped-in
+			// reader or a left-out issuer refuses the whole call.
+			let records: Vec<(u8, u32, Vec<CountryCode>)> = (first..(first + count).min(10))
+				.map(|n| {
+					let version = Records::<Test>::get(MX, tin(n)).map_or(0, |r| r.version) + 1;
+					let countries = picked(readers, n, true)
+						.into_iter()
+						.filter_map(|r| match r {
+							Reader::Administration(c) => Some(c),
+							Reader::Account(_) => None,
+						})
+						.collect();
+					(n, version, countries)
+				})
+				.collect();
+			if seal_many(&records).is_ok() {
+				for (n, version, countries) in records {
+					let readers: Vec<_> =
+						countries.into_iter().map(Reader::Administration).collect();
+					gave(n, version, &readers);
+				}
 			}
 		}
 		Step::AddWraps { n, readers } => {

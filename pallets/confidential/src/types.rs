@@ -68,6 +68,29 @@ pub struct WrapEntry {
 	pub wrap: WrapBytes,
 }
 
+/// One record of a [`crate::Pallet::seal_many`]: a new version of a TIN's
+/// record, and its data key wrapped for some of the call's
+/// administrations, each named by its place in the call's list of readers.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxCiphertext, MaxReaders))]
+pub struct BatchRecord<MaxCiphertext: Get<u32>, MaxReaders: Get<u32>> {
+	/// The TIN, as text.
+	pub tin: alloc::vec::Vec<u8>,
+	/// The new version, sealed.
+	pub sealed: Sealed<MaxCiphertext>,
+	/// The wraps: the place of the reader in the call's list, and its wrap.
+	pub wraps: BoundedVec<(u8, WrapBytes), MaxReaders>,
+}
+
 /// Where the sweep of a revoked (reader, issuer) pair stands: the last
 /// TIN of the issuer's records it visited, `None` before the first.
 pub type SweepCursor = Option<cadena_primitives::Tin>;
@@ -83,6 +106,12 @@ pub trait Entitlement<AccountId> {
 	/// partner is an active member; the TIN's linked accounts. `None` too
 	/// when the reader published no key.
 	fn key_of(reader: &Reader<AccountId>, tin: &cadena_primitives::Tin) -> Option<EncryptionKey>;
+
+	/// The key of administration `reader`, if it reads the records of
+	/// `issuer` whose trader consents (the issuer reads all its own): for
+	/// such a TIN, `key_of(Administration(reader), tin)` is this. A call
+	/// sealing many of one issuer's records asks it once per reader.
+	fn administration_key(reader: CountryCode, issuer: CountryCode) -> Option<EncryptionKey>;
 
 	/// Makes `count` readers entitled to `tin`'s record, its issuer first,
 	/// each with a key, and returns them (benchmarks only).

@@ -11,6 +11,9 @@ use frame_support::weights::Weight;
 pub trait WeightInfo {
 	/// `seal` with `r` wraps.
 	fn seal(r: u32) -> Weight;
+	/// `seal_many` of `n` records, each wrapped for as many administrations
+	/// as may read it.
+	fn seal_many(n: u32) -> Weight;
 	/// `add_wraps` with `r` wraps.
 	fn add_wraps(r: u32) -> Weight;
 	/// A revoked pair's sweep visiting one record, the most wraps in it,
@@ -27,6 +30,10 @@ impl WeightInfo for () {
 	fn seal(r: u32) -> Weight {
 		Weight::from_parts(40_000_000, 4_000)
 			.saturating_add(Weight::from_parts(10_000_000, 3_000).saturating_mul(r.into()))
+	}
+	fn seal_many(n: u32) -> Weight {
+		Weight::from_parts(100_000_000, 4_000)
+			.saturating_add(Weight::from_parts(40_000_000, 5_000).saturating_mul(n.into()))
 	}
 	fn add_wraps(r: u32) -> Weight {
 		Weight::from_parts(30_000_000, 4_000)

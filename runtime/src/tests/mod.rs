@@ -572,6 +572,8 @@ fn entitlement_follows_the_mras_the_consent_the_links_and_the_members() {
 	with_keys_and_a_trader(|tin, today| {
 		let key = |reader: Reader<AccountId>| Entitlement::key_of(&reader, &tin);
 		let admin = Reader::Administration;
+		// What an administration reads of MX's consenting traders.
+		let partner = |country| Entitlement::administration_key(country, mx);
 
 		// The issuer, and nobody else yet.
 		assert_eq!(key(admin(mx)), Some([1; 32]));
@@ -586,18 +588,21 @@ fn entitlement_follows_the_mras_the_consent_the_links_and_the_members() {
 		Mra::sign(signed("//Bob"), 0, pallet_mra::MotionKind::EnterIntoForce).unwrap();
 		assert_eq!(key(admin(cr)), Some([2; 32]));
 		assert_eq!(key(admin(pe)), None);
+		assert_eq!((partner(mx), partner(cr), partner(pe)), (Some([1; 32]), Some([2; 32]), None));
 
 		// Consent withdrawn (no account linked: the Registrar records it).
 		let withheld = pallet_tin_registry::TraderData { consent: false };
 		TinRegistry::update(signed("//Alice//registrar"), tin.to_bytes(), withheld).unwrap();
 		assert_eq!(key(admin(cr)), None);
 		assert_eq!(key(admin(mx)), Some([1; 32]), "the issuer reads its own records");
+		assert_eq!(partner(cr), Some([2; 32]), "CR reads the records whose traders consent");
 		TinRegistry::update(signed("//Alice//registrar"), tin.to_bytes(), trader_data()).unwrap();
 		assert_eq!(key(admin(cr)), Some([2; 32]));
 
 		// The MRA suspended: CR no longer reads.
 		Mra::suspend(signed("//Bob"), 0).unwrap();
 		assert_eq!(key(admin(cr)), None);
+		assert_eq!(partner(cr), None);
 
 		// The trader's own account, linked and with a key.
 		let account = link_trader(&tin);
@@ -616,7 +621,57 @@ fn entitlement_follows_the_mras_the_consent_the_links_and_the_members() {
 		>::Members(4, 4));
 		Consortium::suspend_member(council, mx).unwrap();
 		assert_eq!(key(admin(mx)), Some([1; 32]), "its own register stays readable to it");
+		assert_eq!(partner(mx), Some([1; 32]));
 		assert_eq!(key(admin(cr)), None);
+	});
+}
+
+/// `Confidential.seal_many` through the composed pallets: a partner under
+/// an MRA in force gets its wraps, a member without one is refused, a
+/// partner no longer recognising the issuer too.
+#[test]
+fn seal_many_wraps_for_the_partners_the_mras_entitle() {
+	use cadena_primitives::{AeoType, CountryCode};
+	use pallet_confidential::{BatchRecord, Reader, Sealed};
+	let (mx, cr, pe) = (CountryCode(*b"MX"), CountryCode(*b"CR"), CountryCode(*b"PE"));
+	with_keys_and_a_trader(|tin, today| {
+		let scope = vec![AeoType::SecurityAndSafety].try_into().unwrap();
+		Mra::propose(signed("//Alice"), b"MX-CR".to_vec(), vec![mx, cr], scope, None, today)
+			.unwrap();
+		Mra::sign(signed("//Bob"), 0, pallet_mra::MotionKind::EnterIntoForce).unwrap();
+		let record = |wraps: Vec<(u8, [u8; 80])>| BatchRecord {
+			tin: tin.to_bytes(),
+			sealed: Sealed { version: 1, ciphertext: vec![7; 60].try_into().unwrap() },
+			wraps: wraps.try_into().unwrap(),
+		};
+		let seal_many = |readers: Vec<(CountryCode, [u8; 32])>, wraps| {
+			Confidential::seal_many(
+				signed("//Alice//registrar"),
+				readers.try_into().unwrap(),
+				vec![record(wraps)].try_into().unwrap(),
+			)
+		};
+		let refused = seal_many(vec![(mx, [1; 32]), (pe, [3; 32])], vec![(0, [0; 80])]);
+		assert_eq!(refused, Err(pallet_confidential::Error::<Runtime>::NotEntitled.into()));
+		let stale = seal_many(vec![(mx, [1; 32]), (cr, [3; 32])], vec![(0, [0; 80])]);
+		assert_eq!(stale, Err(pallet_confidential::Error::<Runtime>::StaleKey.into()));
+		seal_many(vec![(mx, [1; 32]), (cr, [2; 32])], vec![(0, [0; 80]), (1, [1; 80])]).unwrap();
+		let cr_wrap = Confidential::wrap_of(&Reader::Administration(cr), &tin).unwrap().1;
+		assert_eq!((cr_wrap.key, cr_wrap.wrap), ([2; 32], [1; 80]));
+		assert_eq!(Confidential::sealable_version(&tin), Some(1));
+		// The MRA suspended: CR is refused for the next version.
+		Mra::suspend(signed("//Bob"), 0).unwrap();
+		let mut next = record(vec![(0, [0; 80]), (1, [1; 80])]);
+		next.sealed.version = 2;
+		let readers = vec![(mx, [1; 32]), (cr, [2; 32])].try_into().unwrap();
+		assert_eq!(
+			Confidential::seal_many(
+				signed("//Alice//registrar"),
+				readers,
+				vec![next].try_into().unwrap()
+			),
+			Err(pallet_confidential::Error::<Runtime>::NotEntitled.into())
+		);
 	});
 }
 

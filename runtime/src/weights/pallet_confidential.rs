@@ -65,16 +65,51 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 	fn seal(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `984 + r * (172 ±0)`
-		//  Estimated: `4590 + r * (2578 ±18)`
-		// Minimum execution time: 44_215_000 picoseconds.
-		Weight::from_parts(38_672_455, 0)
+		//  Estimated: `4590 + r * (2578 ±17)`
+		// Minimum execution time: 43_865_000 picoseconds.
+		Weight::from_parts(36_575_175, 0)
 			.saturating_add(Weight::from_parts(0, 4590))
-			// Standard Error: 16_740
-			.saturating_add(Weight::from_parts(13_641_085, 0).saturating_mul(r.into()))
+			// Standard Error: 18_335
+			.saturating_add(Weight::from_parts(13_843_473, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(Weight::from_parts(0, 2578).saturating_mul(r.into()))
+	}
+	/// Storage: `Consortium::Officers` (r:1 w:0)
+	/// Proof: `Consortium::Officers` (`max_values`: None, `max_size`: Some(51), added: 2526, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::ActiveMembers` (r:1 w:0)
+	/// Proof: `Consortium::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::Revoking` (r:64 w:0)
+	/// Proof: `Confidential::Revoking` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::Members` (r:64 w:0)
+	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(250), added: 2725, mode: `MaxEncodedLen`)
+	/// Storage: `Mra::InForceDirections` (r:63 w:0)
+	/// Proof: `Mra::InForceDirections` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::IssuerEpoch` (r:1 w:0)
+	/// Proof: `Confidential::IssuerEpoch` (`max_values`: None, `max_size`: Some(22), added: 2497, mode: `MaxEncodedLen`)
+	/// Storage: `TinRegistry::Traders` (r:256 w:0)
+	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::Records` (r:256 w:256)
+	/// Proof: `Confidential::Records` (`max_values`: None, `max_size`: Some(1125), added: 3600, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::Wraps` (r:0 w:256)
+	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(10799), added: 13274, mode: `MaxEncodedLen`)
+	/// Storage: `Confidential::SealedIn` (r:0 w:256)
+	/// Proof: `Confidential::SealedIn` (`max_values`: None, `max_size`: Some(75), added: 2550, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 256]`.
+	fn seal_many(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `11979 + n * (82 ±0)`
+		//  Estimated: `175390 + n * (3600 ±0)`
+		// Minimum execution time: 777_344_000 picoseconds.
+		Weight::from_parts(718_133_933, 0)
+			.saturating_add(Weight::from_parts(0, 175390))
+			// Standard Error: 160_354
+			.saturating_add(Weight::from_parts(38_434_600, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(194))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3600).saturating_mul(n.into()))
 	}
 	/// Storage: `Consortium::Officers` (r:1 w:0)
 	/// Proof: `Consortium::Officers` (`max_values`: None, `max_size`: Some(51), added: 2526, mode: `MaxEncodedLen`)
@@ -86,10 +121,10 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 	/// Proof: `Confidential::Revoking` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Members` (r:63 w:0)
 	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(250), added: 2725, mode: `MaxEncodedLen`)
-	/// Storage: `TinRegistry::Traders` (r:1 w:0)
-	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `Mra::InForceDirections` (r:63 w:0)
 	/// Proof: `Mra::InForceDirections` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `TinRegistry::Traders` (r:1 w:0)
+	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::LinkedAccounts` (r:10 w:0)
 	/// Proof: `TinRegistry::LinkedAccounts` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::TraderKeys` (r:10 w:0)
@@ -100,12 +135,12 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 	fn add_wraps(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2439 + r * (172 ±0)`
-		//  Estimated: `14264 + r * (2576 ±23)`
-		// Minimum execution time: 50_705_000 picoseconds.
-		Weight::from_parts(36_676_180, 0)
+		//  Estimated: `14264 + r * (2576 ±19)`
+		// Minimum execution time: 49_513_000 picoseconds.
+		Weight::from_parts(30_505_401, 0)
 			.saturating_add(Weight::from_parts(0, 14264))
-			// Standard Error: 30_398
-			.saturating_add(Weight::from_parts(14_285_703, 0).saturating_mul(r.into()))
+			// Standard Error: 21_977
+			.saturating_add(Weight::from_parts(14_247_502, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -119,8 +154,8 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `9039`
 		//  Estimated: `27538`
-		// Minimum execution time: 39_008_000 picoseconds.
-		Weight::from_parts(43_325_000, 0)
+		// Minimum execution time: 38_497_000 picoseconds.
+		Weight::from_parts(47_711_000, 0)
 			.saturating_add(Weight::from_parts(0, 27538))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -129,6 +164,8 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 	/// Proof: `Confidential::Wraps` (`max_values`: None, `max_size`: Some(10799), added: 13274, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Members` (r:64 w:0)
 	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(250), added: 2725, mode: `MaxEncodedLen`)
+	/// Storage: `Mra::InForceDirections` (r:63 w:0)
+	/// Proof: `Mra::InForceDirections` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::Traders` (r:1 w:0)
 	/// Proof: `TinRegistry::Traders` (`max_values`: None, `max_size`: Some(95), added: 2570, mode: `MaxEncodedLen`)
 	/// Storage: `TinRegistry::LinkedAccounts` (r:10 w:0)
@@ -138,15 +175,15 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 	/// The range of component `r` is `[1, 74]`.
 	fn revoke_unentitled(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `623 + r * (253 ±0)`
-		//  Estimated: `14264 + r * (2578 ±23)`
-		// Minimum execution time: 14_221_000 picoseconds.
-		Weight::from_parts(24_247_412, 0)
+		//  Measured:  `643 + r * (279 ±0)`
+		//  Estimated: `14264 + r * (2578 ±22)`
+		// Minimum execution time: 14_051_000 picoseconds.
+		Weight::from_parts(21_395_439, 0)
 			.saturating_add(Weight::from_parts(0, 14264))
-			// Standard Error: 22_393
-			.saturating_add(Weight::from_parts(6_827_761, 0).saturating_mul(r.into()))
+			// Standard Error: 33_532
+			.saturating_add(Weight::from_parts(10_799_564, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(Weight::from_parts(0, 2578).saturating_mul(r.into()))
 	}
@@ -160,8 +197,8 @@ impl<T: frame_system::Config> pallet_confidential::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `14264`
-		// Minimum execution time: 23_094_000 picoseconds.
-		Weight::from_parts(24_727_000, 0)
+		// Minimum execution time: 23_234_000 picoseconds.
+		Weight::from_parts(24_636_000, 0)
 			.saturating_add(Weight::from_parts(0, 14264))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
