@@ -441,6 +441,59 @@ impl Issuer {
 		version: u32,
 		partners: &[(CountryCode, [u8; 32])],
 	) -> Result<RuntimeCall> {
+		let (ciphertext, wraps) = self.sealed_and_wrapped(tin, record, version, partners)?;
+		seal_call(tin, version, ciphertext, wraps)
+	}
+
+	/// The readers of this administration's `Confidential.seal_many`: itself
+	/// first, then `partners` (as `CadenaApi.partners_of` lists them).
+	pub fn batch_readers(
+		&self,
+		partners: &[(CountryCode, [u8; 32])],
+	) -> Vec<(CountryCode, [u8; 32])> {
+		let others = partners.iter().filter(|(c, _)| *c != self.country).copied();
+		std::iter::once((self.country, self.public.0)).chain(others).collect()
+	}
+
+	/// [`Self::seal_for`] as one record of a `Confidential.seal_many` whose
+	/// readers are [`Self::batch_readers`] of the same `partners` (or of
+	/// more: a record whose trader does not consent is wrapped for the
+	/// issuer alone, with `partners` empty); and the same seal as a call of
+	/// its own, to send if the batch is refused.
+	pub fn seal_batched(
+		&self,
+		tin: &Tin,
+		record: &TraderRecord,
+		version: u32,
+		partners: &[(CountryCode, [u8; 32])],
+	) -> Result<(BatchSeal, RuntimeCall)> {
+		let (ciphertext, wraps) = self.sealed_and_wrapped(tin, record, version, partners)?;
+		let readers = self.batch_readers(partners);
+		let places = wraps
+			.iter()
+			.map(|(reader, _, wrap)| {
+				let place = readers
+					.iter()
+					.position(|(c, _)| Reader::Administration(*c) == *reader)
+					.expect("every wrap is for one of the batch's readers; qed");
+				(place as u8, *wrap)
+			})
+			.collect();
+		let batched =
+			BatchSeal { tin: tin.to_bytes(), sealed: (version, ciphertext.clone()), wraps: places };
+		Ok((batched, seal_call(tin, version, ciphertext, wraps)?))
+	}
+
+	/// `record` sealed as `tin`'s `version` under a new data key, which this
+	/// run keeps; and the key wrapped for this administration and for
+	/// `partners`.
+	fn sealed_and_wrapped(
+		&self,
+		tin: &Tin,
+		record: &TraderRecord,
+		version: u32,
+		partners: &[(CountryCode, [u8; 32])],
+	) -> Result<(Vec<u8>, Vec<WrapOf>)> {
 		let text = tin_text(tin);
 		let cannot = |e: cadena_envelope::Error| {
 			anyhow!(t!("confidential-cannot-seal", tin = text, why = e))
@@ -453,9 +506,8 @@ impl Issuer {
 			let wrapped = wrap(&key, &subject, version, &PublicKey(*public)).map_err(cannot)?;
 			wraps.push((Reader::Administration(*country), *public, wrapped.0));
 		}
-		let call = seal_call(tin, version, sealed.ciphertext, wraps)?;
 		self.sealed.lock().expect("unpoisoned").insert((tin.clone(), version), key);
-		Ok(call)
+		Ok((sealed.ciphertext, wraps))
 	}
 
 	/// The data key this run sealed `tin`'s `version` under, if it did.
@@ -585,6 +637,31 @@ pub fn seal_call(
 		tin: tin.to_bytes(),
 		sealed: runtime_type((version, ciphertext))?,
 		wraps: runtime_type(wraps_encoded(wraps))?,
+	}
+	.into())
+}
+
+/// One record of a `Confidential.seal_many`, encoded as the pallet's
+/// `BatchRecord`: the TIN, the sealed version, and each wrap with the place
+/// of its reader in the call's list.
+#[derive(Clone, Debug, Encode)]
+pub struct BatchSeal {
+	/// The TIN, as text.
+	pub tin: Vec<u8>,
+	/// The version and its ciphertext.
+	pub sealed: (u32, Vec<u8>),
+	/// The wraps: the reader's place, the wrap.
+	pub wraps: Vec<(u8, [u8; 80])>,
+}
+
+/// `Confidential.seal_many { readers, records }`.
+pub fn seal_many_call(
+	readers: Vec<(CountryCode, [u8; 32])>,
+	records: Vec<BatchSeal>,
+) -> Result<RuntimeCall> {
+	Ok(ConfidentialCall::seal_many {
+		readers: runtime_type(readers)?,
+		records: runtime_type(records)?,
 	}
 	.into())
 }

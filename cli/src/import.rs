@@ -131,7 +131,11 @@ struct Plan {
 	/// The rows whose certificate is in the `grant_many` call at this index;
 	/// if it fails they are granted one by one, to find the culprits.
 	grant_many: Option<(usize, Vec<usize>)>,
-	/// The `Confidential.seal` calls, each after its TIN's registration.
+	/// The index of the `Confidential.seal_many` call of the rows' new
+	/// seals, after every registration; if it fails they are sent one by
+	/// one, to find the culprits.
+	seal_many: Option<usize>,
+	/// The seals: in the `seal_many`, or each a call of its own.
 	seals: Vec<SealPlan>,
 }
 
@@ -140,10 +144,12 @@ struct Plan {
 struct SealPlan {
 	/// The row it is for.
 	row: usize,
-	/// Its call's index in the batch.
+	/// The index of the call it is in.
 	index: usize,
 	/// The record sealed.
 	wanted: TraderRecord,
+	/// The same seal as a `Confidential.seal` of its own.
+	single: RuntimeCall,
 }
 
 /// The seals sent, and those the chain refused (told after the import,
@@ -232,9 +238,15 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 			}
 			None => BTreeMap::new(),
 		};
-		let mut plan =
-			Plan { calls: Vec::new(), rows: Vec::new(), grant_many: None, seals: Vec::new() };
+		let mut plan = Plan {
+			calls: Vec::new(),
+			rows: Vec::new(),
+			grant_many: None,
+			seal_many: None,
+			seals: Vec::new(),
+		};
 		let mut grants: Vec<(usize, NewCertificate)> = Vec::new();
+		let mut batch = Vec::new();
 		for (k, &i) in chunk.iter().enumerate() {
 			let row = row(i);
 			let (calls, grant) =
@@ -245,8 +257,9 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 					}
 					Ok(planned) => planned,
 				};
-			// The seal, if the record is new or differs: after the row's
-			// calls, which register its TIN if it is new.
+			// The seal, if the record is new or differs: in the
+			// transaction's `seal_many`, after every row's calls (which
+			// register its TIN if it is new).
 			let seal = match &issuer {
 				Some(issuer) if sealed_tins.insert(row.tin.clone()) => {
 					let wanted = record_of(row);
@@ -258,8 +271,8 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 					match seal_version(issuer.current(&row.tin, view), &wanted) {
 						None => None,
 						Some(version) => {
-							match issuer.seal_for(&row.tin, &wanted, version, partners) {
-								Ok(call) => Some((call, wanted)),
+							match issuer.seal_batched(&row.tin, &wanted, version, partners) {
+								Ok((batched, single)) => Some((batched, single, wanted)),
 								Err(e) => {
 									sealed_tins.remove(&row.tin);
 									outcomes[i] = Some(Outcome::Refused(e.to_string()));
@@ -282,12 +295,20 @@ pub async fn run(chain: &Chain, args: &ImportArgs) -> Result<Summary> {
 					grants.push((i, grant));
 				}
 			}
-			if let Some((call, wanted)) = seal {
-				plan.seals.push(SealPlan { row: i, index: plan.calls.len(), wanted });
-				plan.calls.push(call);
+			if let Some((batched, single, wanted)) = seal {
+				plan.seals.push(SealPlan { row: i, index: 0, wanted, single });
+				batch.push(batched);
 			}
 		}
 		progress.inc(chunk.len() as u64 - plan.rows.len() as u64);
+		if let Some(issuer) = issuer.as_ref().filter(|_| !batch.is_empty()) {
+			let index = plan.calls.len();
+			plan.calls.push(confidential::seal_many_call(issuer.batch_readers(&partners), batch)?);
+			plan.seal_many = Some(index);
+			for seal in &mut plan.seals {
+				seal.index = index;
+			}
+		}
 		if !grants.is_empty() {
 			let index = plan.calls.len();
 			let (who, certificates): (Vec<usize>, Vec<NewCertificate>) = grants.into_iter().unzip();
@@ -585,19 +606,44 @@ fn transaction_weight(rows: usize, readers: usize) -> u64 {
 		},
 		expires_on: 0,
 	};
-	let reader = confidential::Reader::Administration(tin.country);
 	let mut calls = Vec::new();
 	for _ in 0..rows {
 		let data = pallet_tin_registry::TraderData { consent: true };
 		calls.push(pallet_tin_registry::Call::register { tin: tin.to_bytes(), data }.into());
-		if readers > 0 {
-			let wraps = vec![(reader.clone(), [0; 32], [0; 80]); readers];
-			let seal = confidential::seal_call(&tin, 1, vec![0; 300], wraps);
-			calls.push(seal.expect("at most MaxReaders; qed"));
-		}
+	}
+	if readers > 0 {
+		let readers = vec![(tin.country, [0; 32]); readers];
+		let record = confidential::BatchSeal {
+			tin: tin.to_bytes(),
+			sealed: (1, vec![0; 300]),
+			wraps: (0..readers.len()).map(|place| (place as u8, [0; 80])).collect(),
+		};
+		let seal = confidential::seal_many_call(readers, vec![record; rows]);
+		calls.push(seal.expect("at most MaxReaders and MaxSealBatch; qed"));
 	}
 	calls.push(grant_many(vec![certificate; rows]));
 	force_batch(calls).get_dispatch_info().total_weight().ref_time()
+}
+
+/// `seals` in runs whose own `seal` calls fit in one transaction's room
+/// ([`room`]): a record sealed for many partners weighs more alone than
+/// in a `seal_many`.
+fn within_room(seals: &[SealPlan]) -> Vec<&[SealPlan]> {
+	use frame_support::dispatch::GetDispatchInfo;
+	let mut groups = Vec::new();
+	let (mut start, mut used) = (0, 0u64);
+	for (k, seal) in seals.iter().enumerate() {
+		let weight = seal.single.get_dispatch_info().total_weight().ref_time();
+		if k > start && used.saturating_add(weight) > room() {
+			groups.push(&seals[start..k]);
+			(start, used) = (k, 0);
+		}
+		used = used.saturating_add(weight);
+	}
+	if start < seals.len() {
+		groups.push(&seals[start..]);
+	}
+	groups
 }
 
 fn force_batch(calls: Vec<RuntimeCall>) -> RuntimeCall {
@@ -635,10 +681,43 @@ async fn settle(
 	if events.items.len() != plan.calls.len() {
 		bail!(t!("import-batch-mismatch", results = events.items.len(), calls = plan.calls.len()));
 	}
-	for seal in &plan.seals {
-		match &events.items[seal.index] {
-			Ok(()) => seals.sealed += 1,
-			Err(reason) => seals.refused.push((seal.clone(), reason.clone())),
+	if plan.seal_many.is_some_and(|index| events.items[index].is_err()) {
+		// One record refused them all: each goes on its own, as many in a
+		// transaction as fit.
+		for group in within_room(&plan.seals) {
+			let one_by_one = Plan {
+				calls: group.iter().map(|seal| seal.single.clone()).collect(),
+				rows: Vec::new(),
+				grant_many: None,
+				seal_many: None,
+				seals: group
+					.iter()
+					.enumerate()
+					.map(|(index, seal)| SealPlan { index, ..seal.clone() })
+					.collect(),
+			};
+			let done = send(chain, key, one_by_one, *nonce).await;
+			*nonce += 1;
+			*transactions += 1;
+			Box::pin(settle(
+				chain,
+				key,
+				done,
+				outcomes,
+				nonce,
+				transactions,
+				seals,
+				progress,
+				rows,
+			))
+			.await?;
+		}
+	} else {
+		for seal in &plan.seals {
+			match &events.items[seal.index] {
+				Ok(()) => seals.sealed += 1,
+				Err(reason) => seals.refused.push((seal.clone(), reason.clone())),
+			}
 		}
 	}
 	let failed_batch = plan
@@ -694,6 +773,7 @@ async fn settle(
 		rows: retry.iter().enumerate().map(|(k, &i)| (i, vec![k], true)).collect(),
 		calls,
 		grant_many: None,
+		seal_many: None,
 		seals: Vec::new(),
 	};
 	let done = send(chain, key, one_by_one, *nonce).await;
@@ -870,8 +950,10 @@ mod tests {
 			assert!(2 * transaction_weight(rows, readers) <= share.ref_time(), "{readers}");
 			assert!(rows == 256 || transaction_weight(rows + 1, readers) > room(), "{readers}");
 		}
-		// Sealing for more readers, fewer rows; never more than asked.
-		assert!(rows_per_transaction(256, 4) < rows_per_transaction(256, 1));
+		// A record's partners are paid for once a transaction, not once a
+		// row (`seal_many`): sealing for four readers still fills most of
+		// one. Never more than asked.
+		assert!(rows_per_transaction(256, 4) >= 200, "{}", rows_per_transaction(256, 4));
 		assert_eq!(rows_per_transaction(3, 4), 3);
 	}
 
@@ -883,11 +965,54 @@ mod tests {
 		let (calls, grant) = plan_row(&row, &None, &None, &mut registering, &reason).unwrap();
 		assert!(grant.is_some());
 		let issuer = Issuer::of(mx(), SecretKey::generate());
-		let seal = issuer.seal(&row.tin, &record_of(&row), 1).unwrap();
+		let cr = (CountryCode::new(b"CR").unwrap(), SecretKey::generate().public_key().0);
+		let (batched, single) = issuer.seal_batched(&row.tin, &record_of(&row), 1, &[cr]).unwrap();
+		// MX's own wrap first, then CR's, by their places in the readers.
+		let places: Vec<u8> = batched.wraps.iter().map(|(place, _)| *place).collect();
+		assert_eq!(places, [0, 1]);
+		let readers = issuer.batch_readers(&[cr]);
+		assert_eq!(readers.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>(), ["MX", "CR"]);
 		let mut batch = calls;
-		batch.push(seal);
+		batch.push(confidential::seal_many_call(readers, vec![batched]).unwrap());
 		let names: Vec<String> = batch.iter().map(crate::chain::call_name).collect();
-		assert_eq!(names, ["TinRegistry.register", "Confidential.seal"]);
+		assert_eq!(names, ["TinRegistry.register", "Confidential.seal_many"]);
+		// The same seal on its own, for when the batch is refused.
+		assert_eq!(crate::chain::call_name(&single), "Confidential.seal");
 		assert!(max_readers() >= 2);
+	}
+
+	#[test]
+	fn seals_sent_one_by_one_go_in_as_many_transactions_as_fit() {
+		let row = rows(&[GOOD]).remove(0);
+		let issuer = Issuer::of(mx(), SecretKey::generate());
+		let partners: Vec<(CountryCode, [u8; 32])> = cadena_primitives::ISO_3166_1_ALPHA_2
+			.iter()
+			.filter(|code| **code != *b"MX")
+			.take(63)
+			.map(|code| (CountryCode(*code), SecretKey::generate().public_key().0))
+			.collect();
+		let plan = |partners: &[(CountryCode, [u8; 32])]| {
+			let (_, single) = issuer.seal_batched(&row.tin, &record_of(&row), 1, partners).unwrap();
+			SealPlan { row: 0, index: 0, wanted: record_of(&row), single }
+		};
+		// Alone, a record for 64 administrations weighs far more than in a
+		// batch: 256 of them take several transactions, each within room.
+		let heavy = vec![plan(&partners); 256];
+		let groups = within_room(&heavy);
+		assert!(groups.len() > 1);
+		assert_eq!(groups.iter().map(|g| g.len()).sum::<usize>(), 256);
+		for group in groups {
+			let calls = group.iter().map(|s| s.single.clone()).collect();
+			use frame_support::dispatch::GetDispatchInfo;
+			let weight = force_batch(calls).get_dispatch_info().total_weight().ref_time();
+			assert!(
+				weight
+					<= pallet_consortium::CheckMembership::<cadena_runtime::Runtime>::share()
+						.0
+						.ref_time() / 2
+			);
+		}
+		// Records for the issuer alone: one transaction.
+		assert_eq!(within_room(&vec![plan(&[]); 200]).len(), 1);
 	}
 }
