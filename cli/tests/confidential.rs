@@ -91,6 +91,14 @@ async fn ok(url: &str, args: &[&str]) -> Result<Value> {
 
 /// `show` of `tin` as `reader` with `key`: the record's JSON, or the exit
 /// status and the error.
+/// MX's Registrar suspends certificate `number` with code 12 and `reason`,
+/// sealed with MX's key file: the JSON outcome.
+async fn suspend_with_reason(url: &str, number: &str, reason: &str, key: &str) -> Result<Value> {
+	let args = ["suspend", number, "--code", "12", "--reason", reason, "--suri", MX_REGISTRAR];
+	let sealing = ["--encryption-key-file", key];
+	ok(url, &args.iter().chain(&sealing).copied().collect::<Vec<_>>()).await
+}
+
 async fn show(url: &str, tin: &str, reader: &str, key: &Path) -> Result<Result<Value, String>> {
 	let key = key.to_str().unwrap();
 	let args = ["show", tin, "--reader", reader, "--encryption-key-file", key, "--json"];
@@ -196,15 +204,7 @@ async fn scenario(network: &Network) -> Result<()> {
 	// A suspension's reason is sealed under the holder's record: CR reads
 	// it, PE does not. (The record is sealable: no reseal goes first.)
 	let reason = format!("{MARKER}: investigación de fraude");
-	let suspended = ok(
-		url,
-		&["suspend", "ZAF-9", "--code", "12", "--reason", &reason, "--suri", MX_REGISTRAR]
-			.iter()
-			.copied()
-			.chain(["--encryption-key-file", mx_key_arg])
-			.collect::<Vec<_>>(),
-	)
-	.await?;
+	let suspended = suspend_with_reason(url, "ZAF-9", &reason, mx_key_arg).await?;
 	ensure!(suspended["call"] == "AeoCertificates.suspend", "{suspended}");
 	ensure!(suspended["certificate"]["sealedReason"].is_string(), "{suspended}");
 	ensure!(
@@ -305,15 +305,7 @@ async fn scenario(network: &Network) -> Result<()> {
 	// it with the trader's account; the reason is unreadable to CR, readable
 	// to MX and to the trader.
 	let reason = format!("{MARKER}: tras el retiro");
-	let suspended = ok(
-		url,
-		&["suspend", "ZAF-0", "--code", "12", "--reason", &reason, "--suri", MX_REGISTRAR]
-			.iter()
-			.copied()
-			.chain(["--encryption-key-file", mx_key_arg])
-			.collect::<Vec<_>>(),
-	)
-	.await?;
+	let suspended = suspend_with_reason(url, "ZAF-0", &reason, mx_key_arg).await?;
 	ensure!(suspended["call"] == "Utility.batch_all", "no new version first: {suspended}");
 	ensure!(record(&client, &tin(0), "MX", None).await?["version"] == 2);
 	ensure!(reasons(url, "ZAF-0", "CR", &cr_key).await?.iter().all(Value::is_null));
