@@ -2,7 +2,6 @@
 //! record, and a TIN with all but one of its accounts linked.
 
 use super::*;
-use alloc::vec;
 use cadena_primitives::{CountryCode, Roles};
 use frame_benchmarking::v2::*;
 use frame_system::RawOrigin;
