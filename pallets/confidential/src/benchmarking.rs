@@ -64,15 +64,17 @@ mod benchmarks {
 	#[benchmark]
 	fn seal_many(n: Linear<1, { T::MaxSealBatch::get() }>) {
 		let (who, first, wraps) = setup::<T>(T::MaxReaders::get());
-		let readers: Vec<(CountryCode, EncryptionKey)> = wraps
+		let readers: Vec<BatchReader> = wraps
 			.iter()
 			.filter_map(|(reader, entry)| match reader {
-				Reader::Administration(country) => Some((*country, entry.key)),
+				Reader::Administration(country) => {
+					Some(BatchReader { country: *country, key: entry.key })
+				}
 				Reader::Account(_) => None,
 			})
 			.collect();
-		let every: BoundedVec<(u8, WrapBytes), T::MaxReaders> = (0..readers.len())
-			.map(|place| (place as u8, [7; 80]))
+		let every: BoundedVec<PlacedWrap, T::MaxReaders> = (0..readers.len())
+			.map(|place| PlacedWrap { place: place as u8, wrap: [7; 80] })
 			.collect::<Vec<_>>()
 			.try_into()
 			.expect("at most MaxReaders");

@@ -42,7 +42,8 @@ pub mod weights;
 
 pub use pallet::*;
 pub use types::{
-	BatchRecord, EncryptionKey, Entitlement, Reader, Sealed, SweepCursor, WrapBytes, WrapEntry,
+	BatchReader, BatchRecord, EncryptionKey, Entitlement, PlacedWrap, Reader, Sealed, SweepCursor,
+	WrapBytes, WrapEntry,
 };
 pub use weights::WeightInfo;
 
@@ -65,8 +66,7 @@ pub mod pallet {
 	pub type BatchRecordOf<T> =
 		BatchRecord<<T as Config>::MaxCiphertext, <T as Config>::MaxReaders>;
 	/// The administrations a [`Pallet::seal_many`] wraps for, with their keys.
-	pub type BatchReadersOf<T> =
-		BoundedVec<(CountryCode, EncryptionKey), <T as Config>::MaxReaders>;
+	pub type BatchReadersOf<T> = BoundedVec<BatchReader, <T as Config>::MaxReaders>;
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
@@ -367,8 +367,9 @@ impl<T: Config> Pallet<T> {
 		let officer = T::Consortium::officer(&who).ok_or(Error::<T>::NotOfficer)?;
 		ensure!(officer.roles.contains(Role::Registrar), Error::<T>::NotRegistrar);
 		let issuer = officer.country;
-		for (i, (country, key)) in readers.iter().enumerate() {
-			ensure!(!readers[..i].iter().any(|(c, _)| c == country), Error::<T>::DuplicateReader);
+		for (i, BatchReader { country, key }) in readers.iter().enumerate() {
+			let twice = readers[..i].iter().any(|r| r.country == *country);
+			ensure!(!twice, Error::<T>::DuplicateReader);
 			ensure!(
 				!Revoking::<T>::contains_key(Reader::Administration(*country), issuer),
 				Error::<T>::RevocationPending
@@ -377,7 +378,7 @@ impl<T: Config> Pallet<T> {
 				.ok_or(Error::<T>::NotEntitled)?;
 			ensure!(published == *key, Error::<T>::StaleKey);
 		}
-		let own = readers.iter().position(|(c, _)| *c == issuer);
+		let own = readers.iter().position(|r| r.country == issuer);
 		let epoch = IssuerEpoch::<T>::get(issuer);
 		for record in records {
 			let tin = Tin::parse(&record.tin).map_err(|_| Error::<T>::InvalidTin)?;
@@ -387,25 +388,24 @@ impl<T: Config> Pallet<T> {
 			let version = record.sealed.version;
 			ensure!(Some(version) == current.checked_add(1), Error::<T>::WrongVersion);
 			ensure!(
-				record.wraps.iter().any(|(place, _)| Some(*place as usize) == own),
+				record.wraps.iter().any(|w| Some(w.place as usize) == own),
 				Error::<T>::IssuerWrapMissing
 			);
 			// A partner reads only a consenting trader's record.
-			let partners = record.wraps.iter().any(|(place, _)| Some(*place as usize) != own);
+			let partners = record.wraps.iter().any(|w| Some(w.place as usize) != own);
 			ensure!(!partners || T::TinRegistry::consents(&tin), Error::<T>::NotEntitled);
 			let mut wraps = WrapsOf::<T>::new();
 			// A bit per place: at most `MaxReaders`, below 128
 			// (`integrity_test`).
 			let mut seen = 0u128;
-			for (place, wrap) in &record.wraps {
-				let (country, key) =
-					readers.get(*place as usize).ok_or(Error::<T>::NoSuchReader)?;
+			for PlacedWrap { place, wrap } in &record.wraps {
+				let reader = readers.get(*place as usize).ok_or(Error::<T>::NoSuchReader)?;
 				let bit = 1u128 << *place;
 				ensure!(seen & bit == 0, Error::<T>::DuplicateReader);
 				seen |= bit;
-				let entry = WrapEntry { key: *key, wrap: *wrap };
+				let entry = WrapEntry { key: reader.key, wrap: *wrap };
 				wraps
-					.try_push((Reader::Administration(*country), entry))
+					.try_push((Reader::Administration(reader.country), entry))
 					.map_err(|_| Error::<T>::TooManyReaders)?;
 			}
 			let readers = wraps.len() as u32;

@@ -53,11 +53,11 @@ fn add(n: u8, version: u32, readers: &[Reader<AccountId>]) -> DispatchResult {
 /// The administrations `records` name, once each, with the keys the model
 /// gives them (or a made-up one), in the order first named.
 fn batch_readers(records: &[(u8, u32, Vec<CountryCode>)]) -> BatchReadersOf<Test> {
-	let mut readers: Vec<(CountryCode, EncryptionKey)> = Vec::new();
+	let mut readers: Vec<BatchReader> = Vec::new();
 	for country in records.iter().flat_map(|(_, _, countries)| countries) {
-		if !readers.iter().any(|(c, _)| c == country) {
+		if !readers.iter().any(|r| r.country == *country) {
 			let key = <TestEntitlement as Entitlement<AccountId>>::administration_key(*country, MX);
-			readers.push((*country, key.unwrap_or([9; 32])));
+			readers.push(BatchReader { country: *country, key: key.unwrap_or([9; 32]) });
 		}
 	}
 	readers.try_into().unwrap()
@@ -69,7 +69,7 @@ fn batch_records(
 	readers: &BatchReadersOf<Test>,
 	records: &[(u8, u32, Vec<CountryCode>)],
 ) -> BoundedVec<BatchRecordOf<Test>, <Test as Config>::MaxSealBatch> {
-	let place = |country: &CountryCode| readers.iter().position(|(c, _)| c == country).unwrap();
+	let place = |country: &CountryCode| readers.iter().position(|r| r.country == *country).unwrap();
 	records
 		.iter()
 		.map(|(n, version, countries)| BatchRecord {
@@ -77,7 +77,7 @@ fn batch_records(
 			sealed: sealed(*version),
 			wraps: countries
 				.iter()
-				.map(|c| (place(c) as u8, [*n; 80]))
+				.map(|c| PlacedWrap { place: place(c) as u8, wrap: [*n; 80] })
 				.collect::<Vec<_>>()
 				.try_into()
 				.unwrap(),
@@ -262,7 +262,8 @@ fn sealing_many_is_refused_to_anyone_but_a_registrar_of_the_tins_country() {
 		assert_noop!(by(TRADER), Error::<Test>::NotOfficer);
 		assert_noop!(by(MX_APPROVER), Error::<Test>::NotRegistrar);
 		// CR's registrar, wrapping for itself: MX's TIN is not CR's.
-		let own: BatchReadersOf<Test> = vec![(CR, admin_key(CR))].try_into().unwrap();
+		let own: BatchReadersOf<Test> =
+			vec![BatchReader { country: CR, key: admin_key(CR) }].try_into().unwrap();
 		let for_cr = batch_records(&own, &[(1, 1, vec![CR])]);
 		assert_noop!(
 			Confidential::seal_many(RuntimeOrigin::signed(CR_REGISTRAR), own, for_cr),
@@ -321,18 +322,18 @@ fn sealing_many_is_refused_whole_for_one_bad_record_or_reader() {
 		let records = batch_records(&readers, std::slice::from_ref(&good));
 		// A reader's key is not the one it publishes.
 		let mut stale = readers.clone();
-		stale[1].1 = [1; 32];
+		stale[1].key = [1; 32];
 		assert_noop!(call(stale, records.clone()), Error::<Test>::StaleKey);
 		// A reader listed twice; a record naming one reader twice.
 		let mut twice = readers.clone();
-		twice.try_push((CR, admin_key(CR))).unwrap();
+		twice.try_push(BatchReader { country: CR, key: admin_key(CR) }).unwrap();
 		assert_noop!(call(twice, records.clone()), Error::<Test>::DuplicateReader);
 		let mut named_twice = records.clone();
-		named_twice[0].wraps.try_push((1, [0; 80])).unwrap();
+		named_twice[0].wraps.try_push(PlacedWrap { place: 1, wrap: [0; 80] }).unwrap();
 		assert_noop!(call(readers.clone(), named_twice), Error::<Test>::DuplicateReader);
 		// A place beyond the list.
 		let mut beyond = records.clone();
-		beyond[0].wraps[1].0 = 2;
+		beyond[0].wraps[1].place = 2;
 		assert_noop!(call(readers.clone(), beyond), Error::<Test>::NoSuchReader);
 		// A reader whose wraps of MX's records are being removed (more
 		// than a block's sweep).

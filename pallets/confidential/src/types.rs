@@ -68,6 +68,30 @@ pub struct WrapEntry {
 	pub wrap: WrapBytes,
 }
 
+/// An administration a [`crate::Pallet::seal_many`] wraps for, with the key
+/// it publishes.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct BatchReader {
+	/// The administration's country.
+	pub country: CountryCode,
+	/// The key its wraps are made for.
+	pub key: EncryptionKey,
+}
+
+/// A wrap in a [`BatchRecord`]: its reader's place in the call's list of
+/// readers, and the wrap.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct PlacedWrap {
+	/// The reader's place in the call's list.
+	pub place: u8,
+	/// The wrap, made for that reader's key.
+	pub wrap: WrapBytes,
+}
+
 /// One record of a [`crate::Pallet::seal_many`]: a new version of a TIN's
 /// record, and its data key wrapped for some of the call's
 /// administrations, each named by its place in the call's list of readers.
@@ -87,8 +111,8 @@ pub struct BatchRecord<MaxCiphertext: Get<u32>, MaxReaders: Get<u32>> {
 	pub tin: alloc::vec::Vec<u8>,
 	/// The new version, sealed.
 	pub sealed: Sealed<MaxCiphertext>,
-	/// The wraps: the place of the reader in the call's list, and its wrap.
-	pub wraps: BoundedVec<(u8, WrapBytes), MaxReaders>,
+	/// The wraps, each naming its reader by place.
+	pub wraps: BoundedVec<PlacedWrap, MaxReaders>,
 }
 
 /// Where the sweep of a revoked (reader, issuer) pair stands: the last

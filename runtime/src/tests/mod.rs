@@ -632,38 +632,41 @@ fn entitlement_follows_the_mras_the_consent_the_links_and_the_members() {
 #[test]
 fn seal_many_wraps_for_the_partners_the_mras_entitle() {
 	use cadena_primitives::{AeoType, CountryCode};
-	use pallet_confidential::{BatchRecord, Reader, Sealed};
+	use pallet_confidential::{BatchReader, BatchRecord, PlacedWrap, Reader, Sealed};
 	let (mx, cr, pe) = (CountryCode(*b"MX"), CountryCode(*b"CR"), CountryCode(*b"PE"));
+	let reader = |country, key| BatchReader { country, key };
+	let wrap = |place, byte| PlacedWrap { place, wrap: [byte; 80] };
 	with_keys_and_a_trader(|tin, today| {
 		let scope = vec![AeoType::SecurityAndSafety].try_into().unwrap();
 		Mra::propose(signed("//Alice"), b"MX-CR".to_vec(), vec![mx, cr], scope, None, today)
 			.unwrap();
 		Mra::sign(signed("//Bob"), 0, pallet_mra::MotionKind::EnterIntoForce).unwrap();
-		let record = |wraps: Vec<(u8, [u8; 80])>| BatchRecord {
+		let record = |wraps: Vec<PlacedWrap>| BatchRecord {
 			tin: tin.to_bytes(),
 			sealed: Sealed { version: 1, ciphertext: vec![7; 60].try_into().unwrap() },
 			wraps: wraps.try_into().unwrap(),
 		};
-		let seal_many = |readers: Vec<(CountryCode, [u8; 32])>, wraps| {
+		let seal_many = |readers: Vec<BatchReader>, wraps| {
 			Confidential::seal_many(
 				signed("//Alice//registrar"),
 				readers.try_into().unwrap(),
 				vec![record(wraps)].try_into().unwrap(),
 			)
 		};
-		let refused = seal_many(vec![(mx, [1; 32]), (pe, [3; 32])], vec![(0, [0; 80])]);
+		let refused = seal_many(vec![reader(mx, [1; 32]), reader(pe, [3; 32])], vec![wrap(0, 0)]);
 		assert_eq!(refused, Err(pallet_confidential::Error::<Runtime>::NotEntitled.into()));
-		let stale = seal_many(vec![(mx, [1; 32]), (cr, [3; 32])], vec![(0, [0; 80])]);
+		let stale = seal_many(vec![reader(mx, [1; 32]), reader(cr, [3; 32])], vec![wrap(0, 0)]);
 		assert_eq!(stale, Err(pallet_confidential::Error::<Runtime>::StaleKey.into()));
-		seal_many(vec![(mx, [1; 32]), (cr, [2; 32])], vec![(0, [0; 80]), (1, [1; 80])]).unwrap();
+		let both = || vec![reader(mx, [1; 32]), reader(cr, [2; 32])];
+		seal_many(both(), vec![wrap(0, 0), wrap(1, 1)]).unwrap();
 		let cr_wrap = Confidential::wrap_of(&Reader::Administration(cr), &tin).unwrap().1;
 		assert_eq!((cr_wrap.key, cr_wrap.wrap), ([2; 32], [1; 80]));
 		assert_eq!(Confidential::sealable_version(&tin), Some(1));
 		// The MRA suspended: CR is refused for the next version.
 		Mra::suspend(signed("//Bob"), 0).unwrap();
-		let mut next = record(vec![(0, [0; 80]), (1, [1; 80])]);
+		let mut next = record(vec![wrap(0, 0), wrap(1, 1)]);
 		next.sealed.version = 2;
-		let readers = vec![(mx, [1; 32]), (cr, [2; 32])].try_into().unwrap();
+		let readers = both().try_into().unwrap();
 		assert_eq!(
 			Confidential::seal_many(
 				signed("//Alice//registrar"),
