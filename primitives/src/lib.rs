@@ -5,6 +5,7 @@
 extern crate alloc;
 
 mod aeo;
+mod benefits;
 mod country;
 mod history;
 mod mra;
@@ -15,6 +16,10 @@ pub use aeo::{
 	date_of, day_from_date, day_of, transition, Action, AeoType, AuthorizationNumber,
 	AuthorizationNumberError, CertificateId, CertificateStatus, Day, OperatorRole, OperatorRoles,
 	MAX_AUTHORIZATION_NUMBER, MILLIS_PER_DAY,
+};
+pub use benefits::{
+	applicable, check_grants, covers, BenefitCode, Condition, DirectionBenefits, Grant, GrantError,
+	Grants, NationalCode, ParameterMeaning, Side, MAX_GRANTS, MAX_NATIONAL_CODE, PER_MILLE,
 };
 pub use country::{CountryCode, CountryCodeError, ISO_3166_1_ALPHA_2};
 pub use history::{append_pruning, PrunedHistory};

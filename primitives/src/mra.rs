@@ -69,7 +69,7 @@ pub struct MraTerms {
 impl MraTerms {
 	/// Whether a certificate of type `aeo_type` is in the scope.
 	pub fn covers(&self, aeo_type: AeoType) -> bool {
-		self.scope.iter().any(|s| *s == AeoType::Both || aeo_type.includes(*s))
+		crate::covers(&self.scope, aeo_type)
 	}
 
 	/// Whether `recogniser` recognises `issuer`'s certificates under it.
