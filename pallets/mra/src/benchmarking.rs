@@ -37,6 +37,7 @@ fn proposed<T: Config>(admins: &[(CountryCode, T::AccountId)], effective_on: Day
 			.expect("2 < 3"),
 		None,
 		effective_on,
+		Vec::new(),
 	)
 	.expect("proposes");
 	id
@@ -76,7 +77,7 @@ mod benchmarks {
 		let scope = vec![AeoType::Both].try_into().expect("1 < 3");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(admins[0].1.clone()), name, parties, scope, None, today);
+		_(RawOrigin::Signed(admins[0].1.clone()), name, parties, scope, None, today, Vec::new());
 
 		assert_eq!(status::<T>(0), Some(MraStatus::Proposed));
 	}

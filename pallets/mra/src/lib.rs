@@ -26,6 +26,7 @@
 
 extern crate alloc;
 
+mod benefits;
 pub mod migrations;
 
 /// The target of the pallet's log lines.
@@ -40,14 +41,19 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use benefits::Direction;
 pub use pallet::*;
-pub use types::{Motion, MotionKind, Mra, MraAction, MraHistoryEntry};
+pub use types::{
+	ContinuityEvent, Motion, MotionKind, Mra, MraAction, MraHistoryEntry, ProposedBenefits,
+	ScheduledBenefits,
+};
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
 use cadena_primitives::{
-	append_pruning, day_of, Consortium, CountryCode, Day, Directions, MraId, MraStatus, MraTerms,
-	OnEntitlementEnded, Parties, PrunedHistory, Role, Scope, MAX_PARTIES,
+	append_pruning, day_of, Consortium, CountryCode, Day, DirectionBenefits, Directions, Grants,
+	MraId, MraStatus, MraTerms, OnEntitlementEnded, Parties, PrunedHistory, Role, Scope,
+	MAX_PARTIES,
 };
 use frame_support::{
 	dispatch::DispatchResult,
@@ -70,7 +76,7 @@ pub mod pallet {
 		MraHistoryEntry<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 	/// The layout version of this pallet's storage (see [`crate::migrations`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -207,6 +213,34 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Pruned<T: Config> = StorageMap<_, Twox64Concat, MraId, PrunedHistory>;
 
+	/// What each direction `(issuer, recogniser)` of each MRA grants: the
+	/// recogniser's benefits for the issuer's AEOs, with their version. One
+	/// set per direction, read once per recognition.
+	#[pallet::storage]
+	pub type Benefits<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, MraId, Twox64Concat, Direction, DirectionBenefits>;
+
+	/// Amendments of benefits both sides signed, waiting for their day.
+	#[pallet::storage]
+	pub type Scheduled<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, MraId, Twox64Concat, Direction, ScheduledBenefits>;
+
+	/// The amendments in [`Scheduled`], by day.
+	#[pallet::storage]
+	pub type BenefitsDue<T: Config> =
+		StorageValue<_, BoundedVec<(Day, MraId, Direction), T::MaxAwaiting>, ValueQuery>;
+
+	/// How many amendments in [`Scheduled`] each country is a side of (at
+	/// most `MaxAwaitingPerCountry`, so that [`BenefitsDue`] never fills).
+	#[pallet::storage]
+	pub type ScheduledOf<T: Config> = StorageMap<_, Blake2_128Concat, CountryCode, u32, ValueQuery>;
+
+	/// The business-continuity events declared, by recogniser: while one
+	/// lasts, its grants on that condition apply.
+	#[pallet::storage]
+	pub type Continuity<T: Config> =
+		StorageMap<_, Blake2_128Concat, CountryCode, ContinuityEvent<BlockNumberFor<T>>>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -229,6 +263,29 @@ pub mod pallet {
 		PartyAdded { id: MraId, country: CountryCode, parties: Parties },
 		/// The oldest entry of an MRA's history left storage.
 		HistoryPruned { id: MraId, count: u32, digest: [u8; 32] },
+		/// A party proposed new benefits for a direction, and signed.
+		BenefitsProposed {
+			id: MraId,
+			issuer: CountryCode,
+			recogniser: CountryCode,
+			on: Day,
+			by: T::AccountId,
+		},
+		/// Both sides signed an amendment; it applies on `on`.
+		BenefitsScheduled { id: MraId, issuer: CountryCode, recogniser: CountryCode, on: Day },
+		/// What `recogniser` grants `issuer`'s AEOs under MRA `id` changed:
+		/// every recognition of the direction now carries `version`.
+		BenefitsChanged {
+			id: MraId,
+			issuer: CountryCode,
+			recogniser: CountryCode,
+			version: u32,
+			grants: Grants,
+		},
+		/// `country` declared a business-continuity event.
+		ContinuityDeclared { country: CountryCode, by: T::AccountId },
+		/// `country` ended its business-continuity event.
+		ContinuityEnded { country: CountryCode, by: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -293,6 +350,42 @@ pub mod pallet {
 		TooManyAwaitingForParty,
 		/// The motion named is not the one waiting for signatures.
 		WrongMotion,
+		/// Benefits proposed for a direction the MRA does not have.
+		BenefitsForNoDirection,
+		/// Benefits proposed twice for one direction.
+		DuplicateBenefits,
+		/// The MRA has no such direction.
+		NoSuchDirection,
+		/// Only the issuer and the recogniser of a direction change its
+		/// benefits.
+		NotOfDirection,
+		/// An amendment of this direction already waits for its day.
+		AmendmentScheduled,
+		/// A side of the direction already has `MaxAwaitingPerCountry`
+		/// amendments waiting for their day.
+		TooManyScheduled,
+		/// A grant names no operator role.
+		GrantWithoutRoles,
+		/// A grant's roles are not sorted, or one is named twice.
+		GrantRolesNotSorted,
+		/// A grant names no AEO type.
+		GrantWithoutAeoTypes,
+		/// A grant's AEO types are not sorted, or one is named twice.
+		GrantAeoTypesNotSorted,
+		/// A grant covers an AEO type the MRA does not recognise.
+		GrantAeoTypeOutOfScope,
+		/// A grant's parameter does not fit its code: one where the code
+		/// takes none, none where it needs one, or a rate above 1,000 per mille.
+		GrantBadParameter,
+		/// A national benefit code is empty or has characters other than
+		/// `A`–`Z`, `0`–`9`, `-` and `_`.
+		GrantBadNationalCode,
+		/// The grants are not sorted, or one is named twice.
+		GrantsNotSorted,
+		/// The administration has declared a business-continuity event already.
+		ContinuityAlreadyDeclared,
+		/// The administration has no business-continuity event declared.
+		NoContinuityEvent,
 	}
 
 	#[pallet::hooks]
@@ -311,6 +404,12 @@ pub mod pallet {
 			}
 			let (due, places) = Self::enter_due(Self::today());
 			meter.consume(Self::hook_weight(due, places));
+			let worst = T::WeightInfo::apply_due_benefits(T::MaxAwaiting::get());
+			if !meter.can_consume(worst) {
+				return;
+			}
+			let applied = Self::apply_due_benefits(Self::today());
+			meter.consume(T::WeightInfo::apply_due_benefits(applied));
 		}
 
 		fn integrity_test() {
@@ -321,6 +420,8 @@ pub mod pallet {
 			);
 			let worst =
 				Self::hook_weight(T::MaxAwaiting::get(), T::MaxAwaiting::get() * MAX_PARTIES);
+			let worst =
+				worst.saturating_add(T::WeightInfo::apply_due_benefits(T::MaxAwaiting::get()));
 			assert!(
 				worst.all_lte(T::BlockWeights::get().max_block / 4),
 				"the hook may take more than a quarter of a block: lower MaxAwaiting"
@@ -341,8 +442,14 @@ pub mod pallet {
 		/// bounded: `scope` and `directions` by their types, `parties` by the
 		/// weight, linear in their number, and refused beyond `MAX_PARTIES`
 		/// before any is read.
+		///
+		/// `benefits` are what each recogniser grants each issuer's AEOs
+		/// (a direction not named grants nothing); they enter into force
+		/// with the MRA, as version 1 of each direction's set.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::propose(parties.len() as u32))]
+		#[pallet::weight(T::WeightInfo::propose(parties.len() as u32).saturating_add(
+			T::WeightInfo::store_benefits(types::directions_count(parties.len(), directions))
+		))]
 		pub fn propose(
 			origin: OriginFor<T>,
 			name: Vec<u8>,
@@ -350,6 +457,7 @@ pub mod pallet {
 			scope: Scope,
 			directions: Option<Directions>,
 			effective_on: Day,
+			benefits: Vec<ProposedBenefits>,
 		) -> DispatchResult {
 			let (who, country) = Self::ensure_admin(origin)?;
 			ensure!(!name.is_empty(), Error::<T>::EmptyName);
@@ -364,6 +472,7 @@ pub mod pallet {
 			// As long as it came, or shorter.
 			let scope = Scope::truncate_from(scope);
 			let directions = Self::check_directions(&parties, directions)?;
+			let benefits = Self::check_proposed_benefits(&scope, &directions, benefits)?;
 			ensure!(effective_on >= Self::today(), Error::<T>::EffectiveInPast);
 
 			// An MRA number is never given twice: at the end of the numbering,
@@ -386,6 +495,7 @@ pub mod pallet {
 			};
 			let motion = Motion { kind: MotionKind::EnterIntoForce, signed: Self::one(country) };
 			Mras::<T>::insert(id, Mra { name, terms, motion: Some(motion) });
+			Self::store_proposed_benefits(id, benefits);
 			Self::record(id, MraAction::Propose, None, MraStatus::Proposed, Some(who.clone()));
 			Self::deposit_event(Event::Proposed { id, parties, by: who });
 			Ok(())
@@ -400,7 +510,9 @@ pub mod pallet {
 		/// sign again to carry out a motion that only a party suspended or
 		/// retired since was holding up.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::sign().max(T::WeightInfo::sign_to_wait()))]
+		#[pallet::weight(T::WeightInfo::sign()
+			.max(T::WeightInfo::sign_to_wait())
+			.saturating_add(T::WeightInfo::store_benefits(2 * MAX_PARTIES)))]
 		pub fn sign(origin: OriginFor<T>, id: MraId, motion: MotionKind) -> DispatchResult {
 			let (who, country) = Self::ensure_admin(origin)?;
 			let mut mra = Mras::<T>::get(id).ok_or(Error::<T>::UnknownMra)?;
@@ -412,6 +524,8 @@ pub mod pallet {
 			let is_newcomer =
 				matches!(&motion.kind, MotionKind::AddParty { country: c, .. } if *c == country);
 			ensure!(mra.terms.parties.contains(&country) || is_newcomer, Error::<T>::NotAParty);
+			// A party that is neither side of a direction has no say on its benefits.
+			ensure!(needed.contains(&country), Error::<T>::NotOfDirection);
 			let complete =
 				|signed: &[CountryCode]| needed.iter().all(|c| signed.binary_search(c).is_ok());
 			match motion.signed.binary_search(&country) {
@@ -529,7 +643,9 @@ pub mod pallet {
 		/// An `Admin` of a party terminates an MRA, for good: proposed
 		/// (withdrawn), in force or suspended.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::terminate().saturating_add(T::OnEntitlementEnded::directions_ended_weight()))]
+		#[pallet::weight(T::WeightInfo::terminate()
+			.saturating_add(T::WeightInfo::cancel_scheduled())
+			.saturating_add(T::OnEntitlementEnded::directions_ended_weight()))]
 		pub fn terminate(origin: OriginFor<T>, id: MraId) -> DispatchResult {
 			let (who, _, mut mra) = Self::party_admin(origin, id)?;
 			mra.motion = None;
@@ -557,6 +673,7 @@ pub mod pallet {
 				});
 				Archived::<T>::insert(party, id, ());
 			}
+			Self::cancel_scheduled(id);
 			let was_in_force = mra.terms.status == MraStatus::InForce;
 			Self::set_status(id, &mut mra, MraAction::Terminate, MraStatus::Terminated, Some(who));
 			let directions = mra.terms.directions.clone();
@@ -564,6 +681,67 @@ pub mod pallet {
 			if was_in_force {
 				T::OnEntitlementEnded::directions_ended(&directions);
 			}
+			Ok(())
+		}
+
+		/// An `Admin` of the issuer or the recogniser of a direction of an
+		/// MRA in force or suspended proposes what the recogniser grants the
+		/// issuer's AEOs from `on` (today or later), and signs. It applies
+		/// once the other side has signed too, on `on`: the set is replaced
+		/// whole, one version up. No other party signs, and neither side
+		/// alone changes anything.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::propose_benefits())]
+		pub fn propose_benefits(
+			origin: OriginFor<T>,
+			id: MraId,
+			issuer: CountryCode,
+			recogniser: CountryCode,
+			grants: Grants,
+			on: Day,
+		) -> DispatchResult {
+			let (who, country, mut mra) = Self::party_admin(origin, id)?;
+			ensure!(
+				matches!(mra.terms.status, MraStatus::InForce | MraStatus::Suspended),
+				Error::<T>::NotInForce
+			);
+			ensure!(mra.motion.is_none(), Error::<T>::MotionPending);
+			let direction = (issuer, recogniser);
+			Self::check_amendment(id, &mra.terms.scope, country, direction, &grants, on)?;
+			let status = mra.terms.status;
+			let action = MraAction::ProposeBenefits { issuer, recogniser };
+			Self::record(id, action, Some(status), status, Some(who.clone()));
+			let kind = MotionKind::AmendBenefits { issuer, recogniser, grants, on };
+			mra.motion = Some(Motion { kind, signed: Self::one(country) });
+			Mras::<T>::insert(id, mra);
+			Self::deposit_event(Event::BenefitsProposed { id, issuer, recogniser, on, by: who });
+			Ok(())
+		}
+
+		/// An `Admin` declares a business-continuity event of its country
+		/// (a disaster, a pandemic, a port closed): the grants it gives on
+		/// that condition apply until it ends it.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::declare_continuity())]
+		pub fn declare_continuity(origin: OriginFor<T>) -> DispatchResult {
+			let (who, country) = Self::ensure_admin(origin)?;
+			ensure!(!Continuity::<T>::contains_key(country), Error::<T>::ContinuityAlreadyDeclared);
+			let event = ContinuityEvent {
+				block: frame_system::Pallet::<T>::block_number(),
+				at: T::Time::now().as_millis() as u64,
+			};
+			Continuity::<T>::insert(country, event);
+			Self::deposit_event(Event::ContinuityDeclared { country, by: who });
+			Ok(())
+		}
+
+		/// An `Admin` ends its country's business-continuity event.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::declare_continuity())]
+		pub fn end_continuity(origin: OriginFor<T>) -> DispatchResult {
+			let (who, country) = Self::ensure_admin(origin)?;
+			ensure!(Continuity::<T>::take(country).is_some(), Error::<T>::NoContinuityEvent);
+			Self::deposit_event(Event::ContinuityEnded { country, by: who });
 			Ok(())
 		}
 	}
@@ -684,6 +862,11 @@ impl<T: Config> Pallet<T> {
 			MotionKind::Resume => {
 				parties.iter().copied().filter(T::Consortium::is_active_member).collect()
 			}
+			MotionKind::AmendBenefits { issuer, recogniser, .. } => {
+				let mut sides = alloc::vec![*issuer, *recogniser];
+				sides.sort();
+				sides
+			}
 			MotionKind::AddParty { country, .. } => parties
 				.iter()
 				.copied()
@@ -762,7 +945,8 @@ impl<T: Config> Pallet<T> {
 					.map_err(|_| Error::<T>::TooManyParties)?;
 				// A party joins only an MRA in force: its directions are.
 				let new = directions.iter().filter(|d| !mra.terms.directions.contains(d));
-				Self::count_directions(new, true);
+				Self::count_directions(new.clone(), true);
+				Self::open_new_directions(id, new);
 				mra.terms.directions = directions;
 				MrasOf::<T>::try_mutate(country, |ids| {
 					let position = ids.binary_search(&id).unwrap_or_else(|p| p);
@@ -782,6 +966,17 @@ impl<T: Config> Pallet<T> {
 					country,
 					parties: mra.terms.parties.clone(),
 				});
+			}
+			MotionKind::AmendBenefits { issuer, recogniser, grants, on } => {
+				let status = mra.terms.status;
+				Self::amend_benefits(
+					id,
+					status,
+					(issuer, recogniser),
+					grants,
+					on,
+					Some(who.clone()),
+				)?;
 			}
 		}
 		Ok(())
@@ -1000,6 +1195,6 @@ impl<T: Config> Pallet<T> {
 			counts.values().all(|n| *n <= T::MaxAwaitingPerCountry::get()),
 			"a party waits on too many MRAs"
 		);
-		Ok(())
+		Self::benefits_try_state()
 	}
 }

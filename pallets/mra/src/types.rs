@@ -1,6 +1,6 @@
 //! MRAs as stored, and their history.
 
-use cadena_primitives::{CountryCode, Directions, MraStatus, MraTerms, Parties};
+use cadena_primitives::{CountryCode, Day, Directions, Grants, MraStatus, MraTerms, Parties};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	pallet_prelude::*, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
@@ -19,6 +19,9 @@ pub enum MotionKind {
 	/// `country` becomes a party; `directions` are the MRA's directions once
 	/// it has joined (the parties' own unchanged, the newcomer's added).
 	AddParty { country: CountryCode, directions: Directions },
+	/// What `recogniser` grants `issuer`'s AEOs becomes `grants` on `on`
+	/// (at once if that day has come): needs the issuer and the recogniser.
+	AmendBenefits { issuer: CountryCode, recogniser: CountryCode, grants: Grants, on: Day },
 }
 
 /// A motion on an MRA and the parties that signed it so far.
@@ -67,6 +70,42 @@ pub enum MraAction {
 	AddParty(CountryCode),
 	/// Terminated by a party.
 	Terminate,
+	/// A party proposed new benefits for a direction.
+	ProposeBenefits { issuer: CountryCode, recogniser: CountryCode },
+	/// A direction's benefits changed, to the version named.
+	AmendBenefits { issuer: CountryCode, recogniser: CountryCode, version: u32 },
+}
+
+/// The benefits of one direction of an MRA, proposed with it.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct ProposedBenefits {
+	/// Whose AEOs they go to.
+	pub issuer: CountryCode,
+	/// Who grants them.
+	pub recogniser: CountryCode,
+	/// What it grants.
+	pub grants: Grants,
+}
+
+/// An amendment signed by both sides of its direction, waiting for its day.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct ScheduledBenefits {
+	/// The day it applies.
+	pub on: Day,
+	/// What the direction will grant.
+	pub grants: Grants,
+}
+
+/// A business-continuity event a recogniser declared: its continuity
+/// grants apply until it ends it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct ContinuityEvent<BlockNumber> {
+	/// The block it was declared in.
+	pub block: BlockNumber,
+	/// When (milliseconds since the Unix epoch).
+	pub at: u64,
 }
 
 /// One entry of an MRA's history.
@@ -121,4 +160,15 @@ pub fn all_directions(parties: &Parties) -> alloc::vec::Vec<(CountryCode, Countr
 	}
 	pairs.sort();
 	pairs
+}
+
+/// How many directions a proposal of `parties` makes: those given, or
+/// every ordered pair.
+pub fn directions_count(parties: usize, directions: &Option<Directions>) -> u32 {
+	let count = match directions {
+		Some(d) => d.len(),
+		None => parties.saturating_mul(parties.saturating_sub(1)),
+	};
+	count.min((cadena_primitives::MAX_PARTIES * (cadena_primitives::MAX_PARTIES - 1)) as usize)
+		as u32
 }

@@ -205,7 +205,8 @@ mod tests {
 			parties.to_vec(),
 			scope.try_into().unwrap(),
 			None,
-			day
+			day,
+			Vec::new()
 		));
 		id
 	}

@@ -100,7 +100,8 @@ mod tests {
 				parties.to_vec(),
 				scope.try_into().unwrap(),
 				None,
-				TODAY
+				TODAY,
+				alloc::vec![],
 			));
 			if let Some(signer) = signer {
 				assert_ok!(Mra::sign(signed(signer), id, MotionKind::EnterIntoForce));

@@ -23,7 +23,8 @@ fn propose_as(key: Sr25519Keyring, parties: &[CountryCode], effective_on: Day) -
 		parties.to_vec(),
 		scope(&[SS]),
 		None,
-		effective_on
+		effective_on,
+		Vec::new()
 	));
 	id
 }
@@ -106,7 +107,8 @@ fn a_one_way_mra_keeps_its_directions() {
 			vec![MX, CR],
 			scope(&[SS, AeoType::Both, SS]),
 			Some(pairs(&[(MX, CR)])),
-			TODAY
+			TODAY,
+			Vec::new()
 		));
 		let terms = Mras::<Test>::get(0).unwrap().terms;
 		assert_eq!(terms.directions, pairs(&[(MX, CR)]));
@@ -118,7 +120,7 @@ fn a_one_way_mra_keeps_its_directions() {
 fn bad_proposals_are_refused_with_the_fault() {
 	run(|| {
 		let propose = |key, name: &[u8], parties: Vec<CountryCode>, scope, directions, day| {
-			Mra::propose(origin(key), name.to_vec(), parties, scope, directions, day)
+			Mra::propose(origin(key), name.to_vec(), parties, scope, directions, day, Vec::new())
 		};
 		let many: Vec<CountryCode> = cadena_primitives::ISO_3166_1_ALPHA_2
 			.iter()
@@ -180,14 +182,23 @@ fn bad_proposals_are_refused_with_the_fault() {
 				vec![MX, CR],
 				scope(&[SS]),
 				None,
-				TODAY
+				TODAY,
+				Vec::new()
 			),
 			DispatchError::BadOrigin
 		);
 		assert_eq!(NextMraId::<Test>::get(), 0);
 		suspend_administration(CR);
 		assert_noop!(
-			Mra::propose(origin(Alice), n.to_vec(), vec![MX, CR], scope(&[SS]), None, TODAY),
+			Mra::propose(
+				origin(Alice),
+				n.to_vec(),
+				vec![MX, CR],
+				scope(&[SS]),
+				None,
+				TODAY,
+				Vec::new()
+			),
 			Error::<Test>::PartyNotActiveMember
 		);
 	});
@@ -396,7 +407,8 @@ fn the_last_mra_number_is_never_given_twice() {
 				vec![MX, CR],
 				scope(&[SS]),
 				None,
-				TODAY
+				TODAY,
+				Vec::new()
 			),
 			Error::<Test>::NoMraNumberLeft
 		);
@@ -432,7 +444,15 @@ fn one_administration_cannot_flood_the_index() {
 		let first = propose_as(Alice, &[MX, CR], TODAY);
 		propose_as(Alice, &[MX, CR], TODAY);
 		assert_noop!(
-			Mra::propose(origin(Alice), b"3".to_vec(), vec![MX, CR], scope(&[SS]), None, TODAY),
+			Mra::propose(
+				origin(Alice),
+				b"3".to_vec(),
+				vec![MX, CR],
+				scope(&[SS]),
+				None,
+				TODAY,
+				Vec::new()
+			),
 			Error::<Test>::TooManyProposals
 		);
 		// Signed by all, a proposal is no longer open.
@@ -443,7 +463,15 @@ fn one_administration_cannot_flood_the_index() {
 		let fourth = propose_as(Bob, &[CR, MX], TODAY);
 		assert_eq!(MrasOf::<Test>::get(CR).len(), 4);
 		assert_noop!(
-			Mra::propose(origin(Charlie), b"5".to_vec(), vec![PE, CR], scope(&[SS]), None, TODAY),
+			Mra::propose(
+				origin(Charlie),
+				b"5".to_vec(),
+				vec![PE, CR],
+				scope(&[SS]),
+				None,
+				TODAY,
+				Vec::new()
+			),
 			Error::<Test>::TooManyMras
 		);
 		// A full country cannot be added to an MRA in force either.
@@ -464,7 +492,8 @@ fn one_administration_cannot_flood_the_index() {
 			vec![PE, CR],
 			scope(&[SS]),
 			None,
-			TODAY
+			TODAY,
+			Vec::new()
 		));
 	});
 }
@@ -484,16 +513,40 @@ fn oversized_or_repeated_inputs_are_refused_never_truncated() {
 			vec![SS, SS, SS, SS],
 			None::<Vec<(CountryCode, CountryCode)>>,
 			TODAY,
+			Vec::<u8>::new(),
 		)
 			.encode();
 		assert!(crate::Call::<Test>::decode(&mut &too_many_types[..]).is_err());
-		let fits = (0u8, b"MRA".to_vec(), vec![MX, CR], vec![SS], None::<Vec<u8>>, TODAY).encode();
+		let no_benefits = Vec::<ProposedBenefits>::new();
+		let fits =
+			(0u8, b"MRA".to_vec(), vec![MX, CR], vec![SS], None::<Vec<u8>>, TODAY, no_benefits)
+				.encode();
 		assert!(crate::Call::<Test>::decode(&mut &fits[..]).is_ok());
 		// More directions than 16 parties can have: does not decode either.
 		let directions = vec![(MX, CR); (MAX_PARTIES * (MAX_PARTIES - 1) + 1) as usize];
-		let too_many_directions =
-			(0u8, b"MRA".to_vec(), vec![MX, CR], vec![SS], Some(directions), TODAY).encode();
+		let too_many_directions = (
+			0u8,
+			b"MRA".to_vec(),
+			vec![MX, CR],
+			vec![SS],
+			Some(directions),
+			TODAY,
+			Vec::<u8>::new(),
+		)
+			.encode();
 		assert!(crate::Call::<Test>::decode(&mut &too_many_directions[..]).is_err());
+		// More grants than a direction holds: does not decode.
+		let grant = cadena_primitives::Grant {
+			code: cadena_primitives::BenefitCode::FastLane,
+			side: cadena_primitives::Side::Import,
+			roles: vec![cadena_primitives::OperatorRole::Exporter].try_into().unwrap(),
+			aeo_types: scope(&[SS]),
+			parameter: None,
+			condition: cadena_primitives::Condition::Always,
+		};
+		let grants = vec![grant; cadena_primitives::MAX_GRANTS as usize + 1];
+		let too_many_grants = (6u8, 0u32, MX, CR, grants, TODAY).encode();
+		assert!(crate::Call::<Test>::decode(&mut &too_many_grants[..]).is_err());
 		// A direction named twice is refused, not deduplicated.
 		assert_noop!(
 			Mra::propose(
@@ -502,7 +555,8 @@ fn oversized_or_repeated_inputs_are_refused_never_truncated() {
 				vec![MX, CR],
 				scope(&[SS]),
 				Some(pairs(&[(MX, CR), (CR, MX), (MX, CR)])),
-				TODAY
+				TODAY,
+				Vec::new()
 			),
 			Error::<Test>::DuplicateDirection
 		);
@@ -514,7 +568,15 @@ fn oversized_or_repeated_inputs_are_refused_never_truncated() {
 		// Parties beyond the bound are refused before any is looked up.
 		let many = vec![ZW; 1_000];
 		assert_noop!(
-			Mra::propose(origin(Alice), b"MRA".to_vec(), many, scope(&[SS]), None, TODAY),
+			Mra::propose(
+				origin(Alice),
+				b"MRA".to_vec(),
+				many,
+				scope(&[SS]),
+				None,
+				TODAY,
+				Vec::new()
+			),
 			Error::<Test>::TooManyParties
 		);
 	});
@@ -531,7 +593,8 @@ fn adding_a_party_to_a_one_way_mra_keeps_it_one_way() {
 			vec![MX, CR],
 			scope(&[SS]),
 			Some(pairs(&[(MX, CR)])),
-			TODAY
+			TODAY,
+			Vec::new()
 		));
 		assert_ok!(sign(Bob, 0));
 		assert_ok!(Mra::propose_party(origin(Alice), 0, PE, None));
@@ -653,7 +716,8 @@ fn a_full_mra_takes_no_new_party() {
 			countries.clone(),
 			scope(&[SS]),
 			Some(pairs(&spokes)),
-			TODAY
+			TODAY,
+			Vec::new()
 		));
 		for country in countries.iter().filter(|c| **c != MX) {
 			let admin = RuntimeOrigin::signed(crate::mock::make_admin(*country));
@@ -719,3 +783,5 @@ fn suspending_or_terminating_an_mra_in_force_ends_its_directions_once() {
 		assert_eq!(take_told(), vec![]);
 	});
 }
+
+mod benefits;
