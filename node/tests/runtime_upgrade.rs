@@ -140,6 +140,14 @@ fn released_register(i: usize) -> Vec<u8> {
 	codec::Encode::encode(&(12u8, 0u8, tin(i).into_bytes(), data))
 }
 
+/// `Mra.propose` as the released runtime takes it: without benefits.
+fn released_propose(name: &[u8]) -> Vec<u8> {
+	let scope = vec![AeoType::SecurityAndSafety];
+	let directions: Option<Vec<(CountryCode, CountryCode)>> = None;
+	// Mra is pallet 14, `propose` its call 0.
+	codec::Encode::encode(&(14u8, 0u8, name.to_vec(), vec![MX, CR], scope, directions, today()))
+}
+
 /// In every name the released runtime stored, and nowhere else.
 const PLAINTEXT: &str = "Exportadora Confidencial";
 
@@ -182,19 +190,7 @@ async fn scenario(network: &Network) -> Result<()> {
 		)
 		.await?;
 	for name in [&b"MX-CR AEO MRA"[..], b"withdrawn"] {
-		chain
-			.execute(
-				&alice,
-				pallet_mra::Call::propose {
-					name: name.to_vec(),
-					parties: vec![MX, CR],
-					scope: vec![AeoType::SecurityAndSafety].try_into().unwrap(),
-					directions: None,
-					effective_on: today(),
-				}
-				.into(),
-			)
-			.await?;
+		chain.execute_encoded(&alice, &released_propose(name)).await?;
 	}
 	chain.execute(&bob, pallet_mra::Call::terminate { id: 1 }.into()).await?;
 	for i in 0..TRADERS {
@@ -318,7 +314,7 @@ async fn scenario(network: &Network) -> Result<()> {
 		type Consortium = pallet_consortium::Pallet<Runtime>;
 		type Mra = pallet_mra::Pallet<Runtime>;
 		ensure!(
-			Mra::on_chain_storage_version() == StorageVersion::new(2),
+			Mra::on_chain_storage_version() == StorageVersion::new(3),
 			"{} storage version {:?}",
 			Mra::name(),
 			Mra::on_chain_storage_version()
@@ -345,6 +341,15 @@ async fn scenario(network: &Network) -> Result<()> {
 		}
 		let open = pallet_mra::OpenProposals::<Runtime>::get(MX).into_inner();
 		ensure!(open == vec![0], "MX's open proposals {open:?}");
+		// The MRAs from before benefits grant nothing yet, and say so.
+		for (issuer, recogniser) in [(MX, CR), (CR, MX)] {
+			let set = pallet_mra::Pallet::<Runtime>::benefits_of(0, issuer, recogniser);
+			ensure!(set == Default::default(), "{issuer:?}→{recogniser:?} benefits {set:?}");
+			ensure!(
+				pallet_mra::Benefits::<Runtime>::contains_key(0, (issuer, recogniser)),
+				"the migration left {issuer:?}→{recogniser:?} without its set"
+			);
+		}
 		let officers = pallet_consortium::OfficersOf::<Runtime>::get(MX);
 		ensure!(officers.len() == 5, "MX officers {officers:?}");
 		ensure!(officers.contains(&auditor.public().into()), "the added auditor is missing");

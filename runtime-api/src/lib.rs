@@ -7,8 +7,8 @@ extern crate alloc;
 use alloc::vec::Vec;
 use cadena_primitives::{
 	Action, AeoType, AuthorizationNumber, CertificateId, CertificateStatus, CountryCode, Day,
-	Directions, MemberStatus, MraId, MraStatus, OperatorRoles, Parties, Recognition, Roles, Scope,
-	Tin,
+	DirectionBenefits, Directions, Grant, MemberStatus, MraId, MraStatus, OperatorRole,
+	OperatorRoles, Parties, Recognition, Roles, Scope, Side, Tin,
 };
 use codec::{Codec, Decode, Encode};
 use scale_info::TypeInfo;
@@ -252,13 +252,113 @@ pub struct MissingWrapsPage<AccountId> {
 /// Most items any one answer holds.
 pub const MAX_PAGE: u32 = 1_000;
 
+/// Most parties one declaration's decision answers for.
+pub const MAX_DECLARED_PARTIES: u32 = 16;
+
+/// The benefits that apply to a recognised certificate, and where they come
+/// from: what `recogniser` grants `issuer`'s AEOs under MRA `mra`, at
+/// version `version` of that direction's set.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct BenefitsView {
+	/// The MRA the certificate is recognised under.
+	pub mra: MraId,
+	/// The issuing country.
+	pub issuer: CountryCode,
+	/// The recognising country: who grants them.
+	pub recogniser: CountryCode,
+	/// The version of the direction's set (0: none agreed yet).
+	pub version: u32,
+	/// The grants that apply, in the set's order.
+	pub grants: Vec<Grant>,
+}
+
+/// A recognition answer with its benefits.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct RecognitionView {
+	/// The certificate the answer is about (none when a TIN holds none).
+	pub certificate: Option<CertificateId>,
+	/// The answer, with the reason when not recognised.
+	pub recognition: Recognition,
+	/// The benefits, when recognised under an MRA: filtered by the
+	/// certificate's AEO type and roles, on every side. None otherwise (a
+	/// country's own certificates carry no MRA's benefits).
+	pub benefits: Option<BenefitsView>,
+}
+
+/// One party of a declaration, as its decision answers it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct PartyDecision {
+	/// The role declared.
+	pub role: OperatorRole,
+	/// The party's TIN.
+	pub tin: Tin,
+	/// Whether the declaring country recognises it, and why not.
+	pub recognition: RecognitionView,
+}
+
+/// The inputs a risk engine gets for a declaration: never a lane.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct Decision {
+	/// The country the declaration is lodged in: the recogniser.
+	pub declaring: CountryCode,
+	/// The side of the border.
+	pub side: Side,
+	/// Each party, in the order asked, with the grants that apply to it in
+	/// the role declared on this side.
+	pub parties: Vec<PartyDecision>,
+	/// Every grant that applies to some party, sorted, once each.
+	pub union: Vec<Grant>,
+}
+
+/// What a block changed in the benefits recognition carries.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub enum BenefitsChange {
+	/// What `recogniser` grants `issuer`'s AEOs under MRA `mra` is now
+	/// `grants`, at `version`.
+	Amended {
+		/// The MRA.
+		mra: MraId,
+		/// The issuing country.
+		issuer: CountryCode,
+		/// The recognising country.
+		recogniser: CountryCode,
+		/// The direction's new version.
+		version: u32,
+		/// The grants.
+		grants: Vec<Grant>,
+	},
+	/// `country` declared (or ended) a business-continuity event: its
+	/// grants on that condition apply (or no longer do).
+	Continuity {
+		/// The recognising country.
+		country: CountryCode,
+		/// Declared, or ended.
+		declared: bool,
+	},
+}
+
+/// One direction's benefits under an MRA.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct DirectionBenefitsView {
+	/// The issuing country.
+	pub issuer: CountryCode,
+	/// The recognising country.
+	pub recogniser: CountryCode,
+	/// Its set, with its version.
+	pub benefits: DirectionBenefits,
+	/// An amendment both sides signed, waiting for its day.
+	pub scheduled: Option<(Day, Vec<Grant>)>,
+}
+
 sp_api::decl_runtime_apis! {
 	/// CADENA's questions, answered at a block.
 	///
 	/// Version 2 (runtime 102) added `member`; version 3 (runtime 104)
 	/// added `today`, `awaiting_expiry` and `authorized_nodes`; version 4
 	/// (runtime 107) `confidential_record` and `missing_wraps`; version 5
-	/// (runtime 108) `reason_version` and `partners_of`.
+	/// (runtime 108) `reason_version` and `partners_of`; version 6 (runtime
+	/// 110) the benefits: `recognitions`, `tin_recognition`, `decision`,
+	/// `benefits_of_mra`, `continuity` and `benefit_changes`.
 	#[api_version(3)]
 	pub trait CadenaApi<AccountId: Codec> {
 		/// Whether `reader` recognises `tin` now: through its best
@@ -326,5 +426,29 @@ sp_api::decl_runtime_apis! {
 		/// new record for, beside the issuer.
 		#[api_version(5)]
 		fn partners_of(issuer: CountryCode) -> Vec<(CountryCode, [u8; 32])>;
+		/// Whether `reader` recognises each certificate now (at most
+		/// `MAX_PAGE`), with the benefits that apply.
+		#[api_version(6)]
+		fn recognitions(ids: Vec<CertificateId>, reader: CountryCode) -> Vec<RecognitionView>;
+		/// Whether `reader` recognises `tin` now, through its best
+		/// certificate, with the benefits that apply.
+		#[api_version(6)]
+		fn tin_recognition(tin: Tin, reader: CountryCode) -> RecognitionView;
+		/// The decision's inputs for a declaration lodged in `declaring`, on
+		/// `side`, with up to `MAX_DECLARED_PARTIES` parties as (role
+		/// declared, TIN): for each, whether it is recognised and the
+		/// grants that apply to it in that role; and their union.
+		#[api_version(6)]
+		fn decision(declaring: CountryCode, side: Side, parties: Vec<(OperatorRole, Tin)>) -> Decision;
+		/// Every direction's benefits under MRA `mra`.
+		#[api_version(6)]
+		fn benefits_of_mra(mra: MraId) -> Vec<DirectionBenefitsView>;
+		/// Whether `country` has declared a business-continuity event.
+		#[api_version(6)]
+		fn continuity(country: CountryCode) -> bool;
+		/// What this block changed in the benefits: amendments applied, and
+		/// business-continuity events declared or ended.
+		#[api_version(6)]
+		fn benefit_changes() -> Vec<BenefitsChange>;
 	}
 }

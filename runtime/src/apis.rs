@@ -149,7 +149,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(5)]
+	#[api_version(6)]
 	impl cadena_runtime_api::CadenaApi<Block, AccountId> for Runtime {
 		fn recognition_of_tin(tin: Tin, reader: CountryCode) -> TinRecognition {
 			cadena_api::recognition_of_tin(tin, reader)
@@ -232,6 +232,34 @@ impl_runtime_apis! {
 
 		fn partners_of(issuer: CountryCode) -> Vec<(CountryCode, [u8; 32])> {
 			cadena_api::partners_of(issuer)
+		}
+
+		fn recognitions(ids: Vec<CertificateId>, reader: CountryCode) -> Vec<cadena_runtime_api::RecognitionView> {
+			cadena_api::benefits::recognitions(ids, reader)
+		}
+
+		fn tin_recognition(tin: Tin, reader: CountryCode) -> cadena_runtime_api::RecognitionView {
+			cadena_api::benefits::tin_recognition(tin, reader, None, None)
+		}
+
+		fn decision(
+			declaring: CountryCode,
+			side: cadena_primitives::Side,
+			parties: Vec<(cadena_primitives::OperatorRole, Tin)>,
+		) -> cadena_runtime_api::Decision {
+			cadena_api::benefits::decision(declaring, side, parties)
+		}
+
+		fn benefits_of_mra(mra: cadena_primitives::MraId) -> Vec<cadena_runtime_api::DirectionBenefitsView> {
+			cadena_api::benefits::benefits_of_mra(mra)
+		}
+
+		fn continuity(country: CountryCode) -> bool {
+			crate::Mra::in_continuity_event(country)
+		}
+
+		fn benefit_changes() -> Vec<cadena_runtime_api::BenefitsChange> {
+			cadena_api::benefits::benefit_changes()
 		}
 
 		fn authorized_nodes() -> Vec<cadena_runtime_api::NodeView> {

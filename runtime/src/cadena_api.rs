@@ -16,6 +16,8 @@ use cadena_runtime_api::{
 use pallet_aeo_certificates::{Certificates, CertificatesOf};
 use pallet_confidential::{Entitlement as _, Reader};
 
+pub mod benefits;
+
 type CertificateOf = pallet_aeo_certificates::CertificateOf<Runtime>;
 
 fn facts(id: &CertificateId, certificate: &CertificateOf) -> CertificateFacts {

@@ -64,7 +64,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("cadena"),
 	impl_name: alloc::borrow::Cow::Borrowed("cadena"),
 	authoring_version: 1,
-	spec_version: 109,
+	spec_version: 110,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `Mra.sign` names its motion; `TinRegistry.link_account` carries the
@@ -72,8 +72,9 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	// 4: node declarations carry the node key's signature
 	// (`admit_member`, `add_node`, `set_node_address`). 5: `TinRegistry`'s
 	// `register` and `update` carry the consent alone (names and addresses
-	// go sealed, to `Confidential`).
-	transaction_version: 5,
+	// go sealed, to `Confidential`). 6: `Mra.propose` carries the benefits
+	// of each direction.
+	transaction_version: 6,
 	system_version: 1,
 };
 
@@ -128,6 +129,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 pub type Migrations = (
 	pallet_mra::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_mra::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_mra::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_tin_registry::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_aeo_certificates::migrations::v1::MigrateV0ToV1<Runtime>,
 );

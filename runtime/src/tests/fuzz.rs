@@ -163,6 +163,42 @@ fn motion(input: &mut Input, id: u32) -> pallet_mra::MotionKind {
 	}
 }
 
+/// Benefits to grant: none, good ones, or one with a fault.
+fn grants(input: &mut Input) -> cadena_primitives::Grants {
+	use cadena_primitives::{BenefitCode, Condition, Grant, Side};
+	let grant = |code, roles: &[OperatorRole], parameter, condition| Grant {
+		code,
+		side: Side::Import,
+		roles: roles.to_vec().try_into().expect("few roles"),
+		aeo_types: vec![AeoType::SecurityAndSafety].try_into().expect("one type"),
+		parameter,
+		condition,
+	};
+	let exporter = [OperatorRole::Exporter];
+	let choices = [
+		vec![],
+		vec![grant(BenefitCode::PriorityClearance, &exporter, None, Condition::Always)],
+		vec![
+			grant(BenefitCode::FewerPhysicalControls, &exporter, Some(500), Condition::Always),
+			grant(
+				BenefitCode::BusinessContinuity,
+				&exporter,
+				None,
+				Condition::DuringContinuityEvent,
+			),
+		],
+		// Refused: a rate without its rate, roles out of order.
+		vec![grant(BenefitCode::FewerPhysicalControls, &exporter, None, Condition::Always)],
+		vec![grant(
+			BenefitCode::FastLane,
+			&[OperatorRole::Exporter, OperatorRole::Importer],
+			None,
+			Condition::Always,
+		)],
+	];
+	input.pick(&choices).try_into().expect("few grants")
+}
+
 /// A call among every CADENA call, and batches of them.
 fn call(input: &mut Input, cast: &Cast, depth: u32) -> RuntimeCall {
 	use pallet_aeo_certificates::Call as Aeo;
@@ -287,6 +323,14 @@ fn call(input: &mut Input, cast: &Cast, depth: u32) -> RuntimeCall {
 					.expect("one type"),
 				directions,
 				effective_on: today() + input.byte() as u32 % 3,
+				benefits: match input.byte() % 3 {
+					0 => vec![],
+					_ => vec![pallet_mra::ProposedBenefits {
+						issuer: input.pick(COUNTRIES),
+						recogniser: input.pick(COUNTRIES),
+						grants: grants(input),
+					}],
+				},
 			}
 			.into()
 		}
@@ -296,10 +340,24 @@ fn call(input: &mut Input, cast: &Cast, depth: u32) -> RuntimeCall {
 		}
 		16 => Mra::suspend { id: id(input) }.into(),
 		17 => Mra::resume { id: id(input) }.into(),
-		18 => {
-			Mra::propose_party { id: id(input), country: input.pick(COUNTRIES), directions: None }
-				.into()
-		}
+		18 => match input.byte() % 4 {
+			0 => Mra::propose_benefits {
+				id: id(input),
+				issuer: input.pick(COUNTRIES),
+				recogniser: input.pick(COUNTRIES),
+				grants: grants(input),
+				on: today() + input.byte() as u32 % 3,
+			}
+			.into(),
+			1 => Mra::declare_continuity {}.into(),
+			2 => Mra::end_continuity {}.into(),
+			_ => Mra::propose_party {
+				id: id(input),
+				country: input.pick(COUNTRIES),
+				directions: None,
+			}
+			.into(),
+		},
 		19 => Mra::terminate { id: id(input) }.into(),
 		20 => Consortium::add_officer {
 			officer: member(input),
@@ -568,6 +626,7 @@ pub fn run(data: &[u8]) -> Stats {
 			scope: vec![AeoType::SecurityAndSafety].try_into().expect("one type"),
 			directions: None,
 			effective_on: today(),
+			benefits: vec![],
 		};
 		apply(&mut stats, &pair("//Alice"), propose.into());
 		let sign = pallet_mra::Call::sign { id: 0, motion: pallet_mra::MotionKind::EnterIntoForce };

@@ -1,5 +1,6 @@
 //! Tests of the composed runtime: its genesis presets and its transaction checks.
 
+mod benefits;
 mod expiry;
 mod fuzz;
 mod governance;
@@ -343,6 +344,7 @@ fn the_runtime_api_answers_recognition_pages_and_block_changes() {
 			vec![AeoType::SecurityAndSafety].try_into().unwrap(),
 			None,
 			today,
+			vec![],
 		)
 		.unwrap();
 		Mra::sign(signed("//Bob"), 0, pallet_mra::MotionKind::EnterIntoForce).unwrap();
@@ -444,8 +446,16 @@ fn a_closed_holder_or_an_inactive_issuer_is_not_recognised_and_subscribers_hear_
 		pallet_timestamp::Now::<Runtime>::put(today as u64 * MILLIS_PER_DAY);
 		let signed = |uri: &str| RuntimeOrigin::signed(AccountId::from(dev(uri).public()));
 		let scope = vec![AeoType::SecurityAndSafety].try_into().unwrap();
-		Mra::propose(signed("//Alice"), b"MX-CR".to_vec(), vec![mx, cr], scope, None, today)
-			.unwrap();
+		Mra::propose(
+			signed("//Alice"),
+			b"MX-CR".to_vec(),
+			vec![mx, cr],
+			scope,
+			None,
+			today,
+			vec![],
+		)
+		.unwrap();
 		Mra::sign(signed("//Bob"), 0, pallet_mra::MotionKind::EnterIntoForce).unwrap();
 		let tin = b"MXAAA010101AAA".to_vec();
 		TinRegistry::register(signed("//Alice//registrar"), tin.clone(), trader_data()).unwrap();
@@ -582,8 +592,16 @@ fn entitlement_follows_the_mras_the_consent_the_links_and_the_members() {
 
 		// An MRA MX–CR in force: CR reads, PE does not.
 		let scope = vec![AeoType::SecurityAndSafety].try_into().unwrap();
-		Mra::propose(signed("//Alice"), b"MX-CR".to_vec(), vec![mx, cr], scope, None, today)
-			.unwrap();
+		Mra::propose(
+			signed("//Alice"),
+			b"MX-CR".to_vec(),
+			vec![mx, cr],
+			scope,
+			None,
+			today,
+			vec![],
+		)
+		.unwrap();
 		assert_eq!(key(admin(cr)), None, "proposed is not in force");
 		Mra::sign(signed("//Bob"), 0, pallet_mra::MotionKind::EnterIntoForce).unwrap();
 		assert_eq!(key(admin(cr)), Some([2; 32]));
@@ -638,8 +656,16 @@ fn seal_many_wraps_for_the_partners_the_mras_entitle() {
 	let wrap = |place, byte| PlacedWrap { place, wrap: [byte; 80] };
 	with_keys_and_a_trader(|tin, today| {
 		let scope = vec![AeoType::SecurityAndSafety].try_into().unwrap();
-		Mra::propose(signed("//Alice"), b"MX-CR".to_vec(), vec![mx, cr], scope, None, today)
-			.unwrap();
+		Mra::propose(
+			signed("//Alice"),
+			b"MX-CR".to_vec(),
+			vec![mx, cr],
+			scope,
+			None,
+			today,
+			vec![],
+		)
+		.unwrap();
 		Mra::sign(signed("//Bob"), 0, pallet_mra::MotionKind::EnterIntoForce).unwrap();
 		let record = |wraps: Vec<PlacedWrap>| BatchRecord {
 			tin: tin.to_bytes(),
@@ -699,6 +725,7 @@ fn wraps_go_in_the_call_that_ends_entitlement_and_the_api_lists_what_is_missing(
 				scope.clone(),
 				None,
 				today,
+				vec![],
 			)
 			.unwrap();
 			Mra::sign(signed(admin), id as u32, pallet_mra::MotionKind::EnterIntoForce).unwrap();
