@@ -180,7 +180,8 @@ pub fn new_full<
 	// The network perimeter (docs/network.md): closed from the first
 	// connection, to the operator's `--reserved-nodes` until the chain's list
 	// is read.
-	let perimeter = perimeter && config.chain_spec.chain_type() != ChainType::Development;
+	let development = config.chain_spec.chain_type() == ChainType::Development;
+	let perimeter = perimeter && !development;
 	let static_peers: HashSet<sc_network::PeerId> =
 		config.network.default_peers_set.reserved_nodes.iter().map(|node| node.peer_id).collect();
 	if perimeter {
@@ -291,9 +292,17 @@ pub fn new_full<
 				cadena_rpc::metrics::follow(client.clone(), metrics.clone()),
 			);
 		}
+		// `cadena_decision` answers the declarations of the administration
+		// that declared this node; on a development chain, of any country.
+		let own = if development {
+			cadena_rpc::OwnAdministration::Any
+		} else {
+			use sc_network::NetworkStateInfo;
+			cadena_rpc::OwnAdministration::Node(network.local_peer_id().to_bytes())
+		};
 		// One engine for every connection's `cadena_*` subscriptions.
 		let (cadena, finality) =
-			cadena_rpc::Cadena::new(client.clone(), rpc_limits, cadena_metrics);
+			cadena_rpc::Cadena::new(client.clone(), rpc_limits, cadena_metrics, own);
 		task_manager.spawn_handle().spawn("cadena-rpc-finality", Some("rpc"), finality);
 
 		Box::new(move |_| {

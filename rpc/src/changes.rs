@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use cadena_primitives::{AuthorizationNumber, CertificateId, CountryCode};
 use cadena_runtime::{opaque::Block, AccountId};
-use cadena_runtime_api::{CadenaApi, MAX_PAGE};
+use cadena_runtime_api::{BenefitsChange, CadenaApi, MAX_PAGE};
 use jsonrpsee::types::ErrorObjectOwned;
 use sp_api::{ApiError, ApiExt};
 use sp_core::H256;
@@ -14,7 +14,8 @@ use sp_core::H256;
 use crate::{
 	codes,
 	json::{
-		date, id_json, recognition_json, sealed, text, CertificateEventJson, RecognitionChangeJson,
+		date, id_json, recognition_json, sealed, text, BenefitsChangeJson, BenefitsChangedJson,
+		CertificateEventJson, ContinuityJson, RecognitionChangeJson,
 	},
 	server::error,
 };
@@ -136,6 +137,52 @@ where
 		}
 	}
 	Ok(ids)
+}
+
+/// What the block changed in the benefits `recogniser` grants: one
+/// notification per direction amended and per continuity event. Runtimes
+/// before API version 6 have no benefits.
+pub(crate) fn benefit_changes<C>(
+	client: &C,
+	recogniser: CountryCode,
+	at: At,
+) -> Result<Vec<BenefitsChangeJson>, ApiError>
+where
+	C: crate::ApiClient,
+{
+	let api = client.runtime_api();
+	if api.api_version::<dyn CadenaApi<Block, AccountId>>(at.hash)?.unwrap_or(0) < 6 {
+		return Ok(Vec::new());
+	}
+	let notification = |benefits_changed, continuity| BenefitsChangeJson {
+		block: at.number,
+		block_hash: at.hash,
+		benefits_changed,
+		continuity,
+	};
+	let code = |c: CountryCode| c.as_str().to_string();
+	Ok(api
+		.benefit_changes(at.hash)?
+		.into_iter()
+		.filter_map(|change| match change {
+			BenefitsChange::Amended { mra, issuer, recogniser: r, version, grants }
+				if r == recogniser =>
+			{
+				let changed = BenefitsChangedJson {
+					mra,
+					issuer: code(issuer),
+					recogniser: code(r),
+					version,
+					grants,
+				};
+				Some(notification(Some(changed), None))
+			}
+			BenefitsChange::Continuity { country, declared } if country == recogniser => {
+				Some(notification(None, Some(ContinuityJson { country: code(country), declared })))
+			}
+			_ => None,
+		})
+		.collect())
 }
 
 /// The changes of certificates issued by `issuer` in the block.

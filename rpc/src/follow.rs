@@ -391,7 +391,11 @@ where
 		items.into_iter().map(|item| serde_json::to_value(item).expect("plain JSON")).collect()
 	}
 	let items = match kind {
-		Kind::Recognition => changes::recognition_changes(client, country, at).map(json),
+		Kind::Recognition => changes::recognition_changes(client, country, at).and_then(|c| {
+			let mut items = json(c);
+			items.extend(json(changes::benefit_changes(client, country, at)?));
+			Ok(items)
+		}),
 		Kind::Certificates => changes::certificate_events(client, country, at).map(json),
 	};
 	match items {

@@ -5,10 +5,13 @@
 //! integrator.
 
 use cadena_primitives::{
-	date_of, Action, AeoType, CertificateId, CertificateStatus, Day, MemberStatus, MraStatus,
-	NotRecognised, OperatorRole, Recognition, Role,
+	date_of, Action, AeoType, CertificateId, CertificateStatus, Day, Grant, MemberStatus,
+	MraStatus, NotRecognised, OperatorRole, Recognition, Role, Side,
 };
-use cadena_runtime_api::{CertificateView, HistoryEntryView, HistoryView};
+use cadena_runtime_api::{
+	BenefitsView, CertificateView, DirectionBenefitsView, HistoryEntryView, HistoryView,
+	RecognitionView,
+};
 use serde::{Deserialize, Serialize};
 use sp_core::H256;
 
@@ -36,6 +39,99 @@ pub struct RecognitionJson {
 	pub mra: Option<u32>,
 	/// The certificate the answer is about.
 	pub certificate: Option<CertificateIdJson>,
+	/// The benefits that apply: what the recognising country grants the
+	/// issuer's AEOs under the MRA, for the certificate's type and roles (in
+	/// a decision, for the role declared, on the side asked). Empty when
+	/// not recognised, or recognised as the country's own: no answer, no
+	/// benefits.
+	#[serde(default)]
+	pub benefits: Vec<Grant>,
+	/// Where the benefits come from; `null` when not recognised under an MRA.
+	#[serde(default)]
+	pub benefits_from: Option<BenefitsSourceJson>,
+}
+
+/// Where a recognition's benefits come from: a direction of an MRA, at a
+/// version of its set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BenefitsSourceJson {
+	/// The MRA.
+	pub mra: u32,
+	/// The issuing country.
+	pub issuer: String,
+	/// The recognising country.
+	pub recogniser: String,
+	/// The version of the direction's set (0: none agreed yet).
+	pub version: u32,
+}
+
+/// One party of a declaration, as `cadena_decision` takes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeclaredPartyJson {
+	/// The role declared (`Exporter`, `Importer`, `Manufacturer`, …).
+	pub role: OperatorRole,
+	/// The party's TIN.
+	pub tin: String,
+}
+
+/// One party's answer in a decision.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartyDecisionJson {
+	/// The role declared.
+	pub role: OperatorRole,
+	/// The party's TIN.
+	pub tin: String,
+	/// Whether it is recognised, why not, and the grants that apply to it
+	/// in the role declared on the side asked.
+	#[serde(flatten)]
+	pub recognition: RecognitionJson,
+}
+
+/// The answer of `cadena_decision`: inputs for a risk engine, never a lane.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionJson {
+	/// The country the declaration is lodged in.
+	pub declaring: String,
+	/// `Import`, `Export` or `Transit`.
+	pub side: Side,
+	/// The finalized block the answer was read at: ask again with `at` =
+	/// `blockHash` for the same answer.
+	pub block: u32,
+	/// Its hash.
+	pub block_hash: H256,
+	/// Each party, in the order asked.
+	pub parties: Vec<PartyDecisionJson>,
+	/// Every grant that applies to some party, once each.
+	pub benefits: Vec<Grant>,
+}
+
+/// One direction's benefits under an MRA.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DirectionBenefitsJson {
+	/// The issuing country.
+	pub issuer: String,
+	/// The recognising country: who grants them.
+	pub recogniser: String,
+	/// The version of the set (0: none agreed yet).
+	pub version: u32,
+	/// The grants.
+	pub grants: Vec<Grant>,
+	/// An amendment both sides signed, waiting for its day.
+	pub scheduled: Option<ScheduledBenefitsJson>,
+}
+
+/// An amendment waiting for its day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduledBenefitsJson {
+	/// The day it applies, `YYYY-MM-DD`.
+	pub on: String,
+	/// What the direction will grant.
+	pub grants: Vec<Grant>,
 }
 
 /// A certificate in JSON.
@@ -122,6 +218,10 @@ pub struct MraJson {
 	pub status: MraStatus,
 	/// The parties that signed the motion waiting, if one waits.
 	pub signed: Vec<String>,
+	/// What each recogniser grants each issuer's AEOs: one set per
+	/// direction (empty from a node older than runtime 110).
+	#[serde(default)]
+	pub benefits: Vec<DirectionBenefitsJson>,
 }
 
 /// A member administration in JSON.
@@ -239,6 +339,50 @@ pub struct RecognitionChangeJson {
 	pub after: RecognitionJson,
 }
 
+/// A notification of `cadena_subscribeRecognitionChanges` that the
+/// benefits the country grants changed: once per direction amended (not
+/// once per certificate), and once per business-continuity event declared
+/// or ended. Told apart from a recognition change by its fields.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BenefitsChangeJson {
+	/// The finalized block that changed them.
+	pub block: u32,
+	/// Its hash.
+	pub block_hash: H256,
+	/// A direction's new set, when one was amended.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub benefits_changed: Option<BenefitsChangedJson>,
+	/// A business-continuity event declared or ended.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub continuity: Option<ContinuityJson>,
+}
+
+/// A direction's benefits, amended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BenefitsChangedJson {
+	/// The MRA.
+	pub mra: u32,
+	/// The issuing country.
+	pub issuer: String,
+	/// The recognising country.
+	pub recogniser: String,
+	/// The direction's new version.
+	pub version: u32,
+	/// The grants, whole.
+	pub grants: Vec<Grant>,
+}
+
+/// A business-continuity event, declared or ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContinuityJson {
+	/// The country that declared or ended it.
+	pub country: String,
+	/// Declared (`true`) or ended.
+	pub declared: bool,
+}
+
 /// A notification of `cadena_subscribeCertificateEvents`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -332,6 +476,40 @@ pub fn recognition_json(r: Recognition, certificate: Option<&CertificateId>) -> 
 		reason: r.reason,
 		mra: r.mra,
 		certificate: certificate.map(id_json),
+		benefits: Vec::new(),
+		benefits_from: None,
+	}
+}
+
+/// A recognition answer with its benefits, in JSON.
+pub fn recognition_view_json(view: RecognitionView) -> RecognitionJson {
+	let mut json = recognition_json(view.recognition, view.certificate.as_ref());
+	if let Some(b) = view.benefits {
+		json.benefits_from = Some(benefits_source(&b));
+		json.benefits = b.grants;
+	}
+	json
+}
+
+fn benefits_source(b: &BenefitsView) -> BenefitsSourceJson {
+	BenefitsSourceJson {
+		mra: b.mra,
+		issuer: b.issuer.as_str().to_string(),
+		recogniser: b.recogniser.as_str().to_string(),
+		version: b.version,
+	}
+}
+
+/// One direction's benefits in JSON.
+pub fn direction_benefits_json(view: DirectionBenefitsView) -> DirectionBenefitsJson {
+	DirectionBenefitsJson {
+		issuer: view.issuer.as_str().to_string(),
+		recogniser: view.recogniser.as_str().to_string(),
+		version: view.benefits.version,
+		grants: view.benefits.grants.into_inner(),
+		scheduled: view
+			.scheduled
+			.map(|(on, grants)| ScheduledBenefitsJson { on: date(on), grants }),
 	}
 }
 
@@ -402,8 +580,84 @@ mod tests {
 				"reason": "CertificateExpired",
 				"mra": null,
 				"certificate": {"country": "MX", "number": "AEO-1"},
+				"benefits": [],
+				"benefitsFrom": null,
 			})
 		);
+	}
+
+	#[test]
+	fn a_decision_has_its_documented_fields() {
+		use cadena_primitives::{BenefitCode, Condition};
+		let grant = Grant {
+			code: BenefitCode::FewerPhysicalControls,
+			side: Side::Import,
+			roles: vec![OperatorRole::Exporter].try_into().unwrap(),
+			aeo_types: vec![AeoType::SecurityAndSafety].try_into().unwrap(),
+			parameter: Some(200),
+			condition: Condition::Always,
+		};
+		let view = RecognitionView {
+			certificate: Some(id()),
+			recognition: Recognition::yes(Some(0)),
+			benefits: Some(BenefitsView {
+				mra: 0,
+				issuer: CountryCode(*b"MX"),
+				recogniser: CountryCode(*b"CR"),
+				version: 2,
+				grants: vec![grant.clone()],
+			}),
+		};
+		let decision = DecisionJson {
+			declaring: "CR".into(),
+			side: Side::Import,
+			block: 9,
+			block_hash: H256::repeat_byte(2),
+			parties: vec![PartyDecisionJson {
+				role: OperatorRole::Exporter,
+				tin: "MXAAA010101AAA".into(),
+				recognition: recognition_view_json(view),
+			}],
+			benefits: vec![grant],
+		};
+		let grant = json!({
+			"code": "FewerPhysicalControls",
+			"side": "Import",
+			"roles": ["Exporter"],
+			"aeoTypes": ["SecurityAndSafety"],
+			"parameter": 200,
+			"condition": "Always",
+		});
+		assert_eq!(
+			serde_json::to_value(&decision).unwrap(),
+			json!({
+				"declaring": "CR",
+				"side": "Import",
+				"block": 9,
+				"blockHash": format!("0x{}", "02".repeat(32)),
+				"parties": [{
+					"role": "Exporter",
+					"tin": "MXAAA010101AAA",
+					"recognised": true,
+					"reason": null,
+					"mra": 0,
+					"certificate": {"country": "MX", "number": "AEO-1"},
+					"benefits": [grant.clone()],
+					"benefitsFrom": {"mra": 0, "issuer": "MX", "recogniser": "CR", "version": 2},
+				}],
+				"benefits": [grant],
+			})
+		);
+		// A client reads back what the node wrote, and an answer of a node
+		// from before benefits (no such fields) as none.
+		let back: DecisionJson =
+			serde_json::from_value(serde_json::to_value(&decision).unwrap()).unwrap();
+		assert_eq!(back.parties[0].recognition.benefits_from.as_ref().unwrap().version, 2);
+		let old: RecognitionJson = serde_json::from_value(
+			json!({"recognised": true, "reason": null, "mra": 0, "certificate": null}),
+		)
+		.unwrap();
+		assert!(old.benefits.is_empty() && old.benefits_from.is_none());
 	}
 
 	#[test]

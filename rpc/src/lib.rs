@@ -65,7 +65,7 @@ mod client {
 	}
 }
 #[cfg(feature = "server")]
-pub use server::{Cadena, CadenaRpcServer};
+pub use server::{Cadena, CadenaRpcServer, OwnAdministration};
 
 /// The error codes of `cadena_*` answers and ended subscriptions.
 pub mod codes {
@@ -85,4 +85,10 @@ pub mod codes {
 	pub const CLIENT_TOO_SLOW: i32 = 4;
 	/// The node is shutting down.
 	pub const NODE_STOPPING: i32 = 5;
+	/// `cadena_decision` for another administration than the node's own:
+	/// a node answers its own border's declarations.
+	pub const NOT_OWN_ADMINISTRATION: i32 = 6;
+	/// The node's own administration could not be found: its peer id is
+	/// not on the chain's list of declared nodes at that block.
+	pub const NODE_NOT_DECLARED: i32 = 7;
 }

@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
-use cadena_primitives::{CertificateId, CountryCode, Tin};
-use cadena_runtime::AccountId;
-use cadena_runtime_api::{CadenaApi, ReaderView, MAX_PAGE};
+use cadena_primitives::{CertificateId, CountryCode, Side, Tin};
+use cadena_runtime::{opaque::Block, AccountId};
+use cadena_runtime_api::{CadenaApi, ReaderView, MAX_DECLARED_PARTIES, MAX_PAGE};
 use futures::future::BoxFuture;
 use jsonrpsee::{
 	core::{async_trait, RpcResult},
@@ -12,8 +12,9 @@ use jsonrpsee::{
 	types::{ErrorObject, ErrorObjectOwned},
 	PendingSubscriptionSink,
 };
-use sp_api::ApiError;
+use sp_api::{ApiError, ApiExt};
 use sp_core::H256;
+use sp_runtime::traits::Header as _;
 
 use crate::{
 	codes,
@@ -93,6 +94,20 @@ pub trait CadenaRpc {
 		at: Option<H256>,
 	) -> RpcResult<MissingWrapsPageJson>;
 
+	/// The inputs a risk engine needs for one declaration lodged in
+	/// `declaring` (this node's own administration) on `side`: for each of
+	/// up to 16 parties (`{role, tin}`), whether it is recognised, why not,
+	/// and the grants that apply to it in the role declared; and their
+	/// union. Read at the last finalized block (or `at`), named in the answer.
+	#[method(name = "decision")]
+	fn decision(
+		&self,
+		declaring: String,
+		side: Side,
+		parties: Vec<DeclaredPartyJson>,
+		at: Option<H256>,
+	) -> RpcResult<DecisionJson>;
+
 	/// A page of the certificates `country` recognises.
 	#[method(name = "recognisedBy")]
 	fn recognised_by(
@@ -136,16 +151,27 @@ pub trait CadenaRpc {
 	) -> Closed;
 }
 
+/// Whose declarations `cadena_decision` answers on this node.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OwnAdministration {
+	/// Any country's: a development chain.
+	Any,
+	/// The administration that declared this node, by the bytes of its
+	/// libp2p peer id, as the chain lists its nodes.
+	Node(Vec<u8>),
+}
+
 /// The `cadena_*` RPC over a client. Cloning shares its subscriptions'
 /// engine: its worker threads, its cache and its one finality stream.
 pub struct Cadena<C> {
 	client: Arc<C>,
 	engine: Arc<Engine<C>>,
+	own: OwnAdministration,
 }
 
 impl<C> Clone for Cadena<C> {
 	fn clone(&self) -> Self {
-		Self { client: self.client.clone(), engine: self.engine.clone() }
+		Self { client: self.client.clone(), engine: self.engine.clone(), own: self.own.clone() }
 	}
 }
 
@@ -217,13 +243,42 @@ where
 		client: Arc<C>,
 		limits: Limits,
 		metrics: Option<crate::metrics::Metrics>,
+		own: OwnAdministration,
 	) -> (Self, BoxFuture<'static, ()>) {
 		let (engine, task) = Engine::new(client.clone(), limits, metrics);
-		(Self { client, engine: Arc::new(engine) }, task)
+		(Self { client, engine: Arc::new(engine), own }, task)
 	}
 
 	fn at(&self, at: Option<H256>) -> H256 {
 		at.unwrap_or_else(|| self.client.info().best_hash)
+	}
+
+	/// The version of `CadenaApi` at `at`: 6 and later answer with benefits.
+	fn api_version(&self, at: H256) -> u32 {
+		let api = self.client.runtime_api();
+		api.api_version::<dyn CadenaApi<Block, AccountId>>(at).ok().flatten().unwrap_or(0)
+	}
+
+	/// Refuses a decision for another administration than the node's own.
+	fn ensure_own(&self, declaring: CountryCode, at: H256) -> Result<(), ErrorObjectOwned> {
+		let OwnAdministration::Node(peer_id) = &self.own else { return Ok(()) };
+		let nodes = self.client.runtime_api().authorized_nodes(at).map_err(runtime)?;
+		let own = nodes.iter().find(|n| n.peer_id == *peer_id).map(|n| n.country);
+		match own {
+			Some(country) if country == declaring => Ok(()),
+			Some(country) => Err(error(
+				codes::NOT_OWN_ADMINISTRATION,
+				format!(
+					"this node answers the declarations of {} only, not {}",
+					country.as_str(),
+					declaring.as_str()
+				),
+			)),
+			None => Err(error(
+				codes::NODE_NOT_DECLARED,
+				"this node is not on the chain's list of declared nodes: its administration is unknown",
+			)),
+		}
 	}
 }
 
@@ -239,11 +294,12 @@ where
 		at: Option<H256>,
 	) -> RpcResult<RecognitionJson> {
 		let (tin, reader) = (self::tin(&tin)?, self::country(&country)?);
-		let answer = self
-			.client
-			.runtime_api()
-			.recognition_of_tin(self.at(at), tin, reader)
-			.map_err(runtime)?;
+		let (api, at) = (self.client.runtime_api(), self.at(at));
+		if self.api_version(at) >= 6 {
+			let view = api.tin_recognition(at, tin, reader).map_err(runtime)?;
+			return Ok(recognition_view_json(view));
+		}
+		let answer = api.recognition_of_tin(at, tin, reader).map_err(runtime)?;
 		Ok(recognition_json(answer.recognition, answer.certificate.as_ref()))
 	}
 
@@ -254,11 +310,14 @@ where
 		at: Option<H256>,
 	) -> RpcResult<RecognitionJson> {
 		let (id, reader) = (certificate_id(&id)?, self::country(&country)?);
-		let answers = self
-			.client
-			.runtime_api()
-			.recognition_of_certificates(self.at(at), vec![id.clone()], reader)
-			.map_err(runtime)?;
+		let (api, at) = (self.client.runtime_api(), self.at(at));
+		if self.api_version(at) >= 6 {
+			let views = api.recognitions(at, vec![id], reader).map_err(runtime)?;
+			let view = views.into_iter().next().ok_or_else(|| invalid("no answer"))?;
+			return Ok(recognition_view_json(view));
+		}
+		let answers =
+			api.recognition_of_certificates(at, vec![id.clone()], reader).map_err(runtime)?;
 		let answer = answers.into_iter().next().ok_or_else(|| invalid("no answer"))?;
 		Ok(recognition_json(answer, Some(&id)))
 	}
@@ -287,21 +346,78 @@ where
 
 	fn mras(&self, country: String, at: Option<H256>) -> RpcResult<Vec<MraJson>> {
 		let country = self::country(&country)?;
-		let mras = self.client.runtime_api().mras_of(self.at(at), country).map_err(runtime)?;
+		let (api, at) = (self.client.runtime_api(), self.at(at));
+		let mras = api.mras_of(at, country).map_err(runtime)?;
+		let with_benefits = self.api_version(at) >= 6;
+		let benefits = |id| -> Result<Vec<DirectionBenefitsJson>, ErrorObjectOwned> {
+			if !with_benefits {
+				return Ok(Vec::new());
+			}
+			let views = api.benefits_of_mra(at, id).map_err(runtime)?;
+			Ok(views.into_iter().map(direction_benefits_json).collect())
+		};
 		let code = |c: &CountryCode| c.as_str().to_string();
-		Ok(mras
-			.into_iter()
-			.map(|m| MraJson {
-				id: m.id,
-				name: text(&m.name),
-				parties: m.parties.iter().map(code).collect(),
-				scope: m.scope.into_inner(),
-				directions: m.directions.iter().map(|(i, r)| (code(i), code(r))).collect(),
-				effective_on: date(m.effective_on),
-				status: m.status,
-				signed: m.signed.iter().map(code).collect(),
+		mras.into_iter()
+			.map(|m| {
+				Ok(MraJson {
+					benefits: benefits(m.id)?,
+					id: m.id,
+					name: text(&m.name),
+					parties: m.parties.iter().map(code).collect(),
+					scope: m.scope.into_inner(),
+					directions: m.directions.iter().map(|(i, r)| (code(i), code(r))).collect(),
+					effective_on: date(m.effective_on),
+					status: m.status,
+					signed: m.signed.iter().map(code).collect(),
+				})
 			})
-			.collect())
+			.collect()
+	}
+
+	fn decision(
+		&self,
+		declaring: String,
+		side: Side,
+		parties: Vec<DeclaredPartyJson>,
+		at: Option<H256>,
+	) -> RpcResult<DecisionJson> {
+		let declaring = self::country(&declaring)?;
+		if parties.is_empty() || parties.len() > MAX_DECLARED_PARTIES as usize {
+			return Err(invalid(format!("a declaration has 1 to {MAX_DECLARED_PARTIES} parties")));
+		}
+		let parties = parties
+			.iter()
+			.map(|p| Ok((p.role, self::tin(&p.tin)?)))
+			.collect::<Result<Vec<_>, ErrorObjectOwned>>()?;
+		// A decision is read at a finalized block, which the answer names.
+		let at = at.unwrap_or_else(|| self.client.info().finalized_hash);
+		let block = self
+			.client
+			.header(at)
+			.map_err(|e| error(codes::RUNTIME_ERROR, format!("block {at:?}: {e}")))?
+			.ok_or_else(|| invalid(format!("no block {at:?}")))?;
+		if self.api_version(at) < 6 {
+			return Err(error(codes::RUNTIME_ERROR, "the runtime at that block has no benefits"));
+		}
+		self.ensure_own(declaring, at)?;
+		let decision =
+			self.client.runtime_api().decision(at, declaring, side, parties).map_err(runtime)?;
+		Ok(DecisionJson {
+			declaring: decision.declaring.as_str().to_string(),
+			side: decision.side,
+			block: *block.number(),
+			block_hash: at,
+			parties: decision
+				.parties
+				.into_iter()
+				.map(|p| PartyDecisionJson {
+					role: p.role,
+					tin: text(&p.tin.to_bytes()),
+					recognition: recognition_view_json(p.recognition),
+				})
+				.collect(),
+			benefits: decision.union,
+		})
 	}
 
 	fn member(&self, country: String, at: Option<H256>) -> RpcResult<Option<MemberJson>> {
