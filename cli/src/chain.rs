@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::{anyhow, bail, Context, Result};
 use cadena_primitives::{CertificateId, CountryCode, Role, Tin};
 use cadena_runtime::RuntimeCall;
-use cadena_runtime_api::{CertificateView, TinRecognition, TraderView, MAX_PAGE};
+use cadena_runtime_api::{CertificateView, TraderView, MAX_PAGE};
 use codec::{Decode, Encode};
 use subxt::{
 	client::{ClientAtBlock, OnlineClientAtBlockImpl},
@@ -31,7 +31,7 @@ pub type AtBlock = ClientAtBlock<Config, OnlineClientAtBlockImpl<Config>>;
 
 /// The calls, storage items and runtime API methods this tool uses: the
 /// node's metadata must describe them exactly as this build's runtime does.
-const CALLS: [(&str, &str); 34] = [
+const CALLS: [(&str, &str); 37] = [
 	("Council", "propose"),
 	("Council", "vote"),
 	("Council", "close"),
@@ -55,6 +55,9 @@ const CALLS: [(&str, &str); 34] = [
 	("Mra", "resume"),
 	("Mra", "propose_party"),
 	("Mra", "terminate"),
+	("Mra", "propose_benefits"),
+	("Mra", "declare_continuity"),
+	("Mra", "end_continuity"),
 	("AeoCertificates", "grant"),
 	("AeoCertificates", "grant_many"),
 	("AeoCertificates", "amend"),
@@ -78,8 +81,9 @@ const STORAGE: [(&str, &str); 8] = [
 	("Council", "ProposalOf"),
 ];
 const API: &str = "CadenaApi";
-const API_METHODS: [&str; 10] = [
-	"recognition_of_tin",
+const API_METHODS: [&str; 11] = [
+	"tin_recognition",
+	"benefits_of_mra",
 	"certificates",
 	"traders",
 	"recognised_by",
@@ -154,16 +158,6 @@ impl Chain {
 			.with_context(|| t!("chain-api-failed", method = format!("{API}.{method}")))?;
 		R::decode(&mut &bytes[..])
 			.with_context(|| t!("chain-api-undecodable", method = format!("{API}.{method}")))
-	}
-
-	/// Whether `reader` recognises `tin`.
-	pub async fn recognition_of_tin(
-		&self,
-		at: &AtBlock,
-		tin: &Tin,
-		reader: CountryCode,
-	) -> Result<TinRecognition> {
-		self.api(at, "recognition_of_tin", (tin, reader)).await
 	}
 
 	/// These certificates, where they exist, in pages the API accepts.

@@ -5,6 +5,7 @@
 //! and MRAs and vote in the council; a trader gives or withdraws its
 //! consent. In Spanish and English. docs/cli.md is the guide.
 
+mod benefits;
 mod certificate;
 mod chain;
 mod confidential;
@@ -40,8 +41,13 @@ enum Command {
 	/// Load a national AEO register (CSV or JSON) onto the chain: traders
 	/// and certificates, in batched transactions. Safe to run again.
 	Import(import::ImportArgs),
-	/// Whether a country recognises a trader now, and why not.
+	/// Whether a country recognises a trader now, why not, and the
+	/// benefits that gives it.
 	Verify(query::VerifyArgs),
+	/// A border's risk engine asks once per declaration: for each party in
+	/// the role declared, whether it is a recognised AEO and which MRA
+	/// benefits apply. Inputs, never a lane.
+	Decide(benefits::DecideArgs),
 	/// Follow every recognition change for a country, from finalized blocks.
 	Watch(watch::WatchArgs),
 	/// Write every certificate a country recognises now, CSV or JSON.
@@ -144,6 +150,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 			} else {
 				ExitCode::from(NOT_RECOGNISED)
 			})
+		}
+		Command::Decide(args) => {
+			let decision = benefits::decide(&connect().await?, args).await?;
+			print_outcome(args.json, &decision, benefits::print_decision)
 		}
 		Command::Certificate(change) => {
 			let chain = connect().await?;

@@ -3,14 +3,18 @@
 //! finality and prints what changed and the MRA after it; a refusal is the
 //! pallet's error in words, with a non-zero exit.
 
+use std::path::PathBuf;
+
 use anyhow::{anyhow, bail, Context, Result};
-use cadena_primitives::{CountryCode, Directions, MraId, MraStatus, Role, Scope};
+use cadena_primitives::{CountryCode, Day, Directions, MraId, MraStatus, Role, Scope};
+use cadena_rpc::json::{direction_benefits_json, DirectionBenefitsJson};
 use cadena_runtime::{Runtime, RuntimeCall};
 use clap::{Args, Subcommand};
 use pallet_mra::{MotionKind, MraOf};
 use serde::Serialize;
 
 use crate::{
+	benefits::{grant_text, read_direction, read_proposal},
 	chain::{Chain, Sent, Signing},
 	i18n::t,
 	query::country,
@@ -36,7 +40,17 @@ pub enum MraCommand {
 	/// Propose adding an administration to an MRA in force, and sign; every
 	/// party and the newcomer must sign.
 	AddParty(AddPartyArgs),
-	/// The MRAs a country is party to, with the motion each waits on.
+	/// Propose what the recogniser of a direction grants the issuer's AEOs
+	/// from a day on, and sign; it applies once the other side has signed
+	/// too (`mra sign --motion amend-benefits`), on that day.
+	Benefits(BenefitsArgs),
+	/// Declare a business-continuity event of the officer's country: the
+	/// benefits it grants on that condition apply until it ends.
+	DeclareContinuity(OwnArgs),
+	/// End the officer's country's business-continuity event.
+	EndContinuity(OwnArgs),
+	/// The MRAs a country is party to, with their benefits and the motion
+	/// each waits on.
 	List(ListArgs),
 }
 
@@ -60,6 +74,34 @@ pub struct ProposeArgs {
 	/// The day it takes effect, `YYYY-MM-DD` (today when not given).
 	#[arg(long, value_name = "DATE")]
 	pub effective_on: Option<String>,
+	/// What each recogniser grants each issuer's AEOs: a JSON file of
+	/// directions with their grants (docs/benefits.md); a direction not in
+	/// it grants nothing.
+	#[arg(long, value_name = "FILE")]
+	pub benefits: Option<PathBuf>,
+	#[command(flatten)]
+	pub signing: Signing,
+}
+
+/// `cadena mra benefits`.
+#[derive(Args, Debug)]
+pub struct BenefitsArgs {
+	/// The MRA's number.
+	pub id: MraId,
+	/// The direction and its new grants: a JSON file
+	/// `{"issuer", "recogniser", "grants"}` (docs/benefits.md).
+	#[arg(long, value_name = "FILE")]
+	pub file: PathBuf,
+	/// The day they apply, `YYYY-MM-DD` (today when not given).
+	#[arg(long, value_name = "DATE")]
+	pub on: Option<String>,
+	#[command(flatten)]
+	pub signing: Signing,
+}
+
+/// A command on the officer's own administration.
+#[derive(Args, Debug)]
+pub struct OwnArgs {
 	#[command(flatten)]
 	pub signing: Signing,
 }
@@ -73,6 +115,8 @@ pub enum MotionName {
 	Resume,
 	/// An administration joins (name it with `--country`).
 	AddParty,
+	/// A direction's benefits change (name them with `--file` and `--on`).
+	AmendBenefits,
 }
 
 /// `cadena mra sign`.
@@ -90,6 +134,13 @@ pub struct SignArgs {
 	/// `ISSUER>RECOGNISER` pairs (`mra list` shows them).
 	#[arg(long, value_delimiter = ',')]
 	pub directions: Vec<String>,
+	/// For `amend-benefits`: the direction and its grants, the file the
+	/// proposer sent.
+	#[arg(long, value_name = "FILE")]
+	pub file: Option<PathBuf>,
+	/// For `amend-benefits`: the day they apply, `YYYY-MM-DD`.
+	#[arg(long, value_name = "DATE")]
+	pub on: Option<String>,
 	#[command(flatten)]
 	pub signing: Signing,
 }
@@ -140,6 +191,8 @@ impl MraCommand {
 				Some(&a.signing)
 			}
 			MraCommand::AddParty(a) => Some(&a.signing),
+			MraCommand::Benefits(a) => Some(&a.signing),
+			MraCommand::DeclareContinuity(a) | MraCommand::EndContinuity(a) => Some(&a.signing),
 			MraCommand::List(_) => None,
 		}
 	}
@@ -171,6 +224,8 @@ pub struct MraJson {
 	pub signed: Vec<String>,
 	/// Who must still sign it.
 	pub waiting_for: Vec<String>,
+	/// What each recogniser grants each issuer's AEOs.
+	pub benefits: Vec<DirectionBenefitsJson>,
 }
 
 /// What a change did.
@@ -213,6 +268,13 @@ fn motion_text(kind: &MotionKind) -> String {
 				.collect::<Vec<_>>()
 				.join(",")
 		),
+		MotionKind::AmendBenefits { issuer, recogniser, grants, on } => format!(
+			"amend-benefits {}>{} on {} ({} grants)",
+			issuer.as_str(),
+			recogniser.as_str(),
+			date_text(*on),
+			grants.len()
+		),
 	}
 }
 
@@ -234,14 +296,19 @@ fn status_text(status: MraStatus) -> &'static str {
 	}
 }
 
-fn mra_json(id: MraId, mra: MraOf<Runtime>) -> MraJson {
+fn mra_json(id: MraId, mra: MraOf<Runtime>, benefits: Vec<DirectionBenefitsJson>) -> MraJson {
 	let codes = |list: &[CountryCode]| list.iter().map(|c| c.as_str().to_string()).collect();
 	let (motion, signed, waiting_for) = match &mra.motion {
 		None => (None, Vec::new(), Vec::new()),
 		Some(m) => {
 			let mut needed: Vec<CountryCode> = mra.terms.parties.to_vec();
-			if let MotionKind::AddParty { country, .. } = &m.kind {
-				needed.push(*country);
+			match &m.kind {
+				MotionKind::AddParty { country, .. } => needed.push(*country),
+				// Only the two sides of the direction sign its benefits.
+				MotionKind::AmendBenefits { issuer, recogniser, .. } => {
+					needed = vec![*issuer, *recogniser]
+				}
+				_ => {}
 			}
 			needed.retain(|c| !m.signed.contains(c));
 			(Some(motion_text(&m.kind)), codes(&m.signed), codes(&needed))
@@ -263,6 +330,7 @@ fn mra_json(id: MraId, mra: MraOf<Runtime>) -> MraJson {
 		motion,
 		signed,
 		waiting_for,
+		benefits,
 	}
 }
 
@@ -275,6 +343,15 @@ async fn mra(chain: &Chain, id: MraId) -> Result<Option<MraOf<Runtime>>> {
 	value.map(|v| v.decode().map(|s| s.0)).transpose().with_context(|| t!("mra-undecodable"))
 }
 
+/// MRA number `id` with its benefits, as `--json` prints it.
+async fn mra_with_benefits(chain: &Chain, id: MraId) -> Result<Option<MraJson>> {
+	let Some(m) = mra(chain, id).await? else { return Ok(None) };
+	let at = chain.finalized().await?;
+	let views: Vec<cadena_runtime_api::DirectionBenefitsView> =
+		chain.api(&at, "benefits_of_mra", id).await?;
+	Ok(Some(mra_json(id, m, views.into_iter().map(direction_benefits_json).collect())))
+}
+
 /// The MRAs `args.country` is party to (terminated ones are archived).
 pub async fn list(chain: &Chain, args: &ListArgs) -> Result<Vec<MraJson>> {
 	let at = chain.finalized().await?;
@@ -282,11 +359,17 @@ pub async fn list(chain: &Chain, args: &ListArgs) -> Result<Vec<MraJson>> {
 		chain.api(&at, "mras_of", country(&args.country)?).await?;
 	let mut all = Vec::new();
 	for view in views {
-		if let Some(m) = mra(chain, view.id).await? {
-			all.push(mra_json(view.id, m));
-		}
+		all.extend(mra_with_benefits(chain, view.id).await?);
 	}
 	Ok(all)
+}
+
+/// A day option, `YYYY-MM-DD`, today when not given.
+fn day_or_today(option: &str, text: &Option<String>) -> Result<Day> {
+	match text {
+		Some(text) => date(option, text.trim()).map_err(|e| anyhow!(e)),
+		None => Ok(crate::certificate::today()),
+	}
 }
 
 /// Runs an MRA command that sends a call.
@@ -313,16 +396,15 @@ pub async fn run(chain: &Chain, command: &MraCommand) -> Result<Outcome> {
 					aeo_type(s.trim()).map_err(|e| anyhow!(e.replace("`aeo_type`", "--scope")))
 				})
 				.collect::<Result<Vec<_>>>()?;
-			let effective_on = match &a.effective_on {
-				Some(text) => date("--effective-on", text.trim()).map_err(|e| anyhow!(e))?,
-				None => crate::certificate::today(),
-			};
+			let effective_on = day_or_today("--effective-on", &a.effective_on)?;
+			let benefits = a.benefits.as_deref().map(read_proposal).transpose()?;
 			let call = M::propose {
 				name: a.name.clone().into_bytes(),
 				parties,
 				scope: Scope::try_from(scope).map_err(|_| anyhow!(t!("mra-scope-too-long")))?,
 				directions: directions(&a.directions)?,
 				effective_on,
+				benefits: benefits.unwrap_or_default(),
 			};
 			(call.into(), None)
 		}
@@ -342,6 +424,18 @@ pub async fn run(chain: &Chain, command: &MraCommand) -> Result<Outcome> {
 					let given = directions(&a.directions)?.map(|d| d.into_inner());
 					a.country.as_deref().map(country).transpose()?.is_some_and(|n| n == *c)
 						&& given == Some(newcomer_directions(d, *c))
+				}
+				(
+					MotionName::AmendBenefits,
+					MotionKind::AmendBenefits { issuer, recogniser, grants, on },
+				) => {
+					// The signature approves the grants and their day: both
+					// must be named as the motion states them.
+					let file = a.file.as_deref().map(read_direction).transpose()?;
+					let day = a.on.as_ref().map(|_| day_or_today("--on", &a.on)).transpose()?;
+					file.is_some_and(|f| {
+						f.issuer == *issuer && f.recogniser == *recogniser && f.grants == *grants
+					}) && day == Some(*on)
 				}
 				_ => false,
 			};
@@ -365,6 +459,19 @@ pub async fn run(chain: &Chain, command: &MraCommand) -> Result<Outcome> {
 			};
 			(call.into(), Some(a.id))
 		}
+		MraCommand::Benefits(a) => {
+			let direction = read_direction(&a.file)?;
+			let call = M::propose_benefits {
+				id: a.id,
+				issuer: direction.issuer,
+				recogniser: direction.recogniser,
+				grants: direction.grants,
+				on: day_or_today("--on", &a.on)?,
+			};
+			(call.into(), Some(a.id))
+		}
+		MraCommand::DeclareContinuity(_) => (M::declare_continuity {}.into(), None),
+		MraCommand::EndContinuity(_) => (M::end_continuity {}.into(), None),
 		MraCommand::List(_) => unreachable!("list sends nothing"),
 	};
 	let sent = chain.send(&key, call, signing.dry_run).await?;
@@ -382,7 +489,7 @@ pub async fn run(chain: &Chain, command: &MraCommand) -> Result<Outcome> {
 		})
 	});
 	let mra = match id {
-		Some(id) => mra(chain, id).await?.map(|m| mra_json(id, m)),
+		Some(id) => mra_with_benefits(chain, id).await?,
 		None => None,
 	};
 	Ok(Outcome { sent, mra })
@@ -411,6 +518,22 @@ pub fn print_mra(m: &MraJson) {
 			waiting_for = countries(&m.waiting_for)
 		);
 		println!("  {waiting}");
+	}
+	for set in &m.benefits {
+		let line = t!(
+			"mra-benefits",
+			recogniser = set.recogniser.as_str(),
+			issuer = set.issuer.as_str(),
+			version = set.version,
+			count = set.grants.len()
+		);
+		println!("  {line}");
+		set.grants.iter().for_each(|g| println!("    - {}", grant_text(g)));
+		if let Some(next) = &set.scheduled {
+			let line =
+				t!("mra-benefits-scheduled", on = next.on.as_str(), count = next.grants.len());
+			println!("    {line}");
+		}
 	}
 }
 

@@ -10,8 +10,10 @@ use std::{
 use anyhow::{Context, Result};
 use cadena_envelope::TraderRecord;
 use cadena_primitives::{CertificateId, CountryCode, NotRecognised, Tin};
-use cadena_rpc::json::{certificate_json, recognition_json, RecognitionJson};
-use cadena_runtime_api::{CertificateView, ConfidentialView, ReaderView, RecognisedPage, MAX_PAGE};
+use cadena_rpc::json::{certificate_json, recognition_view_json, RecognitionJson};
+use cadena_runtime_api::{
+	CertificateView, ConfidentialView, ReaderView, RecognisedPage, RecognitionView, MAX_PAGE,
+};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
@@ -98,13 +100,13 @@ pub async fn verify(chain: &Chain, args: &VerifyArgs) -> Result<VerifyJson> {
 		None => (None, None),
 	};
 	let at = chain.finalized().await?;
-	let answer = chain.recognition_of_tin(&at, &tin, reader).await?;
+	let answer: RecognitionView = chain.api(&at, "tin_recognition", (&tin, reader)).await?;
 	Ok(VerifyJson {
 		tin: args.tin.trim().to_string(),
 		country: reader.as_str().to_string(),
 		block: at.block_number(),
 		block_hash: format!("{:?}", at.block_hash()),
-		answer: recognition_json(answer.recognition, answer.certificate.as_ref()),
+		answer: recognition_view_json(answer),
 		holder_name,
 		holder_unreadable,
 	})
@@ -136,6 +138,9 @@ pub fn verify_text(answer: &VerifyJson) -> String {
 			None => t!("query-not-recognised", country = country, tin = tin, why = why),
 		}
 	};
+	for line in crate::benefits::benefit_lines(&answer.answer) {
+		text.push_str(&format!("\n  {line}"));
+	}
 	if let Some(name) = &answer.holder_name {
 		text.push_str(&format!("\n  {}", t!("query-holder", name = name.as_str())));
 	}

@@ -420,8 +420,28 @@ async fn follow(
 	}
 }
 
-/// A change in words: `block 57: MX AEO-1 recognised -> not recognised (CertificateSuspended)`.
+/// A change in words: `block 57: MX AEO-1 recognised -> not recognised (CertificateSuspended)`;
+/// a change of benefits once per direction or continuity event.
 fn describe(change: &serde_json::Value) -> String {
+	if let Some(amended) = change.get("benefitsChanged") {
+		return t!(
+			"watch-benefits-changed",
+			block = change["block"],
+			recogniser = amended["recogniser"].as_str().unwrap_or_default(),
+			issuer = amended["issuer"].as_str().unwrap_or_default(),
+			mra = amended["mra"],
+			version = amended["version"],
+			count = amended["grants"].as_array().map_or(0, Vec::len)
+		);
+	}
+	if let Some(continuity) = change.get("continuity") {
+		let country = continuity["country"].as_str().unwrap_or_default();
+		return if continuity["declared"].as_bool() == Some(true) {
+			t!("watch-continuity-declared", block = change["block"], country = country)
+		} else {
+			t!("watch-continuity-ended", block = change["block"], country = country)
+		};
+	}
 	let side = |answer: &serde_json::Value| {
 		if answer["recognised"].as_bool() == Some(true) {
 			t!("watch-recognised")
@@ -675,6 +695,21 @@ mod tests {
 		assert_eq!(
 			describe(&change),
 			"block 57: MX AEO-1 recognised -> not recognised (CertificateSuspended)"
+		);
+		let amended = serde_json::json!({
+			"block": 58, "benefitsChanged": {
+				"mra": 0, "issuer": "MX", "recogniser": "CR", "version": 2, "grants": [{}, {}],
+			},
+		});
+		assert_eq!(
+			describe(&amended),
+			"block 58: what CR grants MX's AEOs under MRA 0 changed: version 2, 2 benefits"
+		);
+		let declared =
+			serde_json::json!({"block": 59, "continuity": {"country": "CR", "declared": true}});
+		assert_eq!(
+			describe(&declared),
+			"block 59: CR declared a business-continuity event: its continuity benefits apply"
 		);
 	}
 

@@ -17,7 +17,7 @@ use std::{
 mod common;
 
 use anyhow::{ensure, Context, Result};
-use cadena_primitives::{day_of, AeoType, CountryCode, Day};
+use cadena_primitives::{day_of, AeoType, CountryCode, Day, OperatorRole};
 use cadena_testnet::{chain::dev_pair, chain::Chain, node_binary, wait_until, Network, Rpc};
 use common::{cadena, stderr, stdout_json};
 use jsonrpsee::{
@@ -125,9 +125,18 @@ async fn scenario(network: &Network) -> Result<()> {
 		cadena(&url, &["import", "--file", malformed.to_str().unwrap(), "--suri", KEY]).await?;
 	ensure!(stderr(&refused).contains("missing column(s)"), "{refused:?}");
 
-	// Mexico and Costa Rica: an MRA on security-and-safety AEOs, in force.
+	// Mexico and Costa Rica: an MRA on security-and-safety AEOs, in force;
+	// Costa Rica clears Mexico's AEO importers and exporters first.
 	let chain = Chain::new(&mx).await?;
 	let (mx_admin, cr_admin) = (dev_pair("//Alice"), dev_pair("//Bob"));
+	let priority = cadena_primitives::Grant {
+		code: cadena_primitives::BenefitCode::PriorityClearance,
+		side: cadena_primitives::Side::Import,
+		roles: vec![OperatorRole::Importer, OperatorRole::Exporter].try_into().unwrap(),
+		aeo_types: vec![AeoType::SecurityAndSafety].try_into().unwrap(),
+		parameter: None,
+		condition: cadena_primitives::Condition::Always,
+	};
 	chain
 		.execute(
 			&mx_admin,
@@ -137,6 +146,11 @@ async fn scenario(network: &Network) -> Result<()> {
 				scope: vec![AeoType::SecurityAndSafety].try_into().unwrap(),
 				directions: None,
 				effective_on: today(),
+				benefits: vec![pallet_mra::ProposedBenefits {
+					issuer: CountryCode(*b"MX"),
+					recogniser: CountryCode(*b"CR"),
+					grants: vec![priority].try_into().unwrap(),
+				}],
 			}
 			.into(),
 		)
@@ -239,6 +253,7 @@ async fn scenario(network: &Network) -> Result<()> {
 	ensure!(text.starts_with("NOT RECOGNISED: PE does not recognise MXA000001"), "{text}");
 	let bad_tin = cadena(&cr_url, &["verify", "mx1", "--by", "CR"]).await?;
 	ensure!(stderr(&bad_tin).contains("is not a WCO TIN"), "{bad_tin:?}");
+	benefits(&url, &cr_url, &answer).await?;
 
 	// 5. Export what Costa Rica recognises: the 900 certificates.
 	let csv_path = dir.path().join("cr.csv");
@@ -445,6 +460,64 @@ async fn scenario(network: &Network) -> Result<()> {
 
 /// Step 9's register: 300 holders with accented names (TINs `MXR…`), as
 /// the values of `HEADER`'s columns, dates `YYYY-MM-DD`.
+/// What recognition gives (issue #26), through `cadena verify` and `cadena
+/// decide`, in English and Spanish; a node answers its own country's
+/// declarations only.
+async fn benefits(mx_url: &str, cr_url: &str, verified: &Value) -> Result<()> {
+	let priority = json!({
+		"code": "PriorityClearance", "side": "Import", "roles": ["Importer", "Exporter"],
+		"aeoTypes": ["SecurityAndSafety"], "parameter": null, "condition": "Always",
+	});
+	ensure!(verified["benefits"] == json!([priority.clone()]), "{verified}");
+	let from = json!({"mra": 0, "issuer": "MX", "recogniser": "CR", "version": 1});
+	ensure!(verified["benefitsFrom"] == from, "{verified}");
+	let words = cadena(cr_url, &["verify", "MXA000001", "--by", "CR"]).await?;
+	let text = String::from_utf8_lossy(&words.stdout);
+	ensure!(text.contains("benefits CR grants MX's AEOs under MRA 0 (version 1):"), "{text}");
+	ensure!(
+		text.contains("- priority clearance, at import, for importer;exporter (AEOS)"),
+		"{text}"
+	);
+
+	// A declaration at Costa Rica's import: the exporter gets its grant;
+	// the same trader declared as customs broker is recognised, and gets none.
+	let parties = ["--party", "exporter=MXA000001", "--party", "customs_broker=MXA000002"];
+	let mut args = vec!["decide", "--declaring", "CR", "--side", "import", "--json"];
+	args.extend(parties);
+	let decided = cadena(cr_url, &args).await?;
+	ensure!(decided.status.success(), "{decided:?}");
+	let decision = stdout_json(&decided)?;
+	ensure!(decision["parties"][0]["benefits"] == json!([priority.clone()]), "{decision}");
+	ensure!(decision["parties"][1]["recognised"] == true, "{decision}");
+	ensure!(decision["parties"][1]["benefits"] == json!([]), "{decision}");
+	ensure!(decision["benefits"] == json!([priority]), "{decision}");
+	ensure!(decision["block"].as_u64().is_some() && decision["blockHash"].is_string());
+	// The same question at that block, later: the same answer.
+	let hash = decision["blockHash"].as_str().context("the block's hash")?.to_string();
+	args.extend(["--at", &hash]);
+	let again = stdout_json(&cadena(cr_url, &args).await?)?;
+	ensure!(again["parties"] == decision["parties"], "{again}");
+	let mut spanish = vec!["--lang", "es", "decide", "--declaring", "CR", "--side", "import"];
+	spanish.extend(parties);
+	let texto = cadena(cr_url, &spanish).await?;
+	let texto = String::from_utf8_lossy(&texto.stdout);
+	ensure!(texto.contains("exporter MXA000001: RECONOCIDO"), "{texto}");
+	ensure!(texto.contains("- despacho prioritario, en la importación"), "{texto}");
+	ensure!(texto.contains("Son datos para el motor de riesgo, no un carril."), "{texto}");
+	// Mexico's node does not answer Costa Rica's declarations.
+	let elsewhere = cadena(
+		mx_url,
+		&["decide", "--declaring", "CR", "--side", "import", "--party", "exporter=MXA000001"],
+	)
+	.await?;
+	ensure!(!elsewhere.status.success(), "{elsewhere:?}");
+	ensure!(
+		stderr(&elsewhere).contains("this node answers the declarations of MX only, not CR"),
+		"{elsewhere:?}"
+	);
+	Ok(())
+}
+
 fn accented_register() -> Vec<[String; 13]> {
 	(0..300)
 		.map(|n| {
@@ -694,6 +767,7 @@ async fn expiry_scenario(network: &Network, chain_today: Day) -> Result<()> {
 				scope: vec![AeoType::SecurityAndSafety].try_into().unwrap(),
 				directions: None,
 				effective_on: chain_today,
+				benefits: vec![],
 			}
 			.into(),
 		)

@@ -121,6 +121,9 @@ watch-no-reason = no reason given
 watch-ended = the node at { $url } ended the subscription: { $why }
 watch-change-without-block = a change without its block
 watch-change = block { $block }: { $country } { $number } { $before } -> { $after }
+watch-benefits-changed = block { $block }: what { $recogniser } grants { $issuer }'s AEOs under MRA { $mra } changed: version { $version }, { $count } benefits
+watch-continuity-declared = block { $block }: { $country } declared a business-continuity event: its continuity benefits apply
+watch-continuity-ended = block { $block }: { $country } ended its business-continuity event
 watch-recognised = recognised
 watch-not-recognised = not recognised ({ $reason })
 watch-not-a-url = { $url } is not a URL
@@ -303,6 +306,8 @@ mra-other-motion = MRA { $id } waits on the motion { $motion }, not the one name
 mra-line = MRA { $id } { $name }: { $status }, parties { $parties }, scope { $scope }, directions { $directions }, effective { $effective }
 mra-waiting = waiting on { $motion }: signed by { $signed }, waiting for { $waiting_for }
 mra-nobody = nobody
+mra-benefits = { $recogniser } grants { $issuer }'s AEOs { $count } benefits (version { $version })
+mra-benefits-scheduled = from { $on }: { $count } benefits, signed by both sides
 
 ## i18n.rs: clap's own words, Spanish only (English is clap's): these
 ## English entries say what each translates.
@@ -387,3 +392,39 @@ certificate-reason-needs-key = a reason's text is sealed for the readers of the 
 certificate-reason-no-record = { $tin }'s record is not sealed: a reason's text is sealed under it (seal it with `cadena import --encryption-key-file` or `cadena tin update`), or send the code alone
 certificate-reason-cannot-seal = cannot seal the reason: { $why }
 certificate-reason-sealed = (sealed)
+
+## benefits.rs: benefits and decide
+
+benefits-cannot-read = cannot read the benefits file { $path }
+benefits-not-json = { $path } is not a benefits file: a direction `{"{"}"issuer", "recogniser", "grants"{"}"}` (or a list of them for a proposal), grants as the node's RPC writes them (docs/benefits.md)
+benefits-too-many = { $count } grants for one direction: at most 32
+benefit-risk-factor = the AEO status taken as a risk factor
+benefit-risk-score-reduction = a lower risk score
+benefit-fewer-physical-controls = fewer physical controls
+benefit-fewer-documentary-controls = fewer documentary controls
+benefit-priority-if-selected = priority if selected for a control
+benefit-priority-clearance = priority clearance
+benefit-business-continuity = business continuity: trade resumes first after a disruption
+benefit-partner-recognition = recognised as a secure partner in validations
+benefit-no-redundant-validation = no redundant validation
+benefit-prior-notification = prior notification of controls
+benefit-choice-of-place = choice of the place of control
+benefit-reduced-data-set = a reduced data set
+benefit-fast-lane = the fast lane
+benefit-national = national benefit { $code }
+benefit-side-import = at import
+benefit-side-export = at export
+benefit-side-transit = in transit
+benefit-rate-cap = at most { $rate } per mille
+benefit-score-delta = by { $delta }
+benefit-parameter = parameter { $value }
+benefit-grant = { $benefit }, { $side }, for { $roles } ({ $types })
+benefit-during-continuity = only during a business-continuity event
+benefit-from = benefits { $recogniser } grants { $issuer }'s AEOs under MRA { $mra } (version { $version }):
+benefit-none = none
+decide-not-a-party = { $text } is not a party: ROLE=TIN, one role as in the register format (`exporter=MXAAA010101AAA`)
+decide-refused = the node did not answer the decision
+decide-header = Declaration in { $country }, { $side }, at finalized block { $block } ({ $hash }):
+decide-recognised = { $party }: RECOGNISED, by certificate { $certificate }
+decide-not-recognised = { $party }: NOT RECOGNISED: { $why }
+decide-union = { $count } benefits apply to the declaration. These are inputs for the risk engine, not a lane.

@@ -128,6 +128,9 @@ watch-no-reason = sin motivo indicado
 watch-ended = el nodo en { $url } terminó la suscripción: { $why }
 watch-change-without-block = un cambio sin su bloque
 watch-change = bloque { $block }: { $country } { $number } { $before } -> { $after }
+watch-benefits-changed = bloque { $block }: cambió lo que { $recogniser } otorga a los OEA de { $issuer } en virtud del ARM { $mra }: versión { $version }, { $count } beneficios
+watch-continuity-declared = bloque { $block }: { $country } declaró un evento de continuidad del negocio: se aplican sus beneficios de continuidad
+watch-continuity-ended = bloque { $block }: { $country } terminó su evento de continuidad del negocio
 watch-recognised = reconocido
 watch-not-recognised = no reconocido ({ $reason })
 watch-not-a-url = { $url } no es una URL
@@ -307,6 +310,8 @@ mra-other-motion = el ARM { $id } espera la moción { $motion }, no la indicada:
 mra-line = ARM { $id } { $name }: { $status }, partes { $parties }, alcance { $scope }, direcciones { $directions }, surte efecto el { $effective }
 mra-waiting = en espera de la moción { $motion }: firmada por { $signed }; pendiente de { $waiting_for }
 mra-nobody = nadie
+mra-benefits = { $recogniser } otorga a los OEA de { $issuer } { $count } beneficios (versión { $version })
+mra-benefits-scheduled = desde el { $on }: { $count } beneficios, firmados por ambos lados
 
 ## i18n.rs: las palabras de clap
 
@@ -396,3 +401,39 @@ certificate-reason-needs-key = el texto de un motivo se cifra para los lectores 
 certificate-reason-no-record = el registro de { $tin } no está cifrado: el texto de un motivo se cifra con él (cífrelo con `cadena import --encryption-key-file` o `cadena tin update`), o envíe solo el código
 certificate-reason-cannot-seal = no se puede cifrar el motivo: { $why }
 certificate-reason-sealed = (cifrado)
+
+## benefits.rs: beneficios y decide
+
+benefits-cannot-read = no se puede leer el archivo de beneficios { $path }
+benefits-not-json = { $path } no es un archivo de beneficios: una dirección `{"{"}"issuer", "recogniser", "grants"{"}"}` (o una lista de ellas para una propuesta), con los beneficios como los escribe el RPC del nodo (docs/benefits.md)
+benefits-too-many = { $count } beneficios para una dirección: como máximo 32
+benefit-risk-factor = la condición de OEA considerada como factor de riesgo
+benefit-risk-score-reduction = una puntuación de riesgo menor
+benefit-fewer-physical-controls = menos controles físicos
+benefit-fewer-documentary-controls = menos controles documentales
+benefit-priority-if-selected = prioridad si es seleccionado para un control
+benefit-priority-clearance = despacho prioritario
+benefit-business-continuity = continuidad del negocio: su comercio se reanuda primero tras una interrupción
+benefit-partner-recognition = reconocido como socio seguro en las validaciones
+benefit-no-redundant-validation = sin validaciones repetidas
+benefit-prior-notification = aviso previo de los controles
+benefit-choice-of-place = elección del lugar del control
+benefit-reduced-data-set = un conjunto de datos reducido
+benefit-fast-lane = el carril rápido
+benefit-national = beneficio nacional { $code }
+benefit-side-import = en la importación
+benefit-side-export = en la exportación
+benefit-side-transit = en el tránsito
+benefit-rate-cap = como máximo { $rate } por mil
+benefit-score-delta = en { $delta }
+benefit-parameter = parámetro { $value }
+benefit-grant = { $benefit }, { $side }, para { $roles } ({ $types })
+benefit-during-continuity = solo durante un evento de continuidad del negocio
+benefit-from = beneficios que { $recogniser } otorga a los OEA de { $issuer } en virtud del ARM { $mra } (versión { $version }):
+benefit-none = ninguno
+decide-not-a-party = { $text } no es una parte: ROL=TIN, un rol como en el formato del registro (`exporter=MXAAA010101AAA`)
+decide-refused = el nodo no respondió la decisión
+decide-header = Declaración en { $country }, { $side }, en el bloque finalizado { $block } ({ $hash }):
+decide-recognised = { $party }: RECONOCIDO, por el certificado { $certificate }
+decide-not-recognised = { $party }: NO RECONOCIDO: { $why }
+decide-union = { $count } beneficios se aplican a la declaración. Son datos para el motor de riesgo, no un carril.

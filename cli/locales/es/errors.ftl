@@ -288,6 +288,38 @@ error-Mra-TooManyProposals = su administración aduanera tiene `MaxProposalsPerC
 error-Mra-TooManyAwaitingForParty = una de las partes ya es parte de `MaxAwaitingPerCountry` ARM que esperan su fecha de entrada en vigor
 # La moción firmada debe ser exactamente la que espera firmas.
 error-Mra-WrongMotion = la moción indicada no es la que espera firmas
+# Se propusieron beneficios para una dirección que el ARM no tiene.
+error-Mra-BenefitsForNoDirection = se propusieron beneficios para una dirección que el ARM no tiene
+# Una dirección recibió dos conjuntos de beneficios en la propuesta.
+error-Mra-DuplicateBenefits = se propusieron beneficios dos veces para una misma dirección
+# La enmienda nombra una dirección que el ARM no tiene.
+error-Mra-NoSuchDirection = el ARM no tiene esa dirección
+# Solo el emisor y el reconocedor de una dirección cambian sus beneficios.
+error-Mra-NotOfDirection = solo el país emisor y el país que reconoce en esa dirección cambian sus beneficios
+# Una enmienda de esa dirección ya espera su fecha.
+error-Mra-AmendmentScheduled = una enmienda de los beneficios de esa dirección ya espera su fecha
+# Uno de los dos lados ya tiene el máximo de enmiendas esperando su fecha.
+error-Mra-TooManyScheduled = uno de los lados de la dirección ya tiene `MaxAwaitingPerCountry` enmiendas que esperan su fecha
+# Un beneficio sin roles de operador.
+error-Mra-GrantWithoutRoles = un beneficio no indica ningún rol de operador
+# Los roles de un beneficio deben ir ordenados y sin repetirse.
+error-Mra-GrantRolesNotSorted = los roles de un beneficio no están ordenados, o uno se repite
+# Un beneficio sin tipos de OEA.
+error-Mra-GrantWithoutAeoTypes = un beneficio no indica ningún tipo de OEA
+# Los tipos de OEA de un beneficio deben ir ordenados y sin repetirse.
+error-Mra-GrantAeoTypesNotSorted = los tipos de OEA de un beneficio no están ordenados, o uno se repite
+# Un beneficio cubre un tipo de OEA que el ARM no reconoce.
+error-Mra-GrantAeoTypeOutOfScope = un beneficio cubre un tipo de OEA que el ARM no reconoce
+# El parámetro no corresponde al código del beneficio.
+error-Mra-GrantBadParameter = el parámetro de un beneficio no corresponde a su código: sobra, falta, o una tasa supera 1000 por mil
+# Un código nacional vacío o con otros caracteres.
+error-Mra-GrantBadNationalCode = un código de beneficio nacional está vacío o tiene caracteres distintos de `A`–`Z`, `0`–`9`, `-` y `_`
+# Los beneficios deben ir ordenados y sin repetirse.
+error-Mra-GrantsNotSorted = los beneficios no están ordenados, o uno se repite
+# Ya hay un evento de continuidad del negocio declarado.
+error-Mra-ContinuityAlreadyDeclared = su administración aduanera ya declaró un evento de continuidad del negocio
+# No hay un evento de continuidad del negocio que terminar.
+error-Mra-NoContinuityEvent = su administración aduanera no tiene un evento de continuidad del negocio declarado
 
 
 ## Confidential: los registros confidenciales de los operadores (sellados) y

@@ -81,11 +81,25 @@ help-import--encryption-key-file = El archivo de clave secreta de cifrado de la 
 
 ## cadena verify, watch, export
 
-help-verify = Si un país reconoce ahora a un operador, y por qué no
+help-verify = Si un país reconoce ahora a un operador, por qué no, y los beneficios que eso le da
 help-verify--tin = El TIN del operador (`MXAAA010101AAA`)
 help-verify--by = El país que pregunta: ¿reconoce ahora a este operador?
 help-verify--encryption-key-file = La clave secreta de cifrado del país que pregunta: la respuesta nombra al operador donde el país puede leer su registro confidencial, y dice por qué no donde no puede
 help-verify--json = Imprimir la respuesta como JSON
+
+help-decide = El motor de riesgo de una frontera pregunta una vez por declaración: para cada parte, en el rol declarado, si es un OEA reconocido y qué beneficios del ARM se aplican. Datos, nunca un carril
+help-decide--declaring = El país en que se presenta la declaración: la administración propia del nodo (cualquier país en una cadena de desarrollo)
+help-decide--side = El lado de la frontera: importación, exportación o tránsito
+    .long =
+        El lado de la frontera: importación, exportación o tránsito
+
+        Valores posibles:
+        - import: la importación al país que declara
+        - export: la exportación desde el país que declara
+        - transit: el tránsito por el país que declara
+help-decide--parties = Una parte como `ROL=TIN`, con los roles escritos como en el formato del registro (`exporter=MXAAA010101AAA`); hasta 16, repita la opción
+help-decide--at = El bloque en que se lee, por su hash (el último bloque finalizado si no se indica)
+help-decide--json = Imprimir la respuesta como JSON
 
 help-watch = Seguir cada cambio de reconocimiento de un país, desde los bloques finalizados
 help-watch--country = El país cuyos reconocimientos se siguen
@@ -165,6 +179,7 @@ help-mra-propose--parties = Los códigos de país de las partes, separados por `
 help-mra-propose--scope = Los tipos de OEA reconocidos, separados por `,`: `AEOS`, `AEOC`, `AEOF`
 help-mra-propose--directions = Quién reconoce a quién, pares `EMISOR>RECONOCEDOR` separados por `,` (`MX>CR`); si no se indican, cada parte reconoce a todas las demás
 help-mra-propose--effective-on = El día en que surte efecto, `AAAA-MM-DD` (hoy si no se indica)
+help-mra-propose--benefits = Lo que cada país que reconoce otorga a los OEA de cada emisor: un archivo JSON de direcciones con sus beneficios (docs/benefits.md); una dirección que no figura no otorga nada
 help-mra-sign = Firmar la moción pendiente de un ARM: nómbrela, para que la firma apruebe lo que dice y nada más
 help-mra-sign--motion = La moción que se firma
     .long =
@@ -174,15 +189,23 @@ help-mra-sign--motion = La moción que se firma
         - enter-into-force: el ARM propuesto entra en vigor
         - resume: el ARM suspendido vuelve a estar en vigor
         - add-party: se incorpora una administración (indíquela con `--country`)
+        - amend-benefits: cambian los beneficios de una dirección (indíquelos con `--file` y `--on`)
 help-mra-sign--country = Para `add-party`: la administración que se incorpora
 help-mra-sign--directions = Para `add-party`: las direcciones de la nueva parte tal como las enuncia la moción, pares `EMISOR>RECONOCEDOR` (`mra list` las muestra)
+help-mra-sign--file = Para `amend-benefits`: la dirección y sus beneficios, el archivo que envió quien la propuso
+help-mra-sign--on = Para `amend-benefits`: el día en que se aplican, `AAAA-MM-DD`
 help-mra-suspend = Suspender de inmediato un ARM en vigor: ninguna parte reconoce en virtud de él
 help-mra-resume = Proponer la reanudación de un ARM suspendido, y firmarla; todas las partes deben firmar
 help-mra-terminate = Terminar un ARM, de forma definitiva (si es una propuesta, se retira)
 help-mra-add-party = Proponer la incorporación de una administración a un ARM en vigor, y firmarla; todas las partes y la que se incorpora deben firmar
 help-mra-add-party--country = La administración que se incorpora
 help-mra-add-party--directions = Las direcciones de la que se incorpora, pares `EMISOR>RECONOCEDOR` (`GT>MX`); si no se indican, en ambos sentidos con cada parte
-help-mra-list = Los ARM de los que un país es parte, con la moción pendiente de cada uno
+help-mra-benefits = Proponer lo que el país que reconoce en una dirección otorga a los OEA del emisor desde un día, y firmarlo; se aplica cuando el otro lado también firmó (`mra sign --motion amend-benefits`), ese día
+help-mra-benefits--file = La dirección y sus nuevos beneficios: un archivo JSON `{"{"}"issuer", "recogniser", "grants"{"}"}` (docs/benefits.md)
+help-mra-benefits--on = El día en que se aplican, `AAAA-MM-DD` (hoy si no se indica)
+help-mra-declare-continuity = Declarar un evento de continuidad del negocio del país del funcionario: los beneficios que otorga con esa condición se aplican hasta que termine
+help-mra-end-continuity = Terminar el evento de continuidad del negocio del país del funcionario
+help-mra-list = Los ARM de los que un país es parte, con sus beneficios y la moción pendiente de cada uno
 help-mra-list--country = El país cuyos ARM se listan
 help-mra-list--json = Imprimir la lista como JSON
 help-encryption-key = Claves de cifrado (X25519, distintas de las claves de firma): generar una en un archivo, publicar su clave pública para una administración o un operador vinculado
@@ -243,6 +266,8 @@ value-INDEX = ÍNDICE
 value-REASON = MOTIVO
 value-CODE = CÓDIGO
 value-BATCH = LOTE
+value-PARTY = PARTE
+value-HASH = HASH
 value-IN_FLIGHT = EN_CURSO
 value-REASON_CODE = CÓDIGO_MOTIVO
 value-KEY_FILE = ARCHIVO_CLAVE
