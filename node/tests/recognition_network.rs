@@ -2,7 +2,9 @@
 //! Rica sign an MRA; Mexico grants certificates; Costa Rica's node tells its
 //! subscriber, after finality, of every certificate whose recognition
 //! changes — one grant, one suspension, and all of them at once when the MRA
-//! is suspended and resumed — and answers `cadena_*` recognition queries.
+//! is suspended and resumed — and answers `cadena_*` recognition queries;
+//! then what recognition gives: benefits amended by both sides, told once,
+//! in every answer and in a declaration's decision (issue #26).
 
 use std::{
 	path::PathBuf,
@@ -124,6 +126,7 @@ async fn scenario(network: &Network) -> Result<()> {
 			scope: vec![AeoType::SecurityAndSafety].try_into().unwrap(),
 			directions: None,
 			effective_on: today(),
+			benefits: vec![],
 		}
 		.into(),
 	)
@@ -274,6 +277,9 @@ async fn scenario(network: &Network) -> Result<()> {
 	let described = value("cadena_metrics_block", r#"status="finalized""#).unwrap_or(0.0);
 	ensure!(described <= finalized && described + 5.0 >= finalized, "{described} of {finalized}");
 
+	// 6. What recognition gives (issue #26).
+	benefits(network, &chain, &mut changes).await?;
+
 	// The dashboard names only metrics the node exports.
 	let dashboard: Value = serde_json::from_str(&std::fs::read_to_string(
 		std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy/grafana/cadena.json"),
@@ -286,6 +292,164 @@ async fn scenario(network: &Network) -> Result<()> {
 			"the dashboard names {name}, which the node does not export"
 		);
 	}
+	Ok(())
+}
+
+/// A grant of CR to MX's AEOs, at import, to exporters.
+fn grant_of(code: cadena_primitives::BenefitCode, side: &str) -> (Value, cadena_primitives::Grant) {
+	use cadena_primitives::{Condition, Grant, Side};
+	let condition = match code {
+		cadena_primitives::BenefitCode::BusinessContinuity => Condition::DuringContinuityEvent,
+		_ => Condition::Always,
+	};
+	let (side, roles) = match side {
+		"Export" => (Side::Export, vec![OperatorRole::Importer]),
+		_ => (Side::Import, vec![OperatorRole::Exporter]),
+	};
+	let grant = Grant {
+		code,
+		side,
+		roles: roles.try_into().unwrap(),
+		aeo_types: vec![AeoType::SecurityAndSafety].try_into().unwrap(),
+		parameter: None,
+		condition,
+	};
+	(serde_json::to_value(&grant).unwrap(), grant)
+}
+
+async fn decision(
+	client: &WsClient,
+	declaring: &str,
+	side: &str,
+	parties: Value,
+	at: Option<&str>,
+) -> Result<Value> {
+	Ok(client.request("cadena_decision", rpc_params![declaring, side, parties, at]).await?)
+}
+
+/// Benefits end to end: an amendment CR signs alone changes nothing, signed
+/// by MX too it applies and CR's watcher hears of it once; a decision at
+/// CR's node for an exporter, the same TIN as customs broker, an importer at
+/// a CR export, PE without an MRA; a suspension ends the benefits in the
+/// first finalized block while the block before answers as before; a
+/// continuity event turns its grants on and off; a node answers only its
+/// own country's declarations.
+async fn benefits(
+	network: &Network,
+	chain: &Chain<'_>,
+	changes: &mut Subscription<Value>,
+) -> Result<()> {
+	use cadena_primitives::BenefitCode::*;
+	let long = Duration::from_secs(60);
+	let (cr, pe) = (network.nodes[1].client().await?, network.nodes[2].client().await?);
+	let (mx_admin, cr_admin) = (dev_pair("//Alice"), dev_pair("//Bob"));
+	let approver = dev_pair("//Alice//approver");
+	let (priority, priority_grant) = grant_of(PriorityClearance, "Import");
+	let (continuity, continuity_grant) = grant_of(BusinessContinuity, "Import");
+	let (notice, notice_grant) = grant_of(PriorNotification, "Export");
+	let mut grants = vec![priority_grant, continuity_grant, notice_grant];
+	grants.sort();
+	let grants: cadena_primitives::Grants = grants.try_into().unwrap();
+
+	// The two suspensions of step 5 first.
+	let earlier = next(changes, 2, long).await?;
+	ensure!(earlier.iter().all(|n| n["after"]["reason"] == "CertificateSuspended"), "{earlier:?}");
+
+	// CR proposes what it grants MX's AEOs, and signs: nothing changes yet.
+	let motion = pallet_mra::MotionKind::AmendBenefits {
+		issuer: MX,
+		recogniser: CountryCode(*b"CR"),
+		grants: grants.clone(),
+		on: today(),
+	};
+	let propose = pallet_mra::Call::propose_benefits {
+		id: 0,
+		issuer: MX,
+		recogniser: CountryCode(*b"CR"),
+		grants: grants.clone(),
+		on: today(),
+	};
+	chain.execute(&cr_admin, propose.into()).await?;
+	let alone = recognition(&cr, "CR").await?;
+	ensure!(alone["benefits"] == json!([]) && alone["benefitsFrom"]["version"] == 1, "{alone}");
+	// MX signs the same grants: version 2, in every answer, told once.
+	chain.execute(&mx_admin, pallet_mra::Call::sign { id: 0, motion }.into()).await?;
+	let told = next(changes, 1, long).await?;
+	let changed = &told[0]["benefitsChanged"];
+	ensure!(
+		changed["version"] == 2 && changed["issuer"] == "MX" && changed["recogniser"] == "CR",
+		"{told:?}"
+	);
+	let both = recognition(&cr, "CR").await?;
+	ensure!(both["benefitsFrom"]["version"] == 2, "{both}");
+	ensure!(both["benefits"] == json!([priority.clone(), notice.clone()]), "{both}");
+
+	// A declaration at CR's import: the exporter's grants; the same TIN as
+	// customs broker none; PE, with no MRA, nothing and the reason.
+	let parties = json!([{"role": "Exporter", "tin": TIN}, {"role": "CustomsBroker", "tin": TIN}]);
+	let at_cr = decision(&cr, "CR", "Import", parties, None).await?;
+	ensure!(at_cr["parties"][0]["benefits"] == json!([priority.clone()]), "{at_cr}");
+	ensure!(at_cr["parties"][1]["recognised"] == true, "{at_cr}");
+	ensure!(at_cr["parties"][1]["benefits"] == json!([]), "{at_cr}");
+	ensure!(at_cr["benefits"] == json!([priority.clone()]), "{at_cr}");
+	let at_pe =
+		decision(&pe, "PE", "Import", json!([{"role": "Exporter", "tin": TIN}]), None).await?;
+	ensure!(at_pe["parties"][0]["reason"] == "NoMra" && at_pe["benefits"] == json!([]), "{at_pe}");
+	// A CR export to an MX AEO importer: CR's export grants.
+	let importer = "MXIMP010101AAA";
+	let data = pallet_tin_registry::TraderData { consent: true };
+	let registrar = dev_pair("//Alice//registrar");
+	let register = pallet_tin_registry::Call::register { tin: importer.as_bytes().to_vec(), data };
+	chain.execute(&registrar, register.into()).await?;
+	let mut certificate = grant("IMP-1");
+	certificate.data.holder = importer.as_bytes().to_vec();
+	certificate.data.roles = vec![OperatorRole::Importer].try_into().unwrap();
+	chain.execute(&approver, pallet_aeo_certificates::Call::grant { certificate }.into()).await?;
+	let _granted = next(changes, 1, long).await?;
+	let export = json!([{"role": "Importer", "tin": importer}]);
+	let at_export = decision(&cr, "CR", "Export", export.clone(), None).await?;
+	ensure!(at_export["benefits"] == json!([notice]), "{at_export}");
+
+	// The importer's certificate suspended: the first finalized block's
+	// decision has no benefits and the reason; the block before, as before.
+	let suspend =
+		pallet_aeo_certificates::Call::suspend { id: id("IMP-1"), code: 12, reason: vec![] };
+	chain.execute(&approver, suspend.into()).await?;
+	let suspended = next(changes, 1, long).await?;
+	let block = suspended[0]["blockHash"].as_str().context("the block")?.to_string();
+	let after = decision(&cr, "CR", "Export", export.clone(), Some(&block)).await?;
+	ensure!(after["parties"][0]["reason"] == "CertificateSuspended", "{after}");
+	ensure!(after["benefits"] == json!([]), "{after}");
+	let header: Value = cr.request("chain_getHeader", rpc_params![&block]).await?;
+	let parent = header["parentHash"].as_str().context("the parent")?.to_string();
+	let before = decision(&cr, "CR", "Export", export, Some(&parent)).await?;
+	ensure!(before["benefits"] == at_export["benefits"], "{before}");
+
+	// CR declares a business-continuity event: its continuity grant
+	// applies, and its watcher hears of it; ended, it is gone.
+	let exporter = json!([{"role": "Exporter", "tin": TIN}]);
+	chain.execute(&cr_admin, pallet_mra::Call::declare_continuity {}.into()).await?;
+	let declared = next(changes, 1, long).await?;
+	ensure!(
+		declared[0]["continuity"] == json!({"country": "CR", "declared": true}),
+		"{declared:?}"
+	);
+	let during = decision(&cr, "CR", "Import", exporter.clone(), None).await?;
+	ensure!(during["benefits"] == json!([priority.clone(), continuity]), "{during}");
+	chain.execute(&cr_admin, pallet_mra::Call::end_continuity {}.into()).await?;
+	let ended = next(changes, 1, long).await?;
+	ensure!(ended[0]["continuity"]["declared"] == false, "{ended:?}");
+	let after_event = decision(&cr, "CR", "Import", exporter.clone(), None).await?;
+	ensure!(after_event["benefits"] == json!([priority]), "{after_event}");
+
+	// CR's node answers CR's declarations only; a party list is bounded.
+	let refused = decision(&cr, "MX", "Import", exporter, None).await;
+	let refused = format!("{:?}", refused.expect_err("CR's node answered for MX"));
+	ensure!(refused.contains("answers the declarations of CR only"), "{refused}");
+	let many = Value::Array(vec![json!({"role": "Exporter", "tin": TIN}); 17]);
+	let too_many =
+		format!("{:?}", decision(&cr, "CR", "Import", many, None).await.expect_err("17 parties"));
+	ensure!(too_many.contains("1 to 16 parties"), "{too_many}");
 	Ok(())
 }
 

@@ -50,8 +50,14 @@ async function main() {
   assert.equal(mx.consts.aeoCertificates.maxHistory.toNumber(), 32);
   assert.deepEqual(mx.tx.aeoCertificates.grant.meta.args.map((a) => a.name.toString()), ['certificate']);
 
-  // MX and CR sign an MRA on security-and-safety AEOs.
-  const proposed = await finalized(mx, mx.tx.mra.propose('MX-CR AEO MRA (js)', ['MX', 'CR'], ['SecurityAndSafety'], null, today), mxAdmin);
+  // MX and CR sign an MRA on security-and-safety AEOs: CR gives MX's
+  // exporters priority clearance at import.
+  const priority = {
+    code: 'PriorityClearance', side: 'Import', roles: ['Exporter'],
+    aeoTypes: ['SecurityAndSafety'], parameter: null, condition: 'Always',
+  };
+  const benefits = [{ issuer: 'MX', recogniser: 'CR', grants: [priority] }];
+  const proposed = await finalized(mx, mx.tx.mra.propose('MX-CR AEO MRA (js)', ['MX', 'CR'], ['SecurityAndSafety'], null, today, benefits), mxAdmin);
   assert.ok(proposed.includes('mra.Proposed'), proposed.join());
   const id = (await mx.query.mra.nextMraId()).toNumber() - 1;
   const signed = await finalized(cr, cr.tx.mra.sign(id, 'EnterIntoForce'), crAdmin);
@@ -81,6 +87,13 @@ async function main() {
 
   const recognised = (await cr.rpc.cadena.recognition(TIN, 'CR')).toJSON();
   assert.deepEqual([recognised.recognised, recognised.mra], [true, id]);
+  // The answer carries what recognition gives, and where it comes from.
+  assert.deepEqual(recognised.benefits, [priority]);
+  assert.deepEqual(recognised.benefitsFrom, { mra: id, issuer: 'MX', recogniser: 'CR', version: 1 });
+  // A risk engine's one call for a declaration, at CR's own node.
+  const decision = (await cr.rpc.cadena.decision('CR', 'Import', [{ role: 'Exporter', tin: TIN }])).toJSON();
+  assert.deepEqual(decision.benefits, [priority]);
+  assert.equal(decision.parties[0].recognised, true);
   const elsewhere = (await cr.rpc.cadena.recognition(TIN, 'PE')).toJSON();
   assert.deepEqual([elsewhere.recognised, elsewhere.reason], [false, 'NoMra']);
 

@@ -49,6 +49,8 @@ enum Operation {
 	Latency,
 	/// `cadena_recognition` questions over RPC (no transactions).
 	Query,
+	/// `cadena_decision` questions over RPC, three parties each.
+	Decision,
 }
 
 #[derive(Parser, Debug)]
@@ -174,7 +176,7 @@ async fn wait_nonce(chain: &Chain<'_>, signer: &sr25519::Pair, nonce: u32) -> Re
 #[tokio::main]
 async fn main() -> Result<()> {
 	let args = Args::parse();
-	if args.operation == Operation::Query {
+	if matches!(args.operation, Operation::Query | Operation::Decision) {
 		return query::run(query::QueryLoad {
 			url: args.url,
 			connections: args.connections,
@@ -183,6 +185,7 @@ async fn main() -> Result<()> {
 			tins: args.tins,
 			prefix: args.tin_prefix,
 			country: args.country,
+			decision: args.operation == Operation::Decision,
 		})
 		.await;
 	}
@@ -274,7 +277,7 @@ async fn main() -> Result<()> {
 					reason: Vec::new(),
 				}
 				.into(),
-				Operation::Query => unreachable!("queries sign nothing"),
+				Operation::Query | Operation::Decision => unreachable!("queries sign nothing"),
 			};
 			let xt = chain.sign(&officers[k], call, nonces[k]);
 			nonces[k] += 1;

@@ -5,7 +5,11 @@
 //! `cadena import` test registers name them); every answer's latency is
 //! kept, and the rate and percentiles are printed. Unless one is in force
 //! already, Mexico and `--country` sign an MRA first (dev keys `//Alice`
-//! and `//Bob`), so the answers go through the whole recognition rule.
+//! and `//Bob`), with benefits for Mexico's exporters, importers and
+//! manufacturers, so the answers go through the whole recognition rule and
+//! carry grants. `--operation decision` asks `cadena_decision` instead, a
+//! declaration of three parties (exporter, importer, manufacturer) at
+//! `--country`'s import each time.
 
 use std::{
 	sync::Arc,
@@ -28,6 +32,33 @@ pub struct QueryLoad {
 	pub tins: u32,
 	pub prefix: String,
 	pub country: String,
+	/// `cadena_decision` with three parties, instead of `cadena_recognition`.
+	pub decision: bool,
+}
+
+/// What `country` grants Mexico's AEOs in the MRA the load signs: a few
+/// grants at import for exporters, importers and manufacturers.
+fn benefits(partner: CountryCode) -> Vec<pallet_mra::ProposedBenefits> {
+	use cadena_primitives::{BenefitCode, Condition, Grant, OperatorRole, Side};
+	let roles = vec![OperatorRole::Importer, OperatorRole::Exporter, OperatorRole::Manufacturer];
+	let grant = |code, parameter| Grant {
+		code,
+		side: Side::Import,
+		roles: roles.clone().try_into().expect("three roles"),
+		aeo_types: vec![AeoType::SecurityAndSafety].try_into().expect("one type"),
+		parameter,
+		condition: Condition::Always,
+	};
+	let grants = vec![
+		grant(BenefitCode::RiskFactor, None),
+		grant(BenefitCode::FewerPhysicalControls, Some(200)),
+		grant(BenefitCode::PriorityClearance, None),
+	];
+	vec![pallet_mra::ProposedBenefits {
+		issuer: CountryCode(*b"MX"),
+		recogniser: partner,
+		grants: grants.try_into().expect("three grants"),
+	}]
 }
 
 /// A percentile of sorted latencies.
@@ -65,6 +96,7 @@ async fn ensure_mra(url: &str, country: &str) -> Result<()> {
 			.expect("two types of three"),
 		directions: None,
 		effective_on: day_of(now),
+		benefits: benefits(partner),
 	};
 	chain.execute(&dev_pair("//Alice"), propose.into()).await?;
 	let mras: Value = client.request("cadena_mras", rpc_params![country]).await?;
@@ -92,51 +124,74 @@ async fn ensure_mra(url: &str, country: &str) -> Result<()> {
 	Ok(())
 }
 
+/// One question, timed: whether its answer says "recognised" (every party,
+/// for a decision).
+async fn ask(
+	client: &jsonrpsee::ws_client::WsClient,
+	load: &QueryLoad,
+	tins: [String; 3],
+) -> Result<(Duration, bool)> {
+	let asked = Instant::now();
+	let yes = if load.decision {
+		let parties: Vec<Value> = ["Exporter", "Importer", "Manufacturer"]
+			.iter()
+			.zip(tins)
+			.map(|(role, tin)| serde_json::json!({"role": role, "tin": tin}))
+			.collect();
+		let answer: Value = client
+			.request("cadena_decision", rpc_params![&load.country, "Import", parties])
+			.await?;
+		let parties = answer["parties"].as_array().context("the parties")?;
+		parties.iter().all(|p| p["recognised"] == true)
+	} else {
+		let [tin, _, _] = tins;
+		let answer: Value =
+			client.request("cadena_recognition", rpc_params![tin, &load.country]).await?;
+		answer["recognised"] == true
+	};
+	Ok((asked.elapsed(), yes))
+}
+
+/// One connection's questions until `deadline`: latencies and answers recognised.
+async fn worker(
+	load: Arc<QueryLoad>,
+	w: usize,
+	deadline: Instant,
+) -> Result<(Vec<Duration>, usize)> {
+	let client = WsClientBuilder::default()
+		.max_concurrent_requests(load.in_flight * 2)
+		.build(&load.url)
+		.await
+		.with_context(|| format!("connecting to {}", load.url))?;
+	let (mut latencies, mut recognised) = (Vec::new(), 0usize);
+	let mut n = w as u64;
+	let mut tin = || {
+		n = n.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+		format!("MX{}{:06}", load.prefix, (n >> 33) % load.tins as u64)
+	};
+	while Instant::now() < deadline {
+		let questions: Vec<[String; 3]> =
+			(0..load.in_flight).map(|_| [tin(), tin(), tin()]).collect();
+		let answers: Vec<Result<(Duration, bool)>> = stream::iter(questions)
+			.map(|tins| ask(&client, &load, tins))
+			.buffer_unordered(load.in_flight)
+			.collect()
+			.await;
+		for answer in answers {
+			let (latency, yes) = answer?;
+			latencies.push(latency);
+			recognised += yes as usize;
+		}
+	}
+	Ok((latencies, recognised))
+}
+
 pub async fn run(load: QueryLoad) -> Result<()> {
 	ensure_mra(&load.url, &load.country).await?;
 	let load = Arc::new(load);
 	let deadline = Instant::now() + Duration::from_secs(load.seconds);
 	let started = Instant::now();
-	let workers = (0..load.connections).map(|w| {
-		let load = load.clone();
-		async move {
-			let client = WsClientBuilder::default()
-				.max_concurrent_requests(load.in_flight * 2)
-				.build(&load.url)
-				.await
-				.with_context(|| format!("connecting to {}", load.url))?;
-			let mut latencies = Vec::new();
-			let mut recognised = 0usize;
-			let mut n = w as u64;
-			while Instant::now() < deadline {
-				let questions = (0..load.in_flight).map(|_| {
-					n = n.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-					format!("MX{}{:06}", load.prefix, (n >> 33) % load.tins as u64)
-				});
-				let answers: Vec<Result<(Duration, bool)>> =
-					stream::iter(questions.collect::<Vec<_>>())
-						.map(|tin| {
-							let (client, country) = (&client, &load.country);
-							async move {
-								let asked = Instant::now();
-								let answer: Value = client
-									.request("cadena_recognition", rpc_params![tin, country])
-									.await?;
-								Ok((asked.elapsed(), answer["recognised"] == true))
-							}
-						})
-						.buffer_unordered(load.in_flight)
-						.collect()
-						.await;
-				for answer in answers {
-					let (latency, yes) = answer?;
-					latencies.push(latency);
-					recognised += yes as usize;
-				}
-			}
-			anyhow::Ok((latencies, recognised))
-		}
-	});
+	let workers = (0..load.connections).map(|w| worker(load.clone(), w, deadline));
 	let results: Vec<Result<(Vec<Duration>, usize)>> = futures::future::join_all(workers).await;
 	let elapsed = started.elapsed();
 	let mut all = Vec::new();
@@ -148,8 +203,9 @@ pub async fn run(load: QueryLoad) -> Result<()> {
 	}
 	ensure!(!all.is_empty(), "no answer in {} s", load.seconds);
 	all.sort();
+	let what = if load.decision { "decisions (3 parties)" } else { "recognition queries" };
 	println!(
-		"{} recognition queries in {:.1} s over {} connections x {} in flight: {:.0} per second; {} recognised",
+		"{} {what} in {:.1} s over {} connections x {} in flight: {:.0} per second; {} recognised",
 		all.len(),
 		elapsed.as_secs_f64(),
 		load.connections,

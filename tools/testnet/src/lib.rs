@@ -500,8 +500,8 @@ impl Network {
 		Self::start_on(binary, chain, validators, dir, extra_args, None).await
 	}
 
-	/// [`Network::start_with`], the first node serving JSON-RPC on
-	/// `first_rpc_port` if given (9944 for the README's first run).
+	/// [`Network::start_with`], the nodes serving JSON-RPC from
+	/// `first_rpc_port` on if given (9944, 9945, … for the README's first run).
 	pub async fn start_on(
 		binary: &Path,
 		chain: &str,
@@ -563,8 +563,9 @@ impl Network {
 		config.bootnodes.extend(self.bootnode.clone());
 		config.extra_args.extend(self.extra_args.iter().cloned());
 		config.extra_args.extend(args.iter().map(|arg| arg.to_string()));
-		if let (0, Some(port)) = (index, self.first_rpc_port) {
-			config.rpc_port = port;
+		// The README's first run: Mexico on 9944, Costa Rica on 9945, …
+		if let Some(port) = self.first_rpc_port {
+			config.rpc_port = port + index as u16;
 		}
 		let mut node = Node::start(&self.binary, config)?;
 		let client = node.wait_for_rpc(Duration::from_secs(60)).await?;

@@ -101,6 +101,40 @@ async fn run(args: Args) -> Result<()> {
 	Ok(())
 }
 
+/// The benefits of the demonstration's MRA, from `path` (beside the
+/// register, `docs/samples/benefits.json`): none if there is no such file.
+fn demo_benefits(path: &std::path::Path) -> Result<Vec<pallet_mra::ProposedBenefits>> {
+	#[derive(serde::Deserialize)]
+	struct Direction {
+		issuer: String,
+		recogniser: String,
+		grants: Vec<cadena_primitives::Grant>,
+	}
+	if !path.exists() {
+		return Ok(Vec::new());
+	}
+	let text =
+		std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+	let directions: Vec<Direction> = serde_json::from_str(&text)
+		.with_context(|| format!("{} is not benefits", path.display()))?;
+	let country = |text: &str| {
+		cadena_primitives::CountryCode::new(text.as_bytes())
+			.map_err(|e| anyhow::anyhow!("{text}: {e:?} in {}", path.display()))
+	};
+	directions
+		.into_iter()
+		.map(|d| {
+			let mut grants = d.grants;
+			grants.sort();
+			Ok(pallet_mra::ProposedBenefits {
+				issuer: country(&d.issuer)?,
+				recogniser: country(&d.recogniser)?,
+				grants: grants.try_into().map_err(|_| anyhow::anyhow!("more than 32 grants"))?,
+			})
+		})
+		.collect()
+}
+
 /// Brings an MRA between Mexico and Costa Rica into force and imports
 /// `register` as Mexico's integrator, unless a run before did.
 async fn demo(network: &Network, node: &std::path::Path, register: &std::path::Path) -> Result<()> {
@@ -131,6 +165,7 @@ async fn demo(network: &Network, node: &std::path::Path, register: &std::path::P
 				.expect("three types"),
 			directions: None,
 			effective_on: day_of(now.as_millis() as u64),
+			benefits: demo_benefits(&register.with_file_name("benefits.json"))?,
 		});
 		chain.execute(&dev_pair("//Alice"), propose).await?;
 		let sign = pallet_mra::Call::sign { id: 0, motion: pallet_mra::MotionKind::EnterIntoForce };
@@ -146,7 +181,8 @@ async fn demo(network: &Network, node: &std::path::Path, register: &std::path::P
 		.with_context(|| format!("running {}", cadena.display()))?;
 	anyhow::ensure!(status.success(), "cadena import {} failed: {status}", register.display());
 	println!(
-		"Mexico and Costa Rica: MRA 0 in force; {} imported by Mexico's integrator",
+		"Mexico and Costa Rica: MRA 0 in force, with the benefits of {}; {} imported by Mexico's integrator",
+		register.with_file_name("benefits.json").display(),
 		register.display()
 	);
 	Ok(())
