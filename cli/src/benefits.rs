@@ -195,7 +195,8 @@ pub struct DecideArgs {
 	#[arg(long, value_enum)]
 	pub side: SideArg,
 	/// A party as `ROLE=TIN`, roles spelled as in the register format
-	/// (`exporter=MXAAA010101AAA`); up to 16, repeat the option.
+	/// (`exporter=MXAAA010101AAA`), or `ROLE=CC:SCHEME:VALUE` with a partner
+	/// identifier its country recorded; up to 16, repeat the option.
 	#[arg(long = "party", value_name = "PARTY", required = true)]
 	pub parties: Vec<String>,
 	/// The block to read at, by hash (the last finalized block when not given).
@@ -215,7 +216,7 @@ fn party(text: &str) -> Result<DeclaredPartyJson> {
 	let [role] = role[..] else {
 		return Err(anyhow!(t!("decide-not-a-party", text = format!("{text:?}"))));
 	};
-	Ok(DeclaredPartyJson { role, tin: tin.trim().to_string() })
+	Ok(DeclaredPartyJson { role, party: tin.trim().to_string() })
 }
 
 /// Asks the node for a declaration's decision.
@@ -244,7 +245,10 @@ pub fn print_decision(decision: &DecisionJson) {
 		)
 	);
 	for p in &decision.parties {
-		let who = format!("{} {}", role_name(p.role), p.tin);
+		let who = match &p.tin {
+			Some(tin) if *tin != p.party => format!("{} {} ({tin})", role_name(p.role), p.party),
+			_ => format!("{} {}", role_name(p.role), p.party),
+		};
 		let answer = &p.recognition;
 		let line = match (&answer.certificate, answer.recognised) {
 			(Some(c), true) => t!(
@@ -273,7 +277,7 @@ mod tests {
 		let read = party("exporter=MXAAA010101AAA").unwrap();
 		assert_eq!(
 			read,
-			DeclaredPartyJson { role: OperatorRole::Exporter, tin: "MXAAA010101AAA".into() }
+			DeclaredPartyJson { role: OperatorRole::Exporter, party: "MXAAA010101AAA".into() }
 		);
 		assert_eq!(party("customs-broker=CR3101123456").unwrap().role, OperatorRole::CustomsBroker);
 		assert!(party("MXAAA010101AAA").is_err());

@@ -31,7 +31,7 @@ pub type AtBlock = ClientAtBlock<Config, OnlineClientAtBlockImpl<Config>>;
 
 /// The calls, storage items and runtime API methods this tool uses: the
 /// node's metadata must describe them exactly as this build's runtime does.
-const CALLS: [(&str, &str); 37] = [
+const CALLS: [(&str, &str); 38] = [
 	("Council", "propose"),
 	("Council", "vote"),
 	("Council", "close"),
@@ -49,6 +49,7 @@ const CALLS: [(&str, &str); 37] = [
 	("TinRegistry", "unlink_account"),
 	("TinRegistry", "set_consent"),
 	("TinRegistry", "set_encryption_key"),
+	("TinRegistry", "set_partner_ids"),
 	("Mra", "propose"),
 	("Mra", "sign"),
 	("Mra", "suspend"),
@@ -81,7 +82,8 @@ const STORAGE: [(&str, &str); 8] = [
 	("Council", "ProposalOf"),
 ];
 const API: &str = "CadenaApi";
-const API_METHODS: [&str; 11] = [
+const API_METHODS: [&str; 12] = [
+	"tin_of_partner",
 	"tin_recognition",
 	"benefits_of_mra",
 	"certificates",

@@ -9,7 +9,7 @@ use std::{
 
 use anyhow::{Context, Result};
 use cadena_envelope::TraderRecord;
-use cadena_primitives::{CertificateId, CountryCode, NotRecognised, Tin};
+use cadena_primitives::{CertificateId, CountryCode, NotRecognised, PartyRef, Tin};
 use cadena_rpc::json::{certificate_json, recognition_view_json, RecognitionJson};
 use cadena_runtime_api::{
 	CertificateView, ConfidentialView, ReaderView, RecognisedPage, RecognitionView, MAX_PAGE,
@@ -27,7 +27,8 @@ use crate::{
 /// `cadena verify`.
 #[derive(Args, Debug)]
 pub struct VerifyArgs {
-	/// The trader's TIN (`MXAAA010101AAA`).
+	/// The trader's TIN (`MXAAA010101AAA`), or a partner identifier its
+	/// country recorded, `CC:SCHEME:VALUE` (`MX:MID:MXAAAMAN1234GUA`).
 	pub tin: String,
 	/// The country asking: does it recognise this trader now?
 	#[arg(long = "by", value_name = "CC")]
@@ -76,7 +77,7 @@ pub fn country(text: &str) -> Result<CountryCode> {
 
 /// Answers `cadena verify`.
 pub async fn verify(chain: &Chain, args: &VerifyArgs) -> Result<VerifyJson> {
-	let tin = Tin::parse(args.tin.trim().as_bytes()).map_err(|e| {
+	let party = PartyRef::parse(args.tin.trim().as_bytes()).map_err(|e| {
 		anyhow::anyhow!(t!(
 			"query-bad-tin",
 			tin = format!("{:?}", args.tin),
@@ -84,10 +85,18 @@ pub async fn verify(chain: &Chain, args: &VerifyArgs) -> Result<VerifyJson> {
 		))
 	})?;
 	let reader = country(&args.by)?;
+	let at = chain.finalized().await?;
+	let tin = match party {
+		PartyRef::Tin(tin) => tin,
+		PartyRef::Partner { issuer, id } => {
+			let found: Option<Tin> = chain.api(&at, "tin_of_partner", (issuer, id)).await?;
+			found.with_context(|| t!("query-unknown-partner-id", id = args.tin.trim()))?
+		}
+	};
 	let (holder_name, holder_unreadable) = match &args.encryption_key_file {
 		Some(path) => {
 			let show = confidential::ShowArgs {
-				tin: args.tin.clone(),
+				tin: String::from_utf8_lossy(&tin.to_bytes()).into_owned(),
 				reader: ReaderView::Administration(reader),
 				encryption_key_file: path.clone(),
 				json: false,
@@ -99,10 +108,9 @@ pub async fn verify(chain: &Chain, args: &VerifyArgs) -> Result<VerifyJson> {
 		}
 		None => (None, None),
 	};
-	let at = chain.finalized().await?;
 	let answer: RecognitionView = chain.api(&at, "tin_recognition", (&tin, reader)).await?;
 	Ok(VerifyJson {
-		tin: args.tin.trim().to_string(),
+		tin: String::from_utf8_lossy(&tin.to_bytes()).into_owned(),
 		country: reader.as_str().to_string(),
 		block: at.block_number(),
 		block_hash: format!("{:?}", at.block_hash()),

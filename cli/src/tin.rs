@@ -55,6 +55,23 @@ pub enum TinCommand {
 	Link(LinkArgs),
 	/// Unlink an account from its TIN (a Registrar, or the account itself).
 	Unlink(UnlinkArgs),
+	/// Record the identifiers partners' systems key a trader on, in place
+	/// of those it had (a Registrar of its country): `cadena decide` and
+	/// `verify` then accept `CC:SCHEME:VALUE` for it.
+	PartnerIds(PartnerIdsArgs),
+}
+
+/// `cadena tin partner-ids`.
+#[derive(Args, Debug)]
+pub struct PartnerIdsArgs {
+	/// The TIN.
+	pub tin: String,
+	/// An identifier as `SCHEME:VALUE` (`MID:MXAAAMAN1234GUA`); up to 4,
+	/// repeat the option; none clears them.
+	#[arg(long = "id", value_name = "ID")]
+	pub ids: Vec<String>,
+	#[command(flatten)]
+	pub signing: Signing,
 }
 
 /// A trader's confidential record as options: to register, its names and
@@ -231,6 +248,7 @@ impl TinCommand {
 			TinCommand::Close(a) | TinCommand::Reopen(a) => Some(&a.signing),
 			TinCommand::Link(a) => Some(&a.signing),
 			TinCommand::Unlink(a) => Some(&a.signing),
+			TinCommand::PartnerIds(a) => Some(&a.signing),
 			TinCommand::LinkRequest(_) => None,
 		}
 	}
@@ -499,11 +517,35 @@ pub async fn run(chain: &Chain, command: &TinCommand) -> Result<Outcome> {
 				.with_context(|| t!("tin-account-not-linked", account = a.account))?;
 			(Registry::unlink_account { account }.into(), tin)
 		}
+		TinCommand::PartnerIds(a) => {
+			registrar_of(chain, &key, &a.tin).await?;
+			let tin = tin(&a.tin)?;
+			let ids = partner_ids(&a.ids)?;
+			(Registry::set_partner_ids { tin: tin.to_bytes(), ids }.into(), tin)
+		}
 		TinCommand::LinkRequest(_) => unreachable!("a link request sends nothing"),
 	};
 	let sent = chain.send(&key, call, signing.dry_run).await?;
 	let trader = record(chain, &tin).await?.map(trader_json);
 	Ok(Outcome { sent, trader, record: None, shared: None })
+}
+
+/// `SCHEME:VALUE` identifiers, at most four.
+fn partner_ids(texts: &[String]) -> Result<cadena_primitives::PartnerIds> {
+	let ids = texts
+		.iter()
+		.map(|text| {
+			cadena_primitives::PartnerId::parse(text.trim().as_bytes()).map_err(|e| {
+				anyhow::anyhow!(t!(
+					"tin-bad-partner-id",
+					text = format!("{text:?}"),
+					why = format!("{e:?}")
+				))
+			})
+		})
+		.collect::<Result<Vec<_>>>()?;
+	let count = ids.len();
+	ids.try_into().map_err(|_| anyhow::anyhow!(t!("tin-too-many-partner-ids", count = count)))
 }
 
 /// `cadena consent give|withdraw`, by the trader's linked account.

@@ -504,6 +504,22 @@ async fn benefits(mx_url: &str, cr_url: &str, verified: &Value) -> Result<()> {
 	ensure!(texto.contains("exporter MXA000001: RECONOCIDO"), "{texto}");
 	ensure!(texto.contains("- despacho prioritario, en la importación"), "{texto}");
 	ensure!(texto.contains("Son datos para el motor de riesgo, no un carril."), "{texto}");
+	// A partner identifier Mexico records for its trader answers as its TIN.
+	let recorded =
+		cadena(mx_url, &["tin", "partner-ids", "MXA000001", "--id", "MID:MXA1MAN", "--suri", KEY])
+			.await?;
+	ensure!(recorded.status.success(), "{recorded:?}");
+	let by_id = cadena(cr_url, &["verify", "MX:MID:MXA1MAN", "--by", "CR", "--json"]).await?;
+	let by_id = stdout_json(&by_id)?;
+	ensure!(by_id["tin"] == "MXA000001" && by_id["benefits"] == verified["benefits"], "{by_id}");
+	let id_party = ["--party", "exporter=MX:MID:MXA1MAN"];
+	let mut args = vec!["decide", "--declaring", "CR", "--side", "import", "--json"];
+	args.extend(id_party);
+	let decided = stdout_json(&cadena(cr_url, &args).await?)?;
+	ensure!(decided["parties"][0]["tin"] == "MXA000001", "{decided}");
+	ensure!(decided["parties"][0]["benefits"] == decision["parties"][0]["benefits"], "{decided}");
+	let unknown = cadena(cr_url, &["verify", "CR:MID:MXA1MAN", "--by", "CR"]).await?;
+	ensure!(stderr(&unknown).contains("no TIN holds the partner identifier"), "{unknown:?}");
 	// Mexico's node does not answer Costa Rica's declarations.
 	let elsewhere = cadena(
 		mx_url,

@@ -9,6 +9,7 @@ mod benefits;
 mod country;
 mod history;
 mod mra;
+mod partner;
 mod roles;
 mod tin;
 
@@ -26,6 +27,10 @@ pub use history::{append_pruning, PrunedHistory};
 pub use mra::{
 	recognise, CertificateFacts, Directions, MraId, MraStatus, MraTerms, NotRecognised, Parties,
 	Recognition, Scope, MAX_PARTIES,
+};
+pub use partner::{
+	PartnerId, PartnerIdError, PartnerIds, PartyRef, PartyRefError, MAX_PARTNER_IDS,
+	MAX_PARTNER_VALUE, MAX_SCHEME,
 };
 pub use roles::{MemberStatus, Role, Roles};
 pub use tin::{Tin, TinError, MAX_NATIONAL_ID, MAX_NATIONAL_ID_BYTES};

@@ -71,8 +71,45 @@ pub struct BenefitsSourceJson {
 pub struct DeclaredPartyJson {
 	/// The role declared (`Exporter`, `Importer`, `Manufacturer`, …).
 	pub role: OperatorRole,
-	/// The party's TIN.
-	pub tin: String,
+	/// The party: its TIN (`MXAAA010101AAA`), or a partner identifier its
+	/// issuing country recorded, `CC:SCHEME:VALUE` (`MX:MID:MXAAAMAN1234GUA`).
+	/// `tin` is read too.
+	#[serde(alias = "tin")]
+	pub party: String,
+}
+
+/// A declaration's parties, as `cadena_decision` takes them: a JSON array,
+/// or an object keyed by position (`{"0": …, "1": …}`), which is how
+/// polkadot.js's `Json` parameter type sends an array.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct DeclaredParties(pub Vec<DeclaredPartyJson>);
+
+impl<'de> Deserialize<'de> for DeclaredParties {
+	fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+		#[derive(Deserialize)]
+		#[serde(untagged)]
+		enum Either {
+			List(Vec<DeclaredPartyJson>),
+			Keyed(std::collections::BTreeMap<String, DeclaredPartyJson>),
+		}
+		let keyed = match Either::deserialize(d)? {
+			Either::List(list) => return Ok(Self(list)),
+			Either::Keyed(keyed) => keyed,
+		};
+		let mut placed = Vec::with_capacity(keyed.len());
+		for (key, party) in keyed {
+			let at: usize = key.parse().map_err(|_| {
+				serde::de::Error::custom(format!("parties: `{key}` is not a position"))
+			})?;
+			placed.push((at, party));
+		}
+		placed.sort_by_key(|(at, _)| *at);
+		if placed.iter().enumerate().any(|(i, (at, _))| i != *at) {
+			return Err(serde::de::Error::custom("parties: positions must be 0, 1, 2, …"));
+		}
+		Ok(Self(placed.into_iter().map(|(_, party)| party).collect()))
+	}
 }
 
 /// One party's answer in a decision.
@@ -81,8 +118,10 @@ pub struct DeclaredPartyJson {
 pub struct PartyDecisionJson {
 	/// The role declared.
 	pub role: OperatorRole,
-	/// The party's TIN.
-	pub tin: String,
+	/// The party, as asked.
+	pub party: String,
+	/// Its TIN; `null` when a partner identifier names nobody.
+	pub tin: Option<String>,
 	/// Whether it is recognised, why not, and the grants that apply to it
 	/// in the role declared on the side asked.
 	#[serde(flatten)]
@@ -587,6 +626,27 @@ mod tests {
 	}
 
 	#[test]
+	fn parties_come_as_an_array_or_keyed_by_position() {
+		let party =
+			|tin: &str| DeclaredPartyJson { role: OperatorRole::Exporter, party: tin.into() };
+		let listed: DeclaredParties = serde_json::from_value(json!([
+			{"role": "Exporter", "party": "MXA1"}, {"role": "Exporter", "tin": "MXA2"},
+		]))
+		.unwrap();
+		assert_eq!(listed.0, vec![party("MXA1"), party("MXA2")]);
+		// polkadot.js's `Json` type sends an array so.
+		let keyed: DeclaredParties = serde_json::from_value(json!({
+			"1": {"role": "Exporter", "tin": "MXA2"}, "0": {"role": "Exporter", "tin": "MXA1"},
+		}))
+		.unwrap();
+		assert_eq!(keyed, listed);
+		let gap = json!({"0": {"role": "Exporter", "tin": "MXA1"}, "2": {"role": "Exporter", "tin": "MXA2"}});
+		assert!(serde_json::from_value::<DeclaredParties>(gap).is_err());
+		let named = json!({"first": {"role": "Exporter", "tin": "MXA1"}});
+		assert!(serde_json::from_value::<DeclaredParties>(named).is_err());
+	}
+
+	#[test]
 	fn a_decision_has_its_documented_fields() {
 		use cadena_primitives::{BenefitCode, Condition};
 		let grant = Grant {
@@ -615,7 +675,8 @@ mod tests {
 			block_hash: H256::repeat_byte(2),
 			parties: vec![PartyDecisionJson {
 				role: OperatorRole::Exporter,
-				tin: "MXAAA010101AAA".into(),
+				party: "MX:MID:MXAAAMAN1234GUA".into(),
+				tin: Some("MXAAA010101AAA".into()),
 				recognition: recognition_view_json(view),
 			}],
 			benefits: vec![grant],
@@ -637,6 +698,7 @@ mod tests {
 				"blockHash": format!("0x{}", "02".repeat(32)),
 				"parties": [{
 					"role": "Exporter",
+					"party": "MX:MID:MXAAAMAN1234GUA",
 					"tin": "MXAAA010101AAA",
 					"recognised": true,
 					"reason": null,

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use cadena_primitives::{CertificateId, CountryCode, Side, Tin};
+use cadena_primitives::{CertificateId, CountryCode, PartyRef, Side, Tin};
 use cadena_runtime::{opaque::Block, AccountId};
 use cadena_runtime_api::{CadenaApi, ReaderView, MAX_DECLARED_PARTIES, MAX_PAGE};
 use futures::future::BoxFuture;
@@ -104,7 +104,7 @@ pub trait CadenaRpc {
 		&self,
 		declaring: String,
 		side: Side,
-		parties: Vec<DeclaredPartyJson>,
+		parties: DeclaredParties,
 		at: Option<H256>,
 	) -> RpcResult<DecisionJson>;
 
@@ -195,6 +195,15 @@ fn country(text: &str) -> Result<CountryCode, ErrorObjectOwned> {
 
 fn tin(text: &str) -> Result<Tin, ErrorObjectOwned> {
 	Tin::parse(text.as_bytes()).map_err(|e| invalid(format!("`{text}` is not a TIN: {e:?}")))
+}
+
+/// A declaration's party: a TIN, or `CC:SCHEME:VALUE`.
+fn party(text: &str) -> Result<PartyRef, ErrorObjectOwned> {
+	PartyRef::parse(text.as_bytes()).map_err(|e| {
+		invalid(format!(
+			"`{text}` is neither a TIN nor a partner identifier CC:SCHEME:VALUE: {e:?}"
+		))
+	})
 }
 
 fn certificate_id(id: &CertificateIdJson) -> Result<CertificateId, ErrorObjectOwned> {
@@ -378,7 +387,7 @@ where
 		&self,
 		declaring: String,
 		side: Side,
-		parties: Vec<DeclaredPartyJson>,
+		DeclaredParties(parties): DeclaredParties,
 		at: Option<H256>,
 	) -> RpcResult<DecisionJson> {
 		let declaring = self::country(&declaring)?;
@@ -387,7 +396,7 @@ where
 		}
 		let parties = parties
 			.iter()
-			.map(|p| Ok((p.role, self::tin(&p.tin)?)))
+			.map(|p| Ok((p.role, self::party(&p.party)?)))
 			.collect::<Result<Vec<_>, ErrorObjectOwned>>()?;
 		// A decision is read at a finalized block, which the answer names.
 		let at = at.unwrap_or_else(|| self.client.info().finalized_hash);
@@ -412,7 +421,8 @@ where
 				.into_iter()
 				.map(|p| PartyDecisionJson {
 					role: p.role,
-					tin: text(&p.tin.to_bytes()),
+					party: text(&p.party.to_bytes()),
+					tin: p.tin.map(|t| text(&t.to_bytes())),
 					recognition: recognition_view_json(p.recognition),
 				})
 				.collect(),
@@ -568,6 +578,10 @@ mod tests {
 		assert_eq!(e.code(), codes::INVALID_PARAMS);
 		assert!(e.message().contains("`Mexico` is not an ISO 3166-1 alpha-2 country code"));
 		assert!(tin("not a tin").unwrap_err().message().contains("is not a TIN"));
+		assert!(matches!(party("MXAAA010101AAA"), Ok(PartyRef::Tin(_))));
+		assert!(matches!(party("MX:MID:MXAAAMAN1234GUA"), Ok(PartyRef::Partner { .. })));
+		let e = party("MX:mid:x").unwrap_err();
+		assert!(e.message().contains("neither a TIN nor a partner identifier"), "{e:?}");
 		let id = CertificateIdJson { country: "MX".into(), number: String::new() };
 		assert!(certificate_id(&id).unwrap_err().message().contains("not an authorization number"));
 	}

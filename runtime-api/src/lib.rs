@@ -8,7 +8,7 @@ use alloc::vec::Vec;
 use cadena_primitives::{
 	Action, AeoType, AuthorizationNumber, CertificateId, CertificateStatus, CountryCode, Day,
 	DirectionBenefits, Directions, Grant, MemberStatus, MraId, MraStatus, OperatorRole,
-	OperatorRoles, Parties, Recognition, Roles, Scope, Side, Tin,
+	OperatorRoles, Parties, PartnerId, PartyRef, Recognition, Roles, Scope, Side, Tin,
 };
 use codec::{Codec, Decode, Encode};
 use scale_info::TypeInfo;
@@ -290,8 +290,10 @@ pub struct RecognitionView {
 pub struct PartyDecision {
 	/// The role declared.
 	pub role: OperatorRole,
-	/// The party's TIN.
-	pub tin: Tin,
+	/// The party, as asked: a TIN or an issuer's partner identifier.
+	pub party: PartyRef,
+	/// Its TIN; none when a partner identifier names nobody.
+	pub tin: Option<Tin>,
 	/// Whether the declaring country recognises it, and why not.
 	pub recognition: RecognitionView,
 }
@@ -358,7 +360,7 @@ sp_api::decl_runtime_apis! {
 	/// (runtime 107) `confidential_record` and `missing_wraps`; version 5
 	/// (runtime 108) `reason_version` and `partners_of`; version 6 (runtime
 	/// 110) the benefits: `recognitions`, `tin_recognition`, `decision`,
-	/// `benefits_of_mra`, `continuity` and `benefit_changes`.
+	/// `benefits_of_mra`, `continuity`, `benefit_changes` and `tin_of_partner`.
 	#[api_version(3)]
 	pub trait CadenaApi<AccountId: Codec> {
 		/// Whether `reader` recognises `tin` now: through its best
@@ -436,10 +438,13 @@ sp_api::decl_runtime_apis! {
 		fn tin_recognition(tin: Tin, reader: CountryCode) -> RecognitionView;
 		/// The decision's inputs for a declaration lodged in `declaring`, on
 		/// `side`, with up to `MAX_DECLARED_PARTIES` parties as (role
-		/// declared, TIN): for each, whether it is recognised and the
+		/// declared, TIN or partner identifier): for each, whether it is recognised and the
 		/// grants that apply to it in that role; and their union.
 		#[api_version(6)]
-		fn decision(declaring: CountryCode, side: Side, parties: Vec<(OperatorRole, Tin)>) -> Decision;
+		fn decision(declaring: CountryCode, side: Side, parties: Vec<(OperatorRole, PartyRef)>) -> Decision;
+		/// The TIN `issuer` recorded the partner identifier `id` for.
+		#[api_version(6)]
+		fn tin_of_partner(issuer: CountryCode, id: PartnerId) -> Option<Tin>;
 		/// Every direction's benefits under MRA `mra`.
 		#[api_version(6)]
 		fn benefits_of_mra(mra: MraId) -> Vec<DirectionBenefitsView>;

@@ -245,9 +245,13 @@ impl_runtime_apis! {
 		fn decision(
 			declaring: CountryCode,
 			side: cadena_primitives::Side,
-			parties: Vec<(cadena_primitives::OperatorRole, Tin)>,
+			parties: Vec<(cadena_primitives::OperatorRole, cadena_primitives::PartyRef)>,
 		) -> cadena_runtime_api::Decision {
 			cadena_api::benefits::decision(declaring, side, parties)
+		}
+
+		fn tin_of_partner(issuer: CountryCode, id: cadena_primitives::PartnerId) -> Option<Tin> {
+			crate::TinRegistry::tin_of_partner(issuer, &id)
 		}
 
 		fn benefits_of_mra(mra: cadena_primitives::MraId) -> Vec<cadena_runtime_api::DirectionBenefitsView> {

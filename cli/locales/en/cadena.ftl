@@ -51,6 +51,7 @@ chain-finalized-in = { $call } finalized in block { $block }
 
 query-bad-country = { $text } is not an ISO 3166-1 alpha-2 country code ({ $why })
 query-bad-tin = { $tin } is not a WCO TIN ({ $why })
+query-unknown-partner-id = no TIN holds the partner identifier { $id }: the country named has not recorded it
 query-recognised = RECOGNISED: { $country } recognises { $tin } as an AEO, by certificate { $certificate } under MRA { $mra }
 query-not-recognised = NOT RECOGNISED: { $country } does not recognise { $tin }: { $why }
 query-not-recognised-certificate = NOT RECOGNISED: { $country } does not recognise { $tin } (certificate { $certificate }): { $why }
@@ -273,6 +274,8 @@ tin-update-needs-key = changing { $tin }'s record needs --encryption-key-file: t
 tin-share-failed = { $tin }'s record is sealed, but sharing it with the readers entitled to it failed ({ $why }): `cadena share` shares it later
 tin-not-registered = { $tin } is not registered
 tin-bad-signature = the request's signature is not 64 bytes of hex
+tin-bad-partner-id = { $text } is not a partner identifier SCHEME:VALUE, upper case (`MID:MXAAAMAN1234GUA`): { $why }
+tin-too-many-partner-ids = { $count } partner identifiers: at most 4
 tin-account-not-linked = { $account } is linked to no TIN
 tin-key-not-linked = the key { $account } is linked to no TIN: a trader asks its administration to link it first (`cadena tin link-request`)
 tin-of-other-country = { $tin } is a TIN of { $tin_country }: a Registrar of { $country } registers only its own country's TINs

@@ -56,6 +56,7 @@ chain-finalized-in = { $call } finalizada en el bloque { $block }
 
 query-bad-country = { $text } no es un código de país ISO 3166-1 alfa-2 ({ $why })
 query-bad-tin = { $tin } no es un TIN de la OMA ({ $why })
+query-unknown-partner-id = ningún TIN tiene el identificador de socio { $id }: el país indicado no lo registró
 query-recognised = RECONOCIDO: { $country } reconoce a { $tin } como OEA, por el certificado { $certificate } en virtud del ARM { $mra }
 query-not-recognised = NO RECONOCIDO: { $country } no reconoce a { $tin }: { $why }
 query-not-recognised-certificate = NO RECONOCIDO: { $country } no reconoce a { $tin } (certificado { $certificate }): { $why }
@@ -279,6 +280,8 @@ tin-update-needs-key = cambiar el registro de { $tin } requiere --encryption-key
 tin-share-failed = el registro de { $tin } quedó sellado, pero compartirlo con los lectores con derecho a él falló ({ $why }): `cadena share` lo comparte después
 tin-not-registered = { $tin } no está registrado
 tin-bad-signature = la firma de la solicitud no son 64 bytes en hexadecimal
+tin-bad-partner-id = { $text } no es un identificador de socio ESQUEMA:VALOR, en mayúsculas (`MID:MXAAAMAN1234GUA`): { $why }
+tin-too-many-partner-ids = { $count } identificadores de socio: como máximo 4
 tin-account-not-linked = { $account } no está vinculada a ningún TIN
 tin-key-not-linked = la clave { $account } no está vinculada a ningún TIN: el operador primero pide a su administración aduanera que la vincule (`cadena tin link-request`)
 tin-of-other-country = { $tin } es un TIN de { $tin_country }: un Registrador de { $country } solo registra los TIN de su propio país

@@ -165,6 +165,12 @@ error-TinRegistry-LinkRequestExpired = la solicitud de vinculación venció: ya 
 error-TinRegistry-NotClosed = el TIN no está cerrado
 # Al publicar una clave de cifrado de ceros.
 error-TinRegistry-InvalidEncryptionKey = la clave de cifrado es de orden pequeño (entre ellas, la de solo ceros): no es una clave pública X25519 utilizable
+# El esquema o el valor de un identificador de socio está vacío, es demasiado largo o tiene otros caracteres.
+error-TinRegistry-InvalidPartnerId = el esquema o el valor de un identificador de socio está vacío, es demasiado largo o tiene caracteres distintos de `A`–`Z` y `0`–`9` (y `-`, `/`, `.` en un valor)
+# Un identificador de socio figura dos veces.
+error-TinRegistry-DuplicatePartnerId = un identificador de socio figura dos veces
+# Otro TIN del país ya tiene ese identificador.
+error-TinRegistry-PartnerIdTaken = otro TIN del país ya tiene uno de los identificadores de socio indicados
 
 
 ## AeoCertificates: los certificados OEA, su ciclo de vida y su historial.

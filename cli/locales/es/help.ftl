@@ -82,7 +82,7 @@ help-import--encryption-key-file = El archivo de clave secreta de cifrado de la 
 ## cadena verify, watch, export
 
 help-verify = Si un país reconoce ahora a un operador, por qué no, y los beneficios que eso le da
-help-verify--tin = El TIN del operador (`MXAAA010101AAA`)
+help-verify--tin = El TIN del operador (`MXAAA010101AAA`), o un identificador de socio que registró su país, `PAÍS:ESQUEMA:VALOR` (`MX:MID:MXAAAMAN1234GUA`)
 help-verify--by = El país que pregunta: ¿reconoce ahora a este operador?
 help-verify--encryption-key-file = La clave secreta de cifrado del país que pregunta: la respuesta nombra al operador donde el país puede leer su registro confidencial, y dice por qué no donde no puede
 help-verify--json = Imprimir la respuesta como JSON
@@ -97,7 +97,7 @@ help-decide--side = El lado de la frontera: importación, exportación o tránsi
         - import: la importación al país que declara
         - export: la exportación desde el país que declara
         - transit: el tránsito por el país que declara
-help-decide--parties = Una parte como `ROL=TIN`, con los roles escritos como en el formato del registro (`exporter=MXAAA010101AAA`); hasta 16, repita la opción
+help-decide--parties = Una parte como `ROL=TIN`, con los roles escritos como en el formato del registro (`exporter=MXAAA010101AAA`), o `ROL=PAÍS:ESQUEMA:VALOR` con un identificador de socio que registró su país; hasta 16, repita la opción
 help-decide--at = El bloque en que se lee, por su hash (el último bloque finalizado si no se indica)
 help-decide--json = Imprimir la respuesta como JSON
 
@@ -158,6 +158,9 @@ help-tin-update--consent = El consentimiento del operador, mientras no tenga nin
 help-tin-update--encryption-key-file = El archivo de clave secreta de cifrado de la administración (`0x` y 64 dígitos hexadecimales, modo 0600), la de la clave pública que publicó: se necesita para cambiar el registro, que se abre con ella, se cambia y se sella de nuevo. Con solo --consent, el registro se comparte luego con los lectores a los que el consentimiento da derecho
 help-tin-close = Cerrar un TIN activo: nadie reconoce sus certificados mientras está cerrado
 help-tin-reopen = Reabrir un TIN cerrado
+help-tin-partner-ids = Registrar los identificadores con que los sistemas de los socios conocen a un operador, en lugar de los que tenía (un Registrador de su país): `cadena decide` y `verify` aceptan entonces `PAÍS:ESQUEMA:VALOR` para él
+help-tin-partner-ids--tin = El TIN
+help-tin-partner-ids--ids = Un identificador como `ESQUEMA:VALOR` (`MID:MXAAAMAN1234GUA`); hasta 4, repita la opción; ninguno los borra
 help-tin-link-request = El primer paso del operador para vincularse: firmar, con la clave propia del operador, una solicitud para vincularlo a su TIN. Imprime la solicitud que debe entregar al Registrador
 help-tin-link-request--tin = El TIN del operador
 help-tin-link-request--valid-for = Durante cuántos bloques (aproximadamente segundos) sigue siendo válida la solicitud
@@ -267,6 +270,7 @@ value-REASON = MOTIVO
 value-CODE = CÓDIGO
 value-BATCH = LOTE
 value-PARTY = PARTE
+value-ID = ID
 value-HASH = HASH
 value-IN_FLIGHT = EN_CURSO
 value-REASON_CODE = CÓDIGO_MOTIVO

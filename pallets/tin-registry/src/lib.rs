@@ -48,7 +48,9 @@ pub use weights::WeightInfo;
 pub type EncryptionKey = [u8; 32];
 
 use alloc::vec::Vec;
-use cadena_primitives::{Consortium, OnEntitlementEnded, Role, Tin, TinError};
+use cadena_primitives::{
+	Consortium, CountryCode, OnEntitlementEnded, PartnerId, PartnerIds, Role, Tin, TinError,
+};
 use codec::Encode;
 use frame_support::{
 	dispatch::DispatchResult,
@@ -202,6 +204,17 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// The identifiers partners' systems key traders on, as each issuing
+	/// administration recorded them: by the issuer's country, so one
+	/// administration's records never answer for another's traders.
+	#[pallet::storage]
+	pub type PartnerIdIndex<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CountryCode, Blake2_128Concat, PartnerId, Tin>;
+
+	/// Each TIN's partner identifiers.
+	#[pallet::storage]
+	pub type PartnerIdsOf<T: Config> = StorageMap<_, Blake2_128Concat, Tin, PartnerIds, ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -221,6 +234,8 @@ pub mod pallet {
 		ConsentChanged { tin: Tin, consent: bool, by: T::AccountId },
 		/// A linked trader account published (or cleared) its encryption key.
 		TraderKeySet { tin: Tin, account: T::AccountId, key: Option<EncryptionKey> },
+		/// A TIN's partner identifiers are now `ids` (the ones before replaced).
+		PartnerIdsSet { tin: Tin, ids: PartnerIds, by: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -266,6 +281,13 @@ pub mod pallet {
 		/// The encryption key is of small order (all zeros among them): no
 		/// usable X25519 public key.
 		InvalidEncryptionKey,
+		/// A partner identifier's scheme or value is empty, too long, or has
+		/// characters other than `A`–`Z`, `0`–`9` (and `-`, `/`, `.` in a value).
+		InvalidPartnerId,
+		/// A partner identifier is named twice.
+		DuplicatePartnerId,
+		/// Another TIN of the country holds a partner identifier named.
+		PartnerIdTaken,
 	}
 
 	#[pallet::hooks]
@@ -458,6 +480,41 @@ pub mod pallet {
 			Self::deposit_event(Event::TraderKeySet { tin, account: who, key });
 			Ok(())
 		}
+
+		/// A `Registrar` of the TIN's country records the identifiers
+		/// partners' systems key the trader on (`MID` `MXAAAMAN1234GUA`), in
+		/// place of those it had: up to four, each once, none held by another
+		/// of the country's TINs. Lookups name the recording country, so a
+		/// country's records answer only for its own traders.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::set_partner_ids())]
+		pub fn set_partner_ids(
+			origin: OriginFor<T>,
+			tin: Vec<u8>,
+			ids: PartnerIds,
+		) -> DispatchResult {
+			let (who, tin) = Self::ensure_registrar(origin, &tin)?;
+			ensure!(Traders::<T>::contains_key(&tin), Error::<T>::UnknownTin);
+			let mut sorted = ids.to_vec();
+			for id in &sorted {
+				ensure!(id.check().is_ok(), Error::<T>::InvalidPartnerId);
+				let holder = PartnerIdIndex::<T>::get(tin.country, id);
+				ensure!(holder.is_none_or(|h| h == tin), Error::<T>::PartnerIdTaken);
+			}
+			sorted.sort();
+			ensure!(sorted.windows(2).all(|w| w[0] != w[1]), Error::<T>::DuplicatePartnerId);
+			for old in PartnerIdsOf::<T>::take(&tin) {
+				PartnerIdIndex::<T>::remove(tin.country, old);
+			}
+			for id in ids.iter() {
+				PartnerIdIndex::<T>::insert(tin.country, id, &tin);
+			}
+			if !ids.is_empty() {
+				PartnerIdsOf::<T>::insert(&tin, &ids);
+			}
+			Self::deposit_event(Event::PartnerIdsSet { tin, ids, by: who });
+			Ok(())
+		}
 	}
 }
 
@@ -531,8 +588,26 @@ impl<T: Config> Pallet<T> {
 		record
 	}
 
-	/// The registry's invariants: the two link indexes agree.
+	/// The TIN `issuer` recorded `id` for, if any.
+	pub fn tin_of_partner(issuer: CountryCode, id: &PartnerId) -> Option<Tin> {
+		PartnerIdIndex::<T>::get(issuer, id)
+	}
+
+	/// The registry's invariants: the two link indexes agree, and so do
+	/// the two partner identifier indexes.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		for (tin, ids) in PartnerIdsOf::<T>::iter() {
+			ensure!(!ids.is_empty(), "an empty list of partner identifiers kept");
+			ensure!(Traders::<T>::contains_key(&tin), "partner identifiers of an unknown TIN");
+			for id in ids {
+				let holder = PartnerIdIndex::<T>::get(tin.country, &id);
+				ensure!(holder.as_ref() == Some(&tin), "a partner identifier out of its index");
+			}
+		}
+		for (country, id, tin) in PartnerIdIndex::<T>::iter() {
+			ensure!(tin.country == country, "a partner identifier under another country");
+			ensure!(PartnerIdsOf::<T>::get(&tin).contains(&id), "an indexed identifier not held");
+		}
 		for (account, tin) in LinkedAccounts::<T>::iter() {
 			ensure!(AccountsOf::<T>::get(&tin).contains(&account), "link missing from AccountsOf");
 			ensure!(Traders::<T>::contains_key(&tin), "account linked to an unknown TIN");

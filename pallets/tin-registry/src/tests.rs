@@ -532,3 +532,74 @@ fn a_small_order_trader_key_is_refused() {
 		);
 	});
 }
+
+fn ids(list: &[&[u8]]) -> PartnerIds {
+	let ids: Vec<PartnerId> = list.iter().map(|t| PartnerId::parse(t).unwrap()).collect();
+	ids.try_into().unwrap()
+}
+
+#[test]
+fn a_registrar_records_the_identifiers_partners_key_its_trader_on() {
+	run(|| {
+		register();
+		let mid = ids(&[b"MID:MXAAAMAN1234GUA", b"EORI:MX0001"]);
+		assert_ok!(TinRegistry::set_partner_ids(origin(Alice), TIN.to_vec(), mid.clone()));
+		assert_eq!(
+			last_event(),
+			Event::PartnerIdsSet { tin: tin(), ids: mid.clone(), by: account(Alice) }.into()
+		);
+		let one = PartnerId::parse(b"MID:MXAAAMAN1234GUA").unwrap();
+		assert_eq!(TinRegistry::tin_of_partner(MX, &one), Some(tin()));
+		// Scoped to the recording country: CR's lookups of it find nothing.
+		assert_eq!(TinRegistry::tin_of_partner(CR, &one), None);
+		// A new list replaces the old one, in both indexes.
+		assert_ok!(TinRegistry::set_partner_ids(
+			origin(Alice),
+			TIN.to_vec(),
+			ids(&[b"EORI:MX0001"])
+		));
+		assert_eq!(TinRegistry::tin_of_partner(MX, &one), None);
+		assert_eq!(PartnerIdsOf::<Test>::get(tin()), ids(&[b"EORI:MX0001"]));
+		assert_ok!(TinRegistry::set_partner_ids(origin(Alice), TIN.to_vec(), ids(&[])));
+		assert!(PartnerIdsOf::<Test>::iter().next().is_none());
+		assert!(PartnerIdIndex::<Test>::iter().next().is_none());
+	});
+}
+
+#[test]
+fn partner_identifiers_are_refused_with_the_fault() {
+	run(|| {
+		register();
+		let other = b"MXBBB020202BBB";
+		assert_ok!(TinRegistry::register(origin(Alice), other.to_vec(), data()));
+		assert_ok!(TinRegistry::set_partner_ids(
+			origin(Alice),
+			other.to_vec(),
+			ids(&[b"MID:TAKEN"])
+		));
+		let bad = PartnerIds::try_from(vec![PartnerId {
+			scheme: b"mid".to_vec().try_into().unwrap(),
+			value: b"X".to_vec().try_into().unwrap(),
+		}])
+		.unwrap();
+		let set =
+			|key, tin: &[u8], list| TinRegistry::set_partner_ids(origin(key), tin.to_vec(), list);
+		let cases: Vec<(frame_support::dispatch::DispatchResult, DispatchError)> = vec![
+			(set(Bob, TIN, ids(&[b"MID:A"])), Error::<Test>::NotRegistrar.into()),
+			(set(Charlie, TIN, ids(&[b"MID:A"])), Error::<Test>::OtherCountry.into()),
+			(set(Eve, TIN, ids(&[b"MID:A"])), Error::<Test>::NotOfficer.into()),
+			(set(Alice, b"MXCCC030303CCC", ids(&[b"MID:A"])), Error::<Test>::UnknownTin.into()),
+			(set(Alice, TIN, bad), Error::<Test>::InvalidPartnerId.into()),
+			(set(Alice, TIN, ids(&[b"MID:A", b"MID:A"])), Error::<Test>::DuplicatePartnerId.into()),
+			// Another of the country's traders holds it: no squatting.
+			(set(Alice, TIN, ids(&[b"MID:TAKEN"])), Error::<Test>::PartnerIdTaken.into()),
+		];
+		for (result, error) in cases {
+			assert_eq!(result, Err(error));
+		}
+		assert_eq!(
+			TinRegistry::tin_of_partner(MX, &PartnerId::parse(b"MID:TAKEN").unwrap()),
+			Some(Tin::parse(other).unwrap())
+		);
+	});
+}

@@ -7,7 +7,7 @@ use super::{recognition_of, terms_of, CertificateOf};
 use crate::{AeoCertificates, Mra, Runtime, RuntimeEvent, System};
 use alloc::vec::Vec;
 use cadena_primitives::{
-	applicable, CertificateId, CountryCode, MraId, MraTerms, NotRecognised, OperatorRole,
+	applicable, CertificateId, CountryCode, MraId, MraTerms, NotRecognised, OperatorRole, PartyRef,
 	Recognition, Side, Tin,
 };
 use cadena_runtime_api::{
@@ -115,26 +115,42 @@ fn tin_view(
 		})
 		.max_by(|(a, _), (b, _)| a.cmp(b))
 		.map(|(_, view)| view)
-		.unwrap_or(RecognitionView {
-			certificate: None,
-			recognition: Recognition::no(NotRecognised::UnknownCertificate),
-			benefits: None,
-		})
+		.unwrap_or_else(unknown)
+}
+
+/// The answer for a party that holds no certificate, or that nobody is.
+fn unknown() -> RecognitionView {
+	RecognitionView {
+		certificate: None,
+		recognition: Recognition::no(NotRecognised::UnknownCertificate),
+		benefits: None,
+	}
 }
 
 /// The inputs for a declaration lodged in `declaring` on `side`: each
 /// party's recognition and the grants that apply to it in the role
 /// declared, and their union. At most `MAX_DECLARED_PARTIES` parties.
-pub fn decision(declaring: CountryCode, side: Side, parties: Vec<(OperatorRole, Tin)>) -> Decision {
+pub fn decision(
+	declaring: CountryCode,
+	side: Side,
+	parties: Vec<(OperatorRole, PartyRef)>,
+) -> Decision {
 	let mras = terms_of(declaring);
 	let continuity = Mra::in_continuity_event(declaring);
 	let parties: Vec<PartyDecision> = parties
 		.into_iter()
 		.take(MAX_DECLARED_PARTIES as usize)
-		.map(|(role, tin)| {
+		.map(|(role, party)| {
 			let asked = Asked { role: Some(role), side: Some(side), continuity };
-			let recognition = tin_view(&tin, declaring, &mras, asked);
-			PartyDecision { role, tin, recognition }
+			let tin = match &party {
+				PartyRef::Tin(tin) => Some(tin.clone()),
+				PartyRef::Partner { issuer, id } => crate::TinRegistry::tin_of_partner(*issuer, id),
+			};
+			let recognition = match &tin {
+				Some(tin) => tin_view(tin, declaring, &mras, asked),
+				None => unknown(),
+			};
+			PartyDecision { role, party, tin, recognition }
 		})
 		.collect();
 	let mut union: Vec<_> = parties

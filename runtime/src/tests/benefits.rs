@@ -26,6 +26,10 @@ fn grant(code: BenefitCode, side: Side, roles: &[OperatorRole], condition: Condi
 	}
 }
 
+fn party(tin: &Tin) -> cadena_primitives::PartyRef {
+	cadena_primitives::PartyRef::Tin(tin.clone())
+}
+
 fn code_takes_rate(code: &BenefitCode) -> bool {
 	matches!(code, BenefitCode::FewerPhysicalControls)
 }
@@ -146,7 +150,7 @@ fn a_decision_answers_each_party_in_the_role_declared() {
 		let at_import = decision(
 			CR,
 			Side::Import,
-			vec![(Exporter, exporter.clone()), (Exporter, broker.clone())],
+			vec![(Exporter, party(&exporter)), (Exporter, party(&broker))],
 		);
 		let grants = |i: usize| at_import.parties[i].recognition.benefits.clone().unwrap().grants;
 		let exporter_grants: Vec<_> = mx_to_cr()
@@ -159,30 +163,30 @@ fn a_decision_answers_each_party_in_the_role_declared() {
 		assert!(grants(1).is_empty());
 		assert_eq!(at_import.union, exporter_grants);
 		// A CR export to an MX AEO importer: CR's export grants.
-		let at_export = decision(CR, Side::Export, vec![(Importer, exporter.clone())]);
+		let at_export = decision(CR, Side::Export, vec![(Importer, party(&exporter))]);
 		let export_grants: Vec<_> =
 			mx_to_cr().into_iter().filter(|g| g.side == Side::Export).collect();
 		assert_eq!(at_export.union, export_grants);
 		// PE: nothing, with the reason.
-		let at_pe = decision(PE, Side::Import, vec![(Exporter, exporter.clone())]);
+		let at_pe = decision(PE, Side::Import, vec![(Exporter, party(&exporter))]);
 		assert_eq!(at_pe.parties[0].recognition.recognition.reason, Some(NotRecognised::NoMra));
 		assert!(at_pe.union.is_empty());
 		// At most 16 parties are answered.
-		let many = vec![(Exporter, exporter.clone()); 20];
+		let many = vec![(Exporter, party(&exporter)); 20];
 		assert_eq!(decision(CR, Side::Import, many).parties.len(), 16);
 
 		// A continuity event declared by CR turns its continuity grants on, and off.
 		Mra::declare_continuity(signed("//Bob")).unwrap();
-		let during = decision(CR, Side::Import, vec![(Exporter, exporter.clone())]);
+		let during = decision(CR, Side::Import, vec![(Exporter, party(&exporter))]);
 		assert!(during.union.iter().any(|g| g.code == BenefitCode::BusinessContinuity));
 		Mra::end_continuity(signed("//Bob")).unwrap();
-		let after = decision(CR, Side::Import, vec![(Exporter, exporter.clone())]);
+		let after = decision(CR, Side::Import, vec![(Exporter, party(&exporter))]);
 		assert_eq!(after.union, exporter_grants);
 
 		// Suspended: no benefits, and the reason.
 		let id = CertificateId::new(MX, b"AEO-1").unwrap();
 		AeoCertificates::suspend(signed("//Alice//approver"), id, 12, vec![]).unwrap();
-		let suspended = decision(CR, Side::Import, vec![(Exporter, exporter)]);
+		let suspended = decision(CR, Side::Import, vec![(Exporter, party(&exporter))]);
 		let party = &suspended.parties[0].recognition;
 		assert_eq!(party.recognition.reason, Some(NotRecognised::CertificateSuspended));
 		assert!(party.benefits.is_none() && suspended.union.is_empty());
@@ -215,5 +219,32 @@ fn an_amendment_signed_by_both_changes_every_answer_one_version_up() {
 			views.iter().map(|v| (v.issuer, v.recogniser, v.benefits.version)).collect::<Vec<_>>(),
 			vec![(CR, MX, 1), (MX, CR, 2)]
 		);
+	});
+}
+
+#[test]
+fn a_partner_identifier_answers_as_the_tin_it_names() {
+	use cadena_primitives::{PartnerId, PartyRef};
+	with_an_mra(|exporter, _| {
+		let mid = PartnerId::parse(b"MID:MXAAAMAN1234GUA").unwrap();
+		let ids = vec![mid.clone()].try_into().unwrap();
+		TinRegistry::set_partner_ids(signed("//Alice//registrar"), exporter.to_bytes(), ids)
+			.unwrap();
+		let by_tin = decision(CR, Side::Import, vec![(Exporter, party(&exporter))]);
+		let by_mid = PartyRef::Partner { issuer: MX, id: mid.clone() };
+		let by_id = decision(CR, Side::Import, vec![(Exporter, by_mid.clone())]);
+		assert_eq!(by_id.parties[0].recognition, by_tin.parties[0].recognition);
+		assert_eq!(by_id.parties[0].tin, Some(exporter.clone()));
+		assert_eq!(by_id.parties[0].party, by_mid);
+		assert_eq!(by_id.union, by_tin.union);
+		// Only the country that recorded it answers for it.
+		let elsewhere = PartyRef::Partner { issuer: CR, id: mid };
+		let nobody = decision(CR, Side::Import, vec![(Exporter, elsewhere)]);
+		assert_eq!(nobody.parties[0].tin, None);
+		assert_eq!(
+			nobody.parties[0].recognition.recognition.reason,
+			Some(NotRecognised::UnknownCertificate)
+		);
+		assert!(nobody.union.is_empty());
 	});
 }

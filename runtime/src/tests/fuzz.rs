@@ -163,6 +163,26 @@ fn motion(input: &mut Input, id: u32) -> pallet_mra::MotionKind {
 	}
 }
 
+/// Partner identifiers: none, one or two of a few (so that TINs contend
+/// for them), or one with a fault.
+fn partner_ids(input: &mut Input) -> cadena_primitives::PartnerIds {
+	use cadena_primitives::PartnerId;
+	let id = |text: &[u8]| PartnerId::parse(text).expect("a good identifier");
+	let bad = PartnerId {
+		scheme: b"mid".to_vec().try_into().expect("3 bytes"),
+		value: Default::default(),
+	};
+	let choices = [
+		vec![],
+		vec![id(b"MID:A")],
+		vec![id(b"MID:A"), id(b"EORI:B")],
+		vec![id(b"EORI:B")],
+		vec![id(b"MID:A"), id(b"MID:A")],
+		vec![bad],
+	];
+	input.pick(&choices).try_into().expect("few identifiers")
+}
+
 /// Benefits to grant: none, good ones, or one with a fault.
 fn grants(input: &mut Input) -> cadena_primitives::Grants {
 	use cadena_primitives::{BenefitCode, Condition, Grant, Side};
@@ -253,9 +273,10 @@ fn call(input: &mut Input, cast: &Cast, depth: u32) -> RuntimeCall {
 		1 => Registry::update { tin: tin(input), data: trader_data(input) }.into(),
 		2 => Registry::close { tin: tin(input) }.into(),
 		3 => Registry::reopen { tin: tin(input) }.into(),
-		4 => match input.byte() % 4 {
+		4 => match input.byte() % 5 {
 			0 => Registry::set_encryption_key { key: Some([input.byte(); 32]) }.into(),
 			1 => Registry::set_encryption_key { key: None }.into(),
+			2 => Registry::set_partner_ids { tin: tin(input), ids: partner_ids(input) }.into(),
 			_ => Registry::set_consent { consent: input.byte().is_multiple_of(2) }.into(),
 		},
 		5 => Registry::unlink_account {
