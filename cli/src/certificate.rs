@@ -50,6 +50,19 @@ pub struct ChangeArgs {
 	pub common: Common,
 }
 
+/// `cadena suspend`.
+#[derive(Args, Debug)]
+pub struct SuspendArgs {
+	/// The authorization number (the issuing country is the officer's).
+	pub number: String,
+	/// The day the suspension is planned to end, `YYYY-MM-DD` (after
+	/// today): partners see it. It stays suspended until reinstated.
+	#[arg(long, value_name = "DATE")]
+	pub until: Option<String>,
+	#[command(flatten)]
+	pub common: Common,
+}
+
 /// `cadena renew`.
 #[derive(Args, Debug)]
 pub struct RenewArgs {
@@ -149,8 +162,9 @@ pub enum Change {
 	/// Amend a certificate's data: holder, type, roles, date of
 	/// authorization (a Registrar or an Approver).
 	Amend(AmendArgs),
-	/// Suspend an Active certificate (an Approver of its administration).
-	Suspend(ChangeArgs),
+	/// Suspend an Active certificate (an Approver of its administration),
+	/// saying when the suspension is planned to end if known.
+	Suspend(SuspendArgs),
 	/// Reinstate a Suspended certificate.
 	Reinstate(ChangeArgs),
 	/// Revoke a certificate, for good.
@@ -165,7 +179,8 @@ impl Change {
 		match self {
 			Change::Grant(a) => &a.number,
 			Change::Amend(a) => &a.number,
-			Change::Suspend(a) | Change::Reinstate(a) | Change::Revoke(a) => &a.number,
+			Change::Suspend(a) => &a.number,
+			Change::Reinstate(a) | Change::Revoke(a) => &a.number,
 			Change::Renew(a) => &a.number,
 		}
 	}
@@ -175,7 +190,8 @@ impl Change {
 		match self {
 			Change::Grant(_) => None,
 			Change::Amend(a) => Some(&a.common),
-			Change::Suspend(a) | Change::Reinstate(a) | Change::Revoke(a) => Some(&a.common),
+			Change::Suspend(a) => Some(&a.common),
+			Change::Reinstate(a) | Change::Revoke(a) => Some(&a.common),
 			Change::Renew(a) => Some(&a.common),
 		}
 	}
@@ -273,13 +289,20 @@ pub async fn change(chain: &Chain, change: &Change) -> Result<Outcome> {
 		}
 	}
 	.into();
-	// A record sealed again first goes in the same batch: both, or neither.
-	let (call, reseal) = match reseal {
-		Some((issuer, holder, seal)) => (
-			pallet_utility::Call::batch_all { calls: vec![seal, call] }.into(),
-			Some((issuer, holder)),
-		),
-		None => (call, None),
+	// A suspension's planned end goes with it, in the same batch.
+	let mut calls = vec![call];
+	if let Change::Suspend(SuspendArgs { until: Some(until), .. }) = change {
+		let until = crate::register::date("--until", until.trim()).map_err(|e| anyhow!(e))?;
+		calls.push(Aeo::plan_suspension_end { id: id.clone(), until: Some(until) }.into());
+	}
+	// A record sealed again first goes in the same batch: all, or none.
+	let reseal = reseal.map(|(issuer, holder, seal)| {
+		calls.insert(0, seal);
+		(issuer, holder)
+	});
+	let call = match calls.len() {
+		1 => calls.pop().expect("one call; qed"),
+		_ => pallet_utility::Call::batch_all { calls }.into(),
 	};
 	let mut outcome = Outcome { sent: Sent::new(&call), certificate: None, shared: None };
 	if signing.dry_run {

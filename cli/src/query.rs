@@ -146,6 +146,9 @@ pub fn verify_text(answer: &VerifyJson) -> String {
 			None => t!("query-not-recognised", country = country, tin = tin, why = why),
 		}
 	};
+	if let Some(until) = &answer.answer.suspended_until {
+		text.push_str(&format!("\n  {}", t!("query-suspended-until", date = until.as_str())));
+	}
 	for line in crate::benefits::benefit_lines(&answer.answer) {
 		text.push_str(&format!("\n  {line}"));
 	}

@@ -412,13 +412,22 @@ async fn benefits(
 
 	// The importer's certificate suspended: the first finalized block's
 	// decision has no benefits and the reason; the block before, as before.
-	let suspend =
-		pallet_aeo_certificates::Call::suspend { id: id("IMP-1"), code: 12, reason: vec![] };
-	chain.execute(&approver, suspend.into()).await?;
+	// Suspended, planned to end in ten days, in one batch.
+	let suspend: RuntimeCall =
+		pallet_aeo_certificates::Call::suspend { id: id("IMP-1"), code: 12, reason: vec![] }.into();
+	let until = today() + 10;
+	let plan: RuntimeCall =
+		pallet_aeo_certificates::Call::plan_suspension_end { id: id("IMP-1"), until: Some(until) }
+			.into();
+	let batch = pallet_utility::Call::batch_all { calls: vec![suspend, plan] };
+	chain.execute(&approver, batch.into()).await?;
 	let suspended = next(changes, 1, long).await?;
 	let block = suspended[0]["blockHash"].as_str().context("the block")?.to_string();
 	let after = decision(&cr, "CR", "Export", export.clone(), Some(&block)).await?;
 	ensure!(after["parties"][0]["reason"] == "CertificateSuspended", "{after}");
+	let (y, m, d) = cadena_primitives::date_of(until);
+	let planned = format!("{y:04}-{m:02}-{d:02}");
+	ensure!(after["parties"][0]["suspendedUntil"] == planned.as_str(), "{after}");
 	ensure!(after["benefits"] == json!([]), "{after}");
 	let header: Value = cr.request("chain_getHeader", rpc_params![&block]).await?;
 	let parent = header["parentHash"].as_str().context("the parent")?.to_string();

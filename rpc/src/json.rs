@@ -49,6 +49,10 @@ pub struct RecognitionJson {
 	/// Where the benefits come from; `null` when not recognised under an MRA.
 	#[serde(default)]
 	pub benefits_from: Option<BenefitsSourceJson>,
+	/// When the certificate is suspended, the day its administration plans
+	/// the suspension to end (`YYYY-MM-DD`), if it said; else `null`.
+	#[serde(default)]
+	pub suspended_until: Option<String>,
 }
 
 /// Where a recognition's benefits come from: a direction of an MRA, at a
@@ -517,12 +521,14 @@ pub fn recognition_json(r: Recognition, certificate: Option<&CertificateId>) -> 
 		certificate: certificate.map(id_json),
 		benefits: Vec::new(),
 		benefits_from: None,
+		suspended_until: None,
 	}
 }
 
 /// A recognition answer with its benefits, in JSON.
 pub fn recognition_view_json(view: RecognitionView) -> RecognitionJson {
 	let mut json = recognition_json(view.recognition, view.certificate.as_ref());
+	json.suspended_until = view.suspended_until.map(date);
 	if let Some(b) = view.benefits {
 		json.benefits_from = Some(benefits_source(&b));
 		json.benefits = b.grants;
@@ -621,6 +627,7 @@ mod tests {
 				"certificate": {"country": "MX", "number": "AEO-1"},
 				"benefits": [],
 				"benefitsFrom": null,
+				"suspendedUntil": null,
 			})
 		);
 	}
@@ -667,6 +674,7 @@ mod tests {
 				version: 2,
 				grants: vec![grant.clone()],
 			}),
+			suspended_until: None,
 		};
 		let decision = DecisionJson {
 			declaring: "CR".into(),
@@ -706,6 +714,7 @@ mod tests {
 					"certificate": {"country": "MX", "number": "AEO-1"},
 					"benefits": [grant.clone()],
 					"benefitsFrom": {"mra": 0, "issuer": "MX", "recogniser": "CR", "version": 2},
+					"suspendedUntil": null,
 				}],
 				"benefits": [grant],
 			})

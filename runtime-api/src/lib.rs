@@ -283,6 +283,9 @@ pub struct RecognitionView {
 	/// certificate's AEO type and roles, on every side. None otherwise (a
 	/// country's own certificates carry no MRA's benefits).
 	pub benefits: Option<BenefitsView>,
+	/// When the certificate is suspended: the day its administration plans
+	/// the suspension to end, if it said.
+	pub suspended_until: Option<Day>,
 }
 
 /// One party of a declaration, as its decision answers it.

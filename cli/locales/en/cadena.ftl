@@ -58,6 +58,7 @@ query-not-recognised-certificate = NOT RECOGNISED: { $country } does not recogni
 query-no-reason = no reason given
 query-at-block = at finalized block { $block } ({ $hash })
 query-holder = holder: { $name }
+query-suspended-until = its administration plans the suspension to end on { $date }
 query-reason-unknown-certificate = the trader holds no AEO certificate on CADENA
 query-reason-no-mra = no MRA has this country recognise the issuing country's certificates
 query-reason-mra-not-in-force = the MRA is not in force yet: proposed, or waiting for its effective date

@@ -63,6 +63,7 @@ query-not-recognised-certificate = NO RECONOCIDO: { $country } no reconoce a { $
 query-no-reason = sin motivo indicado
 query-at-block = en el bloque finalizado { $block } ({ $hash })
 query-holder = titular: { $name }
+query-suspended-until = su administración prevé que la suspensión termine el { $date }
 query-reason-unknown-certificate = el operador no tiene ningún certificado OEA en CADENA
 query-reason-no-mra = ningún ARM hace que este país reconozca los certificados del país emisor
 query-reason-mra-not-in-force = el ARM todavía no está en vigor: está propuesto, o a la espera de su fecha de entrada en vigor

@@ -224,7 +224,9 @@ error-AeoCertificates-UnknownCertificate = ningún certificado tiene este identi
 # Al suspender un certificado ya suspendido.
 error-AeoCertificates-AlreadySuspended = suspender: el certificado ya está suspendido
 # Al rehabilitar un certificado que no está suspendido.
-error-AeoCertificates-NotSuspended = rehabilitar: el certificado no está suspendido
+error-AeoCertificates-NotSuspended = rehabilitar, o prever el fin de una suspensión: el certificado no está suspendido
+# Al prever el fin de una suspensión.
+error-AeoCertificates-PlannedEndNotInFuture = el fin previsto de una suspensión no es posterior a hoy
 # Al renovar un certificado suspendido.
 error-AeoCertificates-CertificateSuspended = renovar: un certificado suspendido debe rehabilitarse primero
 # Un certificado vencido no se suspende, rehabilita ni revoca.

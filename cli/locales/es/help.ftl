@@ -135,7 +135,8 @@ help-grant--expires-on = La fecha de vencimiento (o de la próxima revalidación
 help-amend = Modificar los datos de un certificado: titular, tipo, roles, fecha de autorización (un Registrador o un Aprobador)
 help-amend--tin = El TIN del titular: registrado, activo, del país del funcionario
 
-help-suspend = Suspender un certificado en estado Active (un Aprobador de su administración)
+help-suspend = Suspender un certificado en estado Active (un Aprobador de su administración), diciendo cuándo se prevé que termine la suspensión si se sabe
+help-suspend--until = El día en que se prevé que termine la suspensión, `AAAA-MM-DD` (posterior a hoy): los socios lo ven. Sigue suspendido hasta que se rehabilite
 help-reinstate = Rehabilitar un certificado en estado Suspended
 help-revoke = Revocar un certificado, de forma definitiva
 help-renew = Renovar un certificado en estado Active o Expired hasta una nueva fecha

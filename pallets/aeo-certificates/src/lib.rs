@@ -172,6 +172,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ExpiryCursor<T: Config> = StorageValue<_, Day>;
 
+	/// The day each suspension is planned to end, where its administration
+	/// said so: shown to partners with "suspended". Only suspended
+	/// certificates have one; it goes when the suspension does.
+	#[pallet::storage]
+	pub type PlannedEnds<T: Config> = StorageMap<_, Blake2_128Concat, CertificateId, Day>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -192,6 +198,8 @@ pub mod pallet {
 		/// The oldest entry of a certificate's history left storage; `digest`
 		/// is the hash chain over the `count` entries pruned so far.
 		HistoryPruned { id: CertificateId, count: u32, digest: [u8; 32] },
+		/// A suspension's planned end was set (or, `None`, withdrawn).
+		SuspensionEndPlanned { id: CertificateId, until: Option<Day>, by: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -249,8 +257,10 @@ pub mod pallet {
 		UnknownCertificate,
 		/// Suspend: the certificate is already suspended.
 		AlreadySuspended,
-		/// Reinstate: the certificate is not suspended.
+		/// Reinstate, or plan a suspension's end: the certificate is not suspended.
 		NotSuspended,
+		/// A suspension's planned end is not after today.
+		PlannedEndNotInFuture,
 		/// Renew: a suspended certificate must be reinstated first.
 		CertificateSuspended,
 		/// The certificate has expired: it can only be renewed (or amended).
@@ -271,12 +281,15 @@ pub mod pallet {
 		/// case leaves the work to the next; recognition answers by the
 		/// date meanwhile.
 		fn on_poll(_n: BlockNumberFor<T>, meter: &mut frame_support::weights::WeightMeter) {
-			let worst = T::WeightInfo::on_poll(MAX_DAYS_PER_BLOCK, T::MaxExpiriesPerBlock::get());
+			let worst = T::WeightInfo::on_poll(MAX_DAYS_PER_BLOCK, T::MaxExpiriesPerBlock::get())
+				.saturating_add(T::DbWeight::get().writes(T::MaxExpiriesPerBlock::get() as u64));
 			if !meter.can_consume(worst) {
 				return;
 			}
 			let (days, expired) = Self::process_expiries(Self::today());
-			meter.consume(T::WeightInfo::on_poll(days, expired));
+			// A suspended certificate's planned end goes as it expires.
+			let planned = T::DbWeight::get().writes(expired as u64);
+			meter.consume(T::WeightInfo::on_poll(days, expired).saturating_add(planned));
 		}
 
 		fn integrity_test() {
@@ -381,7 +394,9 @@ pub mod pallet {
 
 		/// An `Approver` reinstates a `Suspended` certificate.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::reinstate().saturating_add(Pallet::<T>::reason_weight(reason)))]
+		#[pallet::weight(T::WeightInfo::reinstate()
+			.saturating_add(Pallet::<T>::reason_weight(reason))
+			.saturating_add(T::DbWeight::get().writes(1)))]
 		pub fn reinstate(
 			origin: OriginFor<T>,
 			id: CertificateId,
@@ -401,7 +416,9 @@ pub mod pallet {
 
 		/// An `Approver` revokes an `Active` or `Suspended` certificate, for good.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::revoke().saturating_add(Pallet::<T>::reason_weight(reason)))]
+		#[pallet::weight(T::WeightInfo::revoke()
+			.saturating_add(Pallet::<T>::reason_weight(reason))
+			.saturating_add(T::DbWeight::get().writes(1)))]
 		pub fn revoke(
 			origin: OriginFor<T>,
 			id: CertificateId,
@@ -439,6 +456,34 @@ pub mod pallet {
 				Some(expires_on),
 				T::WeightInfo::renew(),
 			)
+		}
+
+		/// An `Approver` of the issuing administration says when a
+		/// suspension of one of its certificates is planned to end (a day
+		/// after today), or withdraws it with `None`; partners see it with
+		/// "suspended". It says, it does not do: the certificate stays
+		/// suspended until it is reinstated, and the planned end goes with
+		/// the suspension.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::suspend())]
+		pub fn plan_suspension_end(
+			origin: OriginFor<T>,
+			id: CertificateId,
+			until: Option<Day>,
+		) -> DispatchResult {
+			let (who, country) = Self::ensure_role(origin, &[Role::Approver])?;
+			ensure!(id.country == country, Error::<T>::OtherCountry);
+			let certificate = Self::certificate(&id).ok_or(Error::<T>::UnknownCertificate)?;
+			ensure!(certificate.status == CertificateStatus::Suspended, Error::<T>::NotSuspended);
+			match until {
+				Some(day) => {
+					ensure!(day > Self::today(), Error::<T>::PlannedEndNotInFuture);
+					PlannedEnds::<T>::insert(&id, day);
+				}
+				None => PlannedEnds::<T>::remove(&id),
+			}
+			Self::deposit_event(Event::SuspensionEndPlanned { id, until, by: who });
+			Ok(())
 		}
 	}
 }
@@ -661,6 +706,10 @@ impl<T: Config> Pallet<T> {
 			reason: reason.clone(),
 		};
 		let pruned = Self::append_history(&id, entry);
+		// A suspension's planned end goes with the suspension.
+		if from == Some(CertificateStatus::Suspended) && to != CertificateStatus::Suspended {
+			PlannedEnds::<T>::remove(&id);
+		}
 		Self::deposit_event(Event::CertificateChanged {
 			holder: certificate.holder.clone(),
 			aeo_type: certificate.aeo_type,
@@ -784,6 +833,12 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				Certificates::<T>::contains_key(id.country, &id.number),
 				"history of no certificate"
+			);
+		}
+		for id in PlannedEnds::<T>::iter_keys() {
+			ensure!(
+				Self::certificate(&id).is_some_and(|c| c.status == CertificateStatus::Suspended),
+				"a planned end of a certificate not suspended"
 			);
 		}
 		Ok(())

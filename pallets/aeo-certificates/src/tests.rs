@@ -875,13 +875,16 @@ fn a_block_without_room_for_the_hook_leaves_the_expiries_to_the_next() {
 		assert_ok!(AeoCertificates::grant(origin(Bob), id));
 		System::set_block_number(System::block_number() + 1);
 		Now::set(noon(TODAY + 1));
-		let worst = <() as WeightInfo>::on_poll(MAX_DAYS_PER_BLOCK, 100);
+		// A planned end may go with each expiry: one write more each.
+		let db = <Test as frame_system::Config>::DbWeight::get();
+		let worst =
+			<() as WeightInfo>::on_poll(MAX_DAYS_PER_BLOCK, 100).saturating_add(db.writes(100));
 		let mut meter = WeightMeter::with_limit(worst - Weight::from_parts(1, 0));
 		AeoCertificates::on_poll(System::block_number(), &mut meter);
 		assert_eq!(meter.consumed(), Weight::zero());
 		assert_eq!(status(&self::id(NUMBER)), Some(Active));
 		let weight = next_block(noon(TODAY + 1));
-		assert_eq!(weight, <() as WeightInfo>::on_poll(2, 1));
+		assert_eq!(weight, <() as WeightInfo>::on_poll(2, 1).saturating_add(db.writes(1)));
 		assert_eq!(status(&self::id(NUMBER)), Some(Expired));
 	});
 }
@@ -961,4 +964,73 @@ fn a_reason_text_costs_its_seal_check_and_a_code_alone_does_not() {
 	};
 	let check = <TestSealedReasons as cadena_primitives::SealedReasons>::sealable_version_weight();
 	assert_eq!(call(sealed(b"audit")), call(vec![]) + check);
+}
+
+#[test]
+fn a_suspension_says_when_it_is_planned_to_end_and_the_plan_goes_with_it() {
+	run(|| {
+		setup();
+		let id = certificate_in(NUMBER, Suspended);
+		assert_ok!(AeoCertificates::plan_suspension_end(origin(Bob), id.clone(), Some(TODAY + 30)));
+		assert_eq!(PlannedEnds::<Test>::get(&id), Some(TODAY + 30));
+		assert_eq!(
+			events().last(),
+			Some(&Event::SuspensionEndPlanned {
+				id: id.clone(),
+				until: Some(TODAY + 30),
+				by: account(Bob)
+			})
+		);
+		// Withdrawn, and set again.
+		assert_ok!(AeoCertificates::plan_suspension_end(origin(Bob), id.clone(), None));
+		assert_eq!(PlannedEnds::<Test>::get(&id), None);
+		assert_ok!(AeoCertificates::plan_suspension_end(origin(Bob), id.clone(), Some(TODAY + 1)));
+		// It says, it does not do: still suspended; reinstated, the plan goes.
+		assert_eq!(status(&id), Some(Suspended));
+		assert_ok!(AeoCertificates::reinstate(origin(Bob), id.clone(), 0, vec![]));
+		assert_eq!(PlannedEnds::<Test>::get(&id), None);
+		// Revoked while suspended, the plan goes too.
+		let other = certificate_in(b"AEO-2026-000002", Suspended);
+		assert_ok!(AeoCertificates::plan_suspension_end(
+			origin(Bob),
+			other.clone(),
+			Some(TODAY + 9)
+		));
+		assert_ok!(AeoCertificates::revoke(origin(Bob), other.clone(), 0, vec![]));
+		assert_eq!(PlannedEnds::<Test>::get(&other), None);
+		// Expired while suspended: the hook takes it away.
+		let third = certificate_in(b"AEO-2026-000003", Suspended);
+		assert_ok!(AeoCertificates::plan_suspension_end(
+			origin(Bob),
+			third.clone(),
+			Some(TODAY + 9)
+		));
+		catch_up(noon(EXPIRES));
+		assert_eq!(status(&third), Some(Expired));
+		assert!(PlannedEnds::<Test>::iter().next().is_none());
+	});
+}
+
+#[test]
+fn a_planned_end_is_refused_with_the_fault() {
+	run(|| {
+		setup();
+		let active = grant(NUMBER);
+		let suspended = certificate_in(b"AEO-2026-000002", Suspended);
+		let plan = |key, id: &CertificateId, until| {
+			AeoCertificates::plan_suspension_end(origin(key), id.clone(), until)
+		};
+		let cases: Vec<(frame_support::dispatch::DispatchResult, DispatchError)> = vec![
+			(plan(Bob, &active, Some(TODAY + 5)), Error::<Test>::NotSuspended.into()),
+			(plan(Bob, &suspended, Some(TODAY)), Error::<Test>::PlannedEndNotInFuture.into()),
+			(plan(Charlie, &suspended, Some(TODAY + 5)), Error::<Test>::OtherCountry.into()),
+			(plan(Alice, &suspended, Some(TODAY + 5)), Error::<Test>::NotApprover.into()),
+			(plan(Ferdie, &suspended, Some(TODAY + 5)), Error::<Test>::NotOfficer.into()),
+			(plan(Bob, &id(b"NOPE"), Some(TODAY + 5)), Error::<Test>::UnknownCertificate.into()),
+		];
+		for (result, error) in cases {
+			assert_eq!(result, Err(error));
+		}
+		assert!(PlannedEnds::<Test>::iter().next().is_none());
+	});
 }

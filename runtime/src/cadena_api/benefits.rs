@@ -66,7 +66,10 @@ fn view_of(
 ) -> RecognitionView {
 	let recognition = recognition_of(&id, certificate, reader, mras);
 	let benefits = certificate.and_then(|c| benefits(&id, c, reader, &recognition, asked));
-	RecognitionView { certificate: Some(id), recognition, benefits }
+	let suspended = recognition.reason == Some(NotRecognised::CertificateSuspended);
+	let suspended_until =
+		suspended.then(|| pallet_aeo_certificates::PlannedEnds::<Runtime>::get(&id)).flatten();
+	RecognitionView { certificate: Some(id), recognition, benefits, suspended_until }
 }
 
 /// Whether `reader` recognises each certificate, with the benefits that
@@ -124,6 +127,7 @@ fn unknown() -> RecognitionView {
 		certificate: None,
 		recognition: Recognition::no(NotRecognised::UnknownCertificate),
 		benefits: None,
+		suspended_until: None,
 	}
 }
 

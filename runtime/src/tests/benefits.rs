@@ -185,11 +185,15 @@ fn a_decision_answers_each_party_in_the_role_declared() {
 
 		// Suspended: no benefits, and the reason.
 		let id = CertificateId::new(MX, b"AEO-1").unwrap();
-		AeoCertificates::suspend(signed("//Alice//approver"), id, 12, vec![]).unwrap();
+		AeoCertificates::suspend(signed("//Alice//approver"), id.clone(), 12, vec![]).unwrap();
+		// Its administration plans the suspension to end in ten days: partners see it.
+		let until = Some(TODAY + 10);
+		AeoCertificates::plan_suspension_end(signed("//Alice//approver"), id, until).unwrap();
 		let suspended = decision(CR, Side::Import, vec![(Exporter, party(&exporter))]);
 		let party = &suspended.parties[0].recognition;
 		assert_eq!(party.recognition.reason, Some(NotRecognised::CertificateSuspended));
 		assert!(party.benefits.is_none() && suspended.union.is_empty());
+		assert_eq!(party.suspended_until, Some(TODAY + 10));
 	});
 }
 

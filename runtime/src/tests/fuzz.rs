@@ -310,6 +310,11 @@ fn call(input: &mut Input, cast: &Cast, depth: u32) -> RuntimeCall {
 			reason: reason(input),
 		}
 		.into(),
+		12 if input.byte().is_multiple_of(3) => Aeo::plan_suspension_end {
+			id: certificate_id(input),
+			until: input.pick(&[None, Some(today() + 7), Some(today())]),
+		}
+		.into(),
 		12 => Aeo::amend {
 			id: certificate_id(input),
 			data: certificate_data(input),
