@@ -382,7 +382,9 @@ async fn benefits(
 	);
 	let both = recognition(&cr, "CR").await?;
 	ensure!(both["benefitsFrom"]["version"] == 2, "{both}");
-	ensure!(both["benefits"] == json!([priority.clone(), notice.clone()]), "{both}");
+	// For its certificate's role, exporter: not the importers' notice, and
+	// not continuity (no event declared).
+	ensure!(both["benefits"] == json!([priority.clone()]), "{both}");
 
 	// A declaration at CR's import: the exporter's grants; the same TIN as
 	// customs broker none; PE, with no MRA, nothing and the reason.
