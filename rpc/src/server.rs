@@ -303,12 +303,14 @@ where
 		at: Option<H256>,
 	) -> RpcResult<RecognitionJson> {
 		let (tin, reader) = (self::tin(&tin)?, self::country(&country)?);
-		let (api, at) = (self.client.runtime_api(), self.at(at));
-		if self.api_version(at) >= 6 {
-			let view = api.tin_recognition(at, tin, reader).map_err(runtime)?;
+		let at = self.at(at);
+		// The hot path asks no version first: a runtime before API version 6
+		// has no `tin_recognition`, and answers without benefits.
+		if let Ok(view) = self.client.runtime_api().tin_recognition(at, tin.clone(), reader) {
 			return Ok(recognition_view_json(view));
 		}
-		let answer = api.recognition_of_tin(at, tin, reader).map_err(runtime)?;
+		let answer =
+			self.client.runtime_api().recognition_of_tin(at, tin, reader).map_err(runtime)?;
 		Ok(recognition_json(answer.recognition, answer.certificate.as_ref()))
 	}
 
@@ -319,12 +321,13 @@ where
 		at: Option<H256>,
 	) -> RpcResult<RecognitionJson> {
 		let (id, reader) = (certificate_id(&id)?, self::country(&country)?);
-		let (api, at) = (self.client.runtime_api(), self.at(at));
-		if self.api_version(at) >= 6 {
-			let views = api.recognitions(at, vec![id], reader).map_err(runtime)?;
+		let at = self.at(at);
+		// As for `recognition`: before API version 6, without benefits.
+		if let Ok(views) = self.client.runtime_api().recognitions(at, vec![id.clone()], reader) {
 			let view = views.into_iter().next().ok_or_else(|| invalid("no answer"))?;
 			return Ok(recognition_view_json(view));
 		}
+		let api = self.client.runtime_api();
 		let answers =
 			api.recognition_of_certificates(at, vec![id.clone()], reader).map_err(runtime)?;
 		let answer = answers.into_iter().next().ok_or_else(|| invalid("no answer"))?;
