@@ -40,7 +40,7 @@ fn the_help_is_spanish_under_a_spanish_locale() {
 		"Uso: cadena [OPCIONES] <COMANDO>",
 		"Comandos:",
 		"Opciones:",
-		"Si un país reconoce ahora a un operador, y por qué no",
+		"Si un país reconoce ahora a un operador, por qué no, y los beneficios",
 		"Mostrar la ayuda",
 		"[predeterminado: ws://127.0.0.1:9944]",
 	] {
