@@ -407,7 +407,12 @@ async fn benefits(
 	certificate.data.holder = importer.as_bytes().to_vec();
 	certificate.data.roles = vec![OperatorRole::Importer].try_into().unwrap();
 	chain.execute(&approver, pallet_aeo_certificates::Call::grant { certificate }.into()).await?;
-	let _granted = next(changes, 1, long).await?;
+	// Its notification carries what recognition gives it: the export-side
+	// notice for importers, at the direction's version 2.
+	let granted = next(changes, 1, long).await?;
+	let after = &granted[0]["after"];
+	ensure!(after["benefitsFrom"]["version"] == 2, "{granted:?}");
+	ensure!(after["benefits"] == json!([notice.clone()]), "{granted:?}");
 	let export = json!([{"role": "Importer", "tin": importer}]);
 	let at_export = decision(&cr, "CR", "Export", export.clone(), None).await?;
 	ensure!(at_export["benefits"] == json!([notice]), "{at_export}");

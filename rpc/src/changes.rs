@@ -14,8 +14,9 @@ use sp_core::H256;
 use crate::{
 	codes,
 	json::{
-		date, id_json, recognition_json, sealed, text, BenefitsChangeJson, BenefitsChangedJson,
-		CertificateEventJson, ContinuityJson, RecognitionChangeJson,
+		date, id_json, recognition_json, recognition_view_json, sealed, text, BenefitsChangeJson,
+		BenefitsChangedJson, CertificateEventJson, ContinuityJson, RecognitionChangeJson,
+		RecognitionJson,
 	},
 	server::error,
 };
@@ -89,22 +90,39 @@ where
 	let ids: Vec<CertificateId> = ids.into_iter().filter(|id| id.country != reader).collect();
 	let mut notifications = Vec::new();
 	for chunk in ids.chunks(MAX_PAGE as usize) {
-		let before =
-			client.runtime_api().recognition_of_certificates(parent, chunk.to_vec(), reader)?;
-		let after = api.recognition_of_certificates(hash, chunk.to_vec(), reader)?;
+		let before = answers(client, parent, chunk, reader)?;
+		let after = answers(client, hash, chunk, reader)?;
 		for ((id, before), after) in chunk.iter().zip(before).zip(after) {
 			if before.recognised != after.recognised {
 				notifications.push(RecognitionChangeJson {
 					block: number,
 					block_hash: hash,
 					certificate: id_json(id),
-					before: recognition_json(before, Some(id)),
-					after: recognition_json(after, Some(id)),
+					before,
+					after,
 				});
 			}
 		}
 	}
 	Ok(notifications)
+}
+
+/// `reader`'s answers for `ids` at `at`, with their benefits; a runtime
+/// before API version 6 answers without them.
+fn answers<C>(
+	client: &C,
+	at: H256,
+	ids: &[CertificateId],
+	reader: CountryCode,
+) -> Result<Vec<RecognitionJson>, ApiError>
+where
+	C: crate::ApiClient,
+{
+	if let Ok(views) = client.runtime_api().recognitions(at, ids.to_vec(), reader) {
+		return Ok(views.into_iter().map(recognition_view_json).collect());
+	}
+	let answers = client.runtime_api().recognition_of_certificates(at, ids.to_vec(), reader)?;
+	Ok(ids.iter().zip(answers).map(|(id, answer)| recognition_json(answer, Some(id))).collect())
 }
 
 /// The certificates a new day expires in this block without an event: those
